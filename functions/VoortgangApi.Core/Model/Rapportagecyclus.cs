@@ -1,0 +1,21 @@
+namespace VoortgangApi.Core.Model;
+
+/// <summary>The letter to parliament a reporting cycle belongs to.</summary>
+public sealed record Kamerbrief(DateOnly Datum, string Kamerstuk, string? Url, string? Documentnummer, string? Kenmerk);
+
+/// <summary>Counts in a snapshot, so a reader can check completeness without downloading it.</summary>
+public sealed record Aantallen(int Themas, int Knelpunten, int Oplossingsrichtingen, int Partijen);
+
+/// <summary>Metadata of a taken snapshot.</summary>
+public sealed record MomentopnameInfo(DateTimeOffset GenomenOp, string InhoudHash, Aantallen Aantallen);
+
+/// <summary>The states of a reporting cycle. A cycle only moves forward: gepland → vastgesteld.</summary>
+public static class Toestanden
+{
+    public const string Gepland = "gepland";
+    public const string Vastgesteld = "vastgesteld";
+}
+
+/// <summary>A reporting cycle: one letter to parliament and the frozen progress state at its cut-off date.</summary>
+public sealed record Rapportagecyclus(
+    string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, string Toestand, MomentopnameInfo? Momentopname);

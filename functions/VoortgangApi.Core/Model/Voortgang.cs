@@ -1,0 +1,40 @@
+namespace VoortgangApi.Core.Model;
+
+/// <summary>A public source: a letter, a web page or a news item.</summary>
+public sealed record Bron(string Titel, string? Url);
+
+/// <summary>One of the five themes of the programme.</summary>
+public sealed record Thema(string Id, string Naam, string Omschrijving, int Volgorde);
+
+/// <summary>A problem that sex workers experience within a theme.</summary>
+public sealed record Knelpunt(string Id, string ThemaId, string Omschrijving, string Soort, IReadOnlyList<Bron> Bronnen);
+
+/// <summary>An organisation involved in the programme. Organisations only: never a person.</summary>
+public sealed record Partij(string Id, string Naam, string Soort, string? Website);
+
+/// <summary>A status as known at a cut-off date, with where it comes from and how certain it is.</summary>
+public sealed record StatusOpPeildatum(
+    string Status, DateOnly Peildatum, string Zekerheid, Bron Bron, string? Toelichting);
+
+/// <summary>A solution direction or initiative, with its parties, planning and current status.</summary>
+public sealed record Oplossingsrichting(
+    string Id,
+    string ThemaId,
+    string Titel,
+    string Omschrijving,
+    IReadOnlyList<string> VerantwoordelijkePartijen,
+    IReadOnlyList<string> BetrokkenPartijen,
+    string Planning,
+    bool BuitenAanpak,
+    StatusOpPeildatum Status,
+    IReadOnlyList<Bron> Bronnen);
+
+/// <summary>The whole progress state at one moment: the current data, or a cycle's snapshot.</summary>
+public sealed record VoortgangData(
+    IReadOnlyList<Thema> Themas,
+    IReadOnlyList<Knelpunt> Knelpunten,
+    IReadOnlyList<Oplossingsrichting> Oplossingsrichtingen,
+    IReadOnlyList<Partij> Partijen)
+{
+    public static VoortgangData Leeg { get; } = new([], [], [], []);
+}

@@ -1,0 +1,92 @@
+namespace VoortgangApi.Core.Queries;
+
+/// <summary>
+/// Query-string values as the HTTP layer received them, checked in one pass so that a 400 lists every
+/// problem at once. Unknown keys and repeated keys are errors: a typo must not silently widen a result.
+/// </summary>
+public sealed class Parameters
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string?>> _waarden;
+    private readonly List<OngeldigeInvoer> _fouten = [];
+
+    public Parameters(IReadOnlyDictionary<string, IReadOnlyList<string?>> waarden, IReadOnlyCollection<string> toegestaan)
+    {
+        _waarden = waarden;
+        foreach (var naam in waarden.Keys.Where(k => !toegestaan.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            Fout(naam, "onbekendeParameter", $"onbekende parameter; toegestaan: {string.Join(", ", toegestaan)}.");
+        }
+    }
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string?>> Geen { get; } =
+        new Dictionary<string, IReadOnlyList<string?>>();
+
+    public IReadOnlyList<OngeldigeInvoer> Fouten => _fouten;
+
+    public void Fout(string naam, string code, string reden) => _fouten.Add(new OngeldigeInvoer(naam, code, reden));
+
+    /// <summary>The single value of <paramref name="naam"/>, or null when absent; an error when repeated or empty.</summary>
+    public string? Tekst(string naam, int maxLengte = 100)
+    {
+        if (!_waarden.TryGetValue(naam, out var lijst) || lijst.Count == 0)
+        {
+            return null;
+        }
+
+        if (lijst.Count > 1)
+        {
+            Fout(naam, "herhaald", "geef deze parameter hooguit één keer op.");
+            return null;
+        }
+
+        var waarde = lijst[0]?.Trim();
+        if (string.IsNullOrEmpty(waarde))
+        {
+            Fout(naam, "leeg", "de waarde mag niet leeg zijn.");
+            return null;
+        }
+
+        if (waarde.Length > maxLengte)
+        {
+            Fout(naam, "teLang", $"de waarde is langer dan {maxLengte} tekens.");
+            return null;
+        }
+
+        return waarde;
+    }
+
+    /// <summary>An integer in [min, max], <paramref name="standaard"/> when absent.</summary>
+    public int Geheel(string naam, int standaard, int min, int max)
+    {
+        var tekst = Tekst(naam, 10);
+        if (tekst is null)
+        {
+            return standaard;
+        }
+
+        if (!int.TryParse(tekst, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var getal)
+            || getal < min || getal > max)
+        {
+            Fout(naam, "buitenBereik", $"geef een geheel getal van {min} tot en met {max}.");
+            return standaard;
+        }
+
+        return getal;
+    }
+
+    /// <summary>A value from a fixed list, or null when absent.</summary>
+    public string? Keuze(string naam, IReadOnlyCollection<string> toegestaan)
+    {
+        var tekst = Tekst(naam);
+        if (tekst is not null && !toegestaan.Contains(tekst, StringComparer.Ordinal))
+        {
+            Fout(naam, "onbekendeWaarde", $"'{Kort(tekst)}' is geen geldige waarde; kies uit: {string.Join(", ", toegestaan)}.");
+            return null;
+        }
+
+        return tekst;
+    }
+
+    // Echoing user input back is useful, but only a short, harmless slice of it.
+    public static string Kort(string waarde) => waarde.Length <= 40 ? waarde : waarde[..40] + "…";
+}

@@ -1,0 +1,23 @@
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.Queries;
+
+/// <summary>A theme in the list: its counts per status, so a reader sees progress without paging.</summary>
+public sealed record ThemaSamenvatting(
+    string Id, string Naam, string Omschrijving, int Volgorde,
+    int AantalOplossingsrichtingen, IReadOnlyDictionary<string, int> AantalPerStatus);
+
+/// <summary>A theme with everything under it.</summary>
+public sealed record ThemaDetail(
+    string Id, string Naam, string Omschrijving, int Volgorde,
+    int AantalOplossingsrichtingen, IReadOnlyDictionary<string, int> AantalPerStatus,
+    IReadOnlyList<Knelpunt> Knelpunten, IReadOnlyList<Oplossingsrichting> Oplossingsrichtingen);
+
+/// <summary>One page of a filtered collection.</summary>
+public sealed record Pagina<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Totaal)
+{
+    public int AantalPaginas => Totaal == 0 ? 0 : (Totaal + PageSize - 1) / PageSize;
+}
+
+/// <summary>The checked filters of GET oplossingsrichtingen.</summary>
+public sealed record OplossingsrichtingFilter(string? Thema, string? Status, string? Partij, string? Zoek, int Page, int PageSize);

@@ -1,0 +1,29 @@
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.Seed;
+
+// The shape of data/seed.json (see schemas/seed.schema.json): like the API resources, except that an
+// oplossingsrichting carries its status per cycle, so one file can seed both history and current state.
+internal sealed record SeedDocument(
+    string SchemaVersie,
+    IReadOnlyList<Thema> Themas,
+    IReadOnlyList<Partij> Partijen,
+    IReadOnlyList<Knelpunt> Knelpunten,
+    IReadOnlyList<SeedCyclus> Rapportagecycli,
+    IReadOnlyList<SeedOplossingsrichting> Oplossingsrichtingen);
+
+internal sealed record SeedCyclus(string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief);
+
+internal sealed record SeedStatus(string Status, string Zekerheid, Bron Bron, string? Toelichting);
+
+internal sealed record SeedOplossingsrichting(
+    string Id,
+    string ThemaId,
+    string Titel,
+    string Omschrijving,
+    IReadOnlyList<string> VerantwoordelijkePartijen,
+    IReadOnlyList<string> BetrokkenPartijen,
+    string Planning,
+    bool BuitenAanpak,
+    IReadOnlyList<Bron> Bronnen,
+    IReadOnlyDictionary<string, SeedStatus> Statussen);

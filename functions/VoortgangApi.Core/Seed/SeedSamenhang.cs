@@ -1,0 +1,63 @@
+namespace VoortgangApi.Core.Seed;
+
+// Rules a JSON Schema cannot express: unique ids and references between the seed's parts.
+internal static class SeedSamenhang
+{
+    public static List<string> Controleer(SeedDocument d)
+    {
+        var fouten = new List<string>();
+        Uniek(d.Themas.Select(t => t.Id), "$.themas", fouten);
+        Uniek(d.Partijen.Select(p => p.Id), "$.partijen", fouten);
+        Uniek(d.Knelpunten.Select(k => k.Id), "$.knelpunten", fouten);
+        Uniek(d.Rapportagecycli.Select(c => c.Id), "$.rapportagecycli", fouten);
+        Uniek(d.Oplossingsrichtingen.Select(o => o.Id), "$.oplossingsrichtingen", fouten);
+
+        var themas = d.Themas.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var partijen = d.Partijen.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var cycli = d.Rapportagecycli.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+        for (var i = 0; i < d.Knelpunten.Count; i++)
+        {
+            Bestaat(themas, d.Knelpunten[i].ThemaId, $"$.knelpunten[{i}].themaId", "thema", fouten);
+        }
+
+        for (var i = 0; i < d.Oplossingsrichtingen.Count; i++)
+        {
+            var o = d.Oplossingsrichtingen[i];
+            var pad = $"$.oplossingsrichtingen[{i}]";
+            Bestaat(themas, o.ThemaId, $"{pad}.themaId", "thema", fouten);
+            for (var j = 0; j < o.VerantwoordelijkePartijen.Count; j++)
+            {
+                Bestaat(partijen, o.VerantwoordelijkePartijen[j], $"{pad}.verantwoordelijkePartijen[{j}]", "partij", fouten);
+            }
+
+            for (var j = 0; j < o.BetrokkenPartijen.Count; j++)
+            {
+                Bestaat(partijen, o.BetrokkenPartijen[j], $"{pad}.betrokkenPartijen[{j}]", "partij", fouten);
+            }
+
+            foreach (var cyclusId in o.Statussen.Keys)
+            {
+                Bestaat(cycli, cyclusId, $"{pad}.statussen.{cyclusId}", "rapportagecyclus", fouten);
+            }
+        }
+
+        return fouten;
+    }
+
+    private static void Uniek(IEnumerable<string> ids, string pad, List<string> fouten)
+    {
+        foreach (var dubbel in ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            fouten.Add($"{pad}: regel 'uniekeId' geschonden: '{dubbel.Key}' komt {dubbel.Count()} keer voor");
+        }
+    }
+
+    private static void Bestaat(HashSet<string> bekend, string id, string pad, string soort, List<string> fouten)
+    {
+        if (!bekend.Contains(id))
+        {
+            fouten.Add($"{pad}: regel 'bestaandeVerwijzing' geschonden: {soort} '{id}' bestaat niet");
+        }
+    }
+}

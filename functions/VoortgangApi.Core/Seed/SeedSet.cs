@@ -1,0 +1,20 @@
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.Seed;
+
+/// <summary>A validated seed: the current state, the historical cycles, and the state as of each cycle.</summary>
+public sealed record SeedSet(
+    VoortgangData Huidig,
+    IReadOnlyList<SeedCyclusStand> Cycli);
+
+/// <summary>A historical cycle with the progress state as it was reported in its letter.</summary>
+public sealed record SeedCyclusStand(string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, VoortgangData Stand);
+
+/// <summary>A seed file that breaks the schema or refers to something that does not exist.</summary>
+public sealed class SeedValidatieException(string bestand, IReadOnlyList<string> fouten)
+    : Exception($"Seed-bestand {bestand} is ongeldig; er is niets geïmporteerd:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", fouten))
+{
+    public string Bestand { get; } = bestand;
+    public IReadOnlyList<string> Fouten { get; } = fouten;
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using VoortgangApi.Storage;
+
+namespace VoortgangApi.Functions.Http;
+
+/// <summary>
+/// What every response gets, whichever host runs the functions: the API-Version and security headers,
+/// 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
+/// stack trace. The Functions worker and the local host each call this through a one-line adapter.
+/// </summary>
+public static class ApiMiddleware
+{
+    public static async Task InvokeAsync(HttpContext context, Func<Task> next, ILogger logger)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            headers[ApiInfo.VersieHeader] = ApiInfo.Versie;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        }, context);
+
+        var pad = context.Request.Path.Value ?? "";
+        if (pad.Length > 1 && pad.EndsWith('/'))
+        {
+            await SchrijfAsync(context, Problems.NietGevonden(context.Request));
+            return;
+        }
+
+        try
+        {
+            await next();
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Onverwerkte fout bij {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await SchrijfAsync(context, OpslagFouten.IsOnbereikbaar(ex) ? Problems.Onbeschikbaar(context.Request) : Problems.Intern(context.Request));
+            }
+        }
+    }
+
+    public static Task SchrijfAsync(HttpContext context, IActionResult result) =>
+        result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+}

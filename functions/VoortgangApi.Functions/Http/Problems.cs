@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using VoortgangApi.Core;
+
+namespace VoortgangApi.Functions.Http;
+
+/// <summary>RFC 9457 problem body; <c>invalidParams</c> lists every invalid input (ADR /core/error-handling/invalid-input).</summary>
+public sealed record ProblemBody(
+    string Type, string Title, int Status, string Detail, string? Instance, IReadOnlyList<InvalidParam>? InvalidParams);
+
+public sealed record InvalidParam(string Name, string Code, string Reason);
+
+/// <summary>The one place where error responses are made.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static JsonBodyResult Van(Probleem p, HttpRequest req) => p.Soort switch
+    {
+        ProbleemSoort.OngeldigeInvoer => Maak(400, "Ongeldige invoer", p.Detail, req,
+            [.. p.Fouten.Select(f => new InvalidParam(f.Naam, f.Code, f.Reden))]),
+        ProbleemSoort.NietGevonden => Maak(404, "Niet gevonden", p.Detail, req),
+        ProbleemSoort.Conflict => Maak(409, "Conflict", p.Detail, req),
+        ProbleemSoort.VoorwaardeMislukt => Maak(412, "Voorwaarde mislukt", p.Detail, req),
+        ProbleemSoort.VoorwaardeVereist => Maak(428, "Voorwaarde vereist", p.Detail, req),
+        _ => Intern(req),
+    };
+
+    public static JsonBodyResult NietGevonden(HttpRequest req) =>
+        Maak(404, "Niet gevonden", "Deze URL bestaat niet. Let op: paden eindigen nooit op een schuine streep.", req);
+
+    public static JsonBodyResult MethodeNietToegestaan(HttpRequest req, IEnumerable<string> toegestaan)
+    {
+        var result = Maak(405, "Methode niet toegestaan", $"Gebruik {string.Join(" of ", toegestaan)}.", req);
+        result.Headers["Allow"] = string.Join(", ", toegestaan);
+        return result;
+    }
+
+    public static JsonBodyResult NietGeautoriseerd(HttpRequest req) =>
+        Maak(401, "Niet geautoriseerd", "Deze beheeroperatie vraagt een geldige sleutel in de header x-functions-key.", req);
+
+    // Never echo the exception: it can carry connection details or data that is not public.
+    public static JsonBodyResult Intern(HttpRequest req) =>
+        Maak(500, "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", req);
+
+    public static JsonBodyResult Onbeschikbaar(HttpRequest req) =>
+        Maak(503, "Tijdelijk niet beschikbaar", "De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.", req);
+
+    private static JsonBodyResult Maak(int status, string titel, string detail, HttpRequest req, IReadOnlyList<InvalidParam>? fouten = null) =>
+        new(new ProblemBody("about:blank", titel, status, detail, req.Path.Value, fouten), status, ContentType);
+}

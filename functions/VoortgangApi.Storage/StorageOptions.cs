@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoortgangApi.Storage;
+
+/// <summary>
+/// Where the data lives. In Azure: service URIs and the managed identity (no keys anywhere);
+/// locally: a connection string to Azurite.
+/// </summary>
+public sealed class StorageOptions : IValidatableObject
+{
+    public const string Sectie = "Storage";
+
+    public string? ConnectionString { get; set; }
+    public Uri? TableServiceUri { get; set; }
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; empty means DefaultAzureCredential's own choice.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Prefix for table and container names, so that test runs never share state.</summary>
+    [RegularExpression("^[a-z0-9]{0,20}$", ErrorMessage = "Storage:TablePrefix mag alleen kleine letters en cijfers bevatten (hooguit 20).")]
+    public string TablePrefix { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString) && (TableServiceUri is null || BlobServiceUri is null))
+        {
+            yield return new ValidationResult(
+                "Stel Storage:ConnectionString in (lokaal) of Storage:TableServiceUri en Storage:BlobServiceUri (Azure, managed identity).");
+        }
+    }
+}
