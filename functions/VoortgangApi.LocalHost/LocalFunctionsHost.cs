@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using VoortgangApi.Functions;
+using VoortgangApi.Functions.Http;
+
+namespace VoortgangApi.LocalHost;
+
+/// <summary>
+/// Runs the function app's own classes without the Azure Functions host (which cannot be installed here):
+/// routes, methods, auth levels and schedules all come from functions.metadata.
+/// </summary>
+public static class LocalFunctionsHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureer = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configureer?.Invoke(builder);
+
+        var map = AppContext.BaseDirectory;
+        var functies = FunctionMetadata.Lees(map).Select(f => new FunctionInvoker(f, map)).ToList();
+        var sleutel = AdminKey.Uit(builder.Configuration[AdminKey.Omgevingsvariabele]);
+
+        builder.Services.AddVoortgang(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.Services.AddSingleton(sleutel);
+        builder.Services.AddSingleton<IEnumerable<FunctionInvoker>>(functies);
+        builder.Services.AddHostedService<TimerTriggerService>();
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VoortgangApi");
+        app.Use((ctx, next) => ApiMiddleware.InvokeAsync(ctx, () => next(ctx), logger));
+        app.UseRouting();
+        HttpTriggerEndpoints.Map(app, functies, sleutel);
+        app.MapFallback(ctx => ApiMiddleware.SchrijfAsync(ctx, Problems.NietGevonden(ctx.Request)));
+
+        app.Lifetime.ApplicationStarted.Register(() => MeldStart(app, sleutel, logger));
+        return app;
+    }
+
+    private static void MeldStart(WebApplication app, AdminKey sleutel, ILogger logger)
+    {
+        foreach (var adres in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            logger.LogInformation("Voortgang API luistert op {Adres}{Basis}", adres, ApiInfo.BasisPad);
+        }
+
+        if (sleutel.Gegenereerd)
+        {
+            // Printed on purpose: it is a throw-away local key, and the admin needs it to call the admin operations.
+            logger.LogWarning("{Variabele} niet gezet; beheersleutel voor deze sessie: {Sleutel}", AdminKey.Omgevingsvariabele, sleutel.Sleutel);
+        }
+    }
+}

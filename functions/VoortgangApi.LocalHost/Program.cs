@@ -1,0 +1,3 @@
+using VoortgangApi.LocalHost;
+
+await LocalFunctionsHost.Build(args).RunAsync();

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts Azurite and the Voortgang API (local Functions host) on 127.0.0.1. Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/common.sh
+
+mkdir -p .run .azurite
+exec 9>.run/run.lock
+if ! flock -n 9; then
+  echo "run.sh: er draait al een Voortgang API vanuit $(pwd) (.run/run.lock is bezet). Stop die eerst met Ctrl+C." >&2
+  exit 1
+fi
+
+ensure_npm
+BLOB_PORT=$(pick_port "${AZURITE_BLOB_PORT:-}" 10000)
+QUEUE_PORT=$(pick_port "${AZURITE_QUEUE_PORT:-}" 10001)
+TABLE_PORT=$(pick_port "${AZURITE_TABLE_PORT:-}" 10002)
+API_PORT=${PORT:-7071}
+if port_in_use "$API_PORT"; then
+  echo "run.sh: poort $API_PORT is al in gebruik; kies een andere met PORT=..." >&2
+  exit 1
+fi
+
+echo "» dotnet build (Release)"
+dotnet build functions/VoortgangApi.LocalHost -c Release -nologo -v quiet
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "» gestopt"
+}
+trap stop INT TERM EXIT
+
+echo "» Azurite: blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT (gegevens in .azurite/)"
+node_modules/.bin/azurite --silent --disableTelemetry --location .azurite --skipApiVersionCheck --loose \
+  --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" >.run/azurite.log 2>&1 &
+pids+=($!)
+for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"; do
+  wait_for_port "$p" 30 Azurite || { cat .run/azurite.log >&2; exit 1; }
+done
+
+export Storage__ConnectionString
+Storage__ConnectionString=$(azurite_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")
+export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+
+dotnet functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll \
+  --urls "http://127.0.0.1:$API_PORT" &
+pids+=($!)
+wait -n "${pids[@]}"

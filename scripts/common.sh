@@ -1,0 +1,37 @@
+# Shared by run.sh and test.sh. Sourced, not executed.
+
+# The public, well-known Azurite development account (not a secret).
+AZURITE_ACCOUNT=devstoreaccount1
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+# npm ci only when node_modules is missing or older than the lock file.
+ensure_npm() {
+  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "» npm ci (Azurite en de controle-tools)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# pick_port WANTED DEFAULT: the wanted port if set, else the default when free, else any free port.
+pick_port() {
+  if [ -n "$1" ]; then echo "$1"; elif ! port_in_use "$2"; then echo "$2"; else free_port; fi
+}
+
+wait_for_port() { # port seconds what
+  local i=0
+  while ! port_in_use "$1"; do
+    i=$((i + 1))
+    if [ "$i" -gt $(($2 * 10)) ]; then echo "$3 luistert na $2 s nog niet op poort $1" >&2; return 1; fi
+    sleep 0.1
+  done
+}
+
+azurite_connection_string() { # blob queue table
+  echo "DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/$AZURITE_ACCOUNT;QueueEndpoint=http://127.0.0.1:$2/$AZURITE_ACCOUNT;TableEndpoint=http://127.0.0.1:$3/$AZURITE_ACCOUNT;"
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test, the Azurite-backed ones included (they start their own Azurite).
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/common.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+ensure_npm
+
+echo "» dotnet build (Release, warnings are errors)"
+dotnet build VoortgangApi.sln -c Release -nologo -v quiet
+
+echo "» dotnet test"
+mkdir -p .run
+set +e
+dotnet test tests/VoortgangApi.Tests -c Release --no-build --nologo 2>&1 | tee .run/test.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain summary line, whatever the runner printed.
+summary=$(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" .run/test.log | tail -n 1 || true)
+if [ -n "$summary" ]; then
+  failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
+  passed=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
+  skipped=$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$summary")
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+fi
+exit "$status"

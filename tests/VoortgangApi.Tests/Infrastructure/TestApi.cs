@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoortgangApi.LocalHost;
+
+namespace VoortgangApi.Tests.Infrastructure;
+
+/// <summary>
+/// The local host, with the seed imported, over its own tables in the shared Azurite; requests go through
+/// TestServer, so the whole pipeline (metadata routing, middleware, functions, storage) runs without a port.
+/// </summary>
+public class TestApi : IAsyncLifetime
+{
+    public const string AdminSleutel = "test-beheersleutel";
+
+    private readonly Dictionary<string, string?> _instellingen = new();
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+    public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
+
+    /// <summary>Settings a derived fixture wants on top of the defaults.</summary>
+    protected void Stel(string sleutel, string? waarde) => _instellingen[sleutel] = waarde;
+
+    protected virtual void Configureer(WebApplicationBuilder builder)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await Azurite.GetAsync();
+        var instellingen = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Prefix,
+            [AdminKey.Omgevingsvariabele] = AdminSleutel,
+            ["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *",
+        };
+        foreach (var (k, v) in _instellingen)
+        {
+            instellingen[k] = v;
+        }
+
+        _app = LocalFunctionsHost.Build([], builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Configuration.AddInMemoryCollection(instellingen);
+            Configureer(builder);
+        });
+        await _app.StartAsync();
+        Client = _app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<JsonElement> GetJsonAsync(string pad)
+    {
+        using var response = await Client.GetAsync(pad);
+        Assert.True(response.IsSuccessStatusCode, $"{pad}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

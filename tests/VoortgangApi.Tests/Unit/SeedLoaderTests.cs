@@ -1,0 +1,86 @@
+using VoortgangApi.Core.Seed;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Unit;
+
+public class SeedLoaderTests
+{
+    private static readonly string SchemaMap = Repo.Pad("schemas");
+
+    private static Task<SeedSet> LaadRepoSeed() => SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), SchemaMap);
+
+    [Fact]
+    public async Task RepositorySeedIsValidAndHoldsTheFiveThemesInLetterOrder()
+    {
+        var seed = await LaadRepoSeed();
+
+        Assert.Equal(
+            ["zakelijke-dienstverlening", "zorg", "politie", "gemeenten", "communicatie-en-media"],
+            seed.Huidig.Themas.Select(t => t.Id));
+        Assert.InRange(seed.Huidig.Oplossingsrichtingen.Count, 18, 25);
+        Assert.Equal(["aanpak-2023", "najaar-2024"], seed.Cycli.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task CurrentStatusIsTheStatusOfTheLatestCycleThatReportedIt()
+    {
+        var seed = await LaadRepoSeed();
+
+        var zd03 = seed.Huidig.Oplossingsrichtingen.Single(o => o.Id == "ZD-03");
+        Assert.Equal("gerealiseerd", zd03.Status.Status);
+        Assert.Equal(new DateOnly(2024, 11, 18), zd03.Status.Peildatum);
+    }
+
+    [Fact]
+    public async Task HistoricalCycleHoldsOnlyTheItemsAndStatusesItReported()
+    {
+        var seed = await LaadRepoSeed();
+
+        var aanpak = seed.Cycli.Single(c => c.Id == "aanpak-2023").Stand;
+        Assert.Equal("in_uitvoering", aanpak.Oplossingsrichtingen.Single(o => o.Id == "ZD-03").Status.Status);
+        Assert.DoesNotContain(aanpak.Oplossingsrichtingen, o => o.Id == "CM-04");
+        Assert.All(aanpak.Oplossingsrichtingen, o => Assert.Equal(new DateOnly(2023, 11, 10), o.Status.Peildatum));
+    }
+
+    [Fact]
+    public async Task SeedThatBreaksTheSchemaIsRejectedNamingFileJsonPathAndRule()
+    {
+        var pad = await SchrijfVariant(json => json.Replace("\"status\": \"gerealiseerd\"", "\"status\": \"klaar\""));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(pad, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.oplossingsrichtingen[1].statussen.aanpak-2023.status", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("NotInEnumeration", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedThatRefersToAnUnknownPartyIsRejectedWithThePath()
+    {
+        var pad = await SchrijfVariant(json => json.Replace("\"verantwoordelijkePartijen\": [\"nvb\"]", "\"verantwoordelijkePartijen\": [\"bestaat-niet\"]"));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Equal(["$.oplossingsrichtingen[1].verantwoordelijkePartijen[0]: regel 'bestaandeVerwijzing' geschonden: partij 'bestaat-niet' bestaat niet"], ex.Fouten);
+    }
+
+    [Fact]
+    public async Task SeedThatIsNotJsonIsRejected()
+    {
+        var pad = await SchrijfVariant(json => json[..200]);
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.StartsWith("$: geen geldige JSON", ex.Fouten.Single(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SchrijfVariant(Func<string, string> wijzig)
+    {
+        var origineel = await File.ReadAllTextAsync(Repo.Pad("data", "seed.json"));
+        var gewijzigd = wijzig(origineel);
+        Assert.NotEqual(origineel, gewijzigd);
+        var pad = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(pad, gewijzigd);
+        return pad;
+    }
+}
