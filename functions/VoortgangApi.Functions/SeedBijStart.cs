@@ -10,7 +10,7 @@ internal sealed class SeedBijStart(SeedImporter importer, IOptions<SeedOptions> 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        return o.ImporteerBijStart ? importer.ImporteerAlsLeegAsync(o.Pad, o.SchemaMap, cancellationToken) : Task.CompletedTask;
+        return o.ImporteerBijStart ? importer.ImporteerOntbrekendAsync(o.Pad, o.SchemaMap, cancellationToken) : Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Import;
+using VoortgangApi.Core.Validation;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Storage;
 
@@ -14,7 +17,12 @@ public static class VoortgangRegistratie
         services.AddVoortgangStorage(configuration);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
+        services.AddSingleton<VoortgangBron>();
         services.AddSingleton<VoortgangQueries>();
+        services.AddSingleton<RapportagecycliQueries>();
+        services.AddSingleton<CyclusPlanner>();
+        services.AddSingleton<MomentopnameService>();
         services.AddSingleton<SeedImporter>();
         services.AddHostedService<SeedBijStart>();
         return services;

@@ -30,7 +30,7 @@ public static class HttpTriggerEndpoints
     {
         if (AdminKey.IsVereist(functie.Entry.Trigger!.AuthLevel) && !sleutel.IsGeldig(ctx.Request))
         {
-            await ApiMiddleware.SchrijfAsync(ctx, Problems.NietGeautoriseerd(ctx.Request));
+            await ApiMiddleware.SchrijfAsync(ctx, Problems.NietGeautoriseerd(ctx.Request).GeenCache());
             return;
         }
 

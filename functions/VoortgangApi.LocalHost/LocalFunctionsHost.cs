@@ -14,20 +14,19 @@ public static class LocalFunctionsHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureer = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        configureer?.Invoke(builder);
-
         var map = AppContext.BaseDirectory;
         var functies = FunctionMetadata.Lees(map).Select(f => new FunctionInvoker(f, map)).ToList();
-        var sleutel = AdminKey.Uit(builder.Configuration[AdminKey.Omgevingsvariabele]);
 
         builder.Services.AddVoortgang(builder.Configuration);
         builder.Services.AddMvcCore();
-        builder.Services.AddSingleton(sleutel);
+        builder.Services.AddSingleton(sp => AdminKey.Uit(sp.GetRequiredService<IConfiguration>()[AdminKey.Omgevingsvariabele]));
         builder.Services.AddSingleton<IEnumerable<FunctionInvoker>>(functies);
         builder.Services.AddHostedService<TimerTriggerService>();
+        configureer?.Invoke(builder); // last, so a test can replace any registration (e.g. TimeProvider)
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VoortgangApi");
+        var sleutel = app.Services.GetRequiredService<AdminKey>();
         app.Use((ctx, next) => ApiMiddleware.InvokeAsync(ctx, () => next(ctx), logger));
         app.UseRouting();
         HttpTriggerEndpoints.Map(app, functies, sleutel);

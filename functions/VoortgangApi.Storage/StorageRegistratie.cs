@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
 
 namespace VoortgangApi.Storage;
 
@@ -34,6 +35,7 @@ public static class StorageRegistratie
         });
         services.AddSingleton<TableClients>();
         services.AddSingleton<IVoortgangStore, VoortgangTableStore>();
+        services.AddSingleton<ICyclusStore, CyclusTableStore>();
         return services;
     }
 

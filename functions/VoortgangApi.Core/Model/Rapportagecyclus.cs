@@ -1,7 +1,7 @@
 namespace VoortgangApi.Core.Model;
 
 /// <summary>The letter to parliament a reporting cycle belongs to.</summary>
-public sealed record Kamerbrief(DateOnly Datum, string Kamerstuk, string? Url, string? Documentnummer, string? Kenmerk);
+public sealed record Kamerbrief(DateOnly Datum, string? Kamerstuk, string? Url, string? Documentnummer, string? Kenmerk);
 
 /// <summary>Counts in a snapshot, so a reader can check completeness without downloading it.</summary>
 public sealed record Aantallen(int Themas, int Knelpunten, int Oplossingsrichtingen, int Partijen);

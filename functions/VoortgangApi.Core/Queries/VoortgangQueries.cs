@@ -8,34 +8,33 @@ namespace VoortgangApi.Core.Queries;
 /// The whole data set is a few hundred rows at most, so it is read once and filtered here: no user input
 /// ever becomes part of a Table Storage filter, which rules out OData filter injection by construction.
 /// </remarks>
-public sealed class VoortgangQueries(IVoortgangStore store)
+public sealed class VoortgangQueries(VoortgangBron bron)
 {
     public const int StandaardPageSize = 20;
     public const int MaxPageSize = 100;
 
-    public static readonly IReadOnlyList<string> OplossingsrichtingParameters = ["thema", "status", "partij", "zoek", "page", "pageSize"];
+    /// <summary>Every read can be asked as of a cycle.</summary>
+    public static readonly IReadOnlyList<string> LeesParameters = [VoortgangBron.CyclusParameter];
+
+    public static readonly IReadOnlyList<string> OplossingsrichtingParameters =
+        [VoortgangBron.CyclusParameter, "thema", "status", "partij", "zoek", "page", "pageSize"];
 
     public async Task<Resultaat<IReadOnlyList<ThemaSamenvatting>>> ThemasAsync(Parameters query, CancellationToken ct)
     {
-        if (query.Fouten.Count > 0)
-        {
-            return Probleem.Ongeldig(query.Fouten);
-        }
-
-        var data = await store.LeesAsync(ct);
-        return data.Themas.Select(t => Samenvat(t, data)).ToList();
+        var gelezen = await LeesAsync(query, ct);
+        return gelezen.IsGelukt ? gelezen.Waarde!.Themas.Select(t => Samenvat(t, gelezen.Waarde!)).ToList() : gelezen.Probleem!;
     }
 
     public async Task<Resultaat<ThemaDetail>> ThemaAsync(string themaId, Parameters query, CancellationToken ct)
     {
-        if (query.Fouten.Count > 0)
+        var gelezen = await LeesAsync(query, ct);
+        if (!gelezen.IsGelukt)
         {
-            return Probleem.Ongeldig(query.Fouten);
+            return gelezen.Probleem!;
         }
 
-        var data = await store.LeesAsync(ct);
-        var thema = data.Themas.FirstOrDefault(t => t.Id == themaId);
-        if (thema is null)
+        var data = gelezen.Waarde!;
+        if (data.Themas.FirstOrDefault(t => t.Id == themaId) is not { } thema)
         {
             return Probleem.NietGevonden($"Er is geen thema met id '{Parameters.Kort(themaId)}'.");
         }
@@ -48,40 +47,49 @@ public sealed class VoortgangQueries(IVoortgangStore store)
 
     public async Task<Resultaat<Pagina<Oplossingsrichting>>> OplossingsrichtingenAsync(Parameters query, CancellationToken ct)
     {
-        var data = await store.LeesAsync(ct);
-        var filter = LeesFilter(query, data);
-        if (query.Fouten.Count > 0)
+        OplossingsrichtingFilter? filter = null;
+        var gelezen = await LeesAsync(query, ct, data => filter = LeesFilter(query, data));
+        if (!gelezen.IsGelukt)
         {
-            return Probleem.Ongeldig(query.Fouten);
+            return gelezen.Probleem!;
         }
 
-        var gevonden = data.Oplossingsrichtingen.Where(o => Past(o, filter)).ToList();
-        var items = gevonden.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList();
-        return new Pagina<Oplossingsrichting>(items, filter.Page, filter.PageSize, gevonden.Count);
+        var f = filter!;
+        var gevonden = gelezen.Waarde!.Oplossingsrichtingen.Where(o => Past(o, f)).ToList();
+        var items = gevonden.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToList();
+        return new Pagina<Oplossingsrichting>(items, f.Page, f.PageSize, gevonden.Count);
     }
 
     public async Task<Resultaat<Oplossingsrichting>> OplossingsrichtingAsync(string id, Parameters query, CancellationToken ct)
     {
-        if (query.Fouten.Count > 0)
+        var gelezen = await LeesAsync(query, ct);
+        if (!gelezen.IsGelukt)
         {
-            return Probleem.Ongeldig(query.Fouten);
+            return gelezen.Probleem!;
         }
 
-        var data = await store.LeesAsync(ct);
-        return data.Oplossingsrichtingen.FirstOrDefault(o => o.Id == id) is { } gevonden
+        return gelezen.Waarde!.Oplossingsrichtingen.FirstOrDefault(o => o.Id == id) is { } gevonden
             ? gevonden
             : Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{Parameters.Kort(id)}'.");
     }
 
     public async Task<Resultaat<IReadOnlyList<Partij>>> PartijenAsync(Parameters query, CancellationToken ct)
     {
-        if (query.Fouten.Count > 0)
+        var gelezen = await LeesAsync(query, ct);
+        return gelezen.IsGelukt ? Resultaat<IReadOnlyList<Partij>>.Gelukt(gelezen.Waarde!.Partijen) : gelezen.Probleem!;
+    }
+
+    // Reads the data (current or as of a cycle), lets the caller validate its own parameters against it,
+    // and only then reports all parameter problems together.
+    private async Task<Resultaat<VoortgangData>> LeesAsync(Parameters query, CancellationToken ct, Action<VoortgangData>? valideer = null)
+    {
+        var gelezen = await bron.LeesAsync(query, ct);
+        if (gelezen.IsGelukt)
         {
-            return Probleem.Ongeldig(query.Fouten);
+            valideer?.Invoke(gelezen.Waarde!);
         }
 
-        var data = await store.LeesAsync(ct);
-        return Resultaat<IReadOnlyList<Partij>>.Gelukt(data.Partijen);
+        return query.Fouten.Count > 0 ? Probleem.Ongeldig(query.Fouten) : gelezen;
     }
 
     private static OplossingsrichtingFilter LeesFilter(Parameters q, VoortgangData data) => new(
@@ -111,7 +119,7 @@ public sealed class VoortgangQueries(IVoortgangStore store)
         && (f.Partij is null || o.VerantwoordelijkePartijen.Contains(f.Partij) || o.BetrokkenPartijen.Contains(f.Partij))
         && (f.Zoek is null || Bevat(o, f.Zoek));
 
-    // Case- and accent-insensitive, so "financien" finds "Financiën".
+    // Case- and accent-insensitive: "realisatie" finds "Realisatie", "financien" finds "Financiën".
     private static bool Bevat(Oplossingsrichting o, string zoek)
     {
         const CompareOptions opties = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;

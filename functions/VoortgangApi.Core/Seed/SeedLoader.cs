@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using VoortgangApi.Core.Validation;
 
 namespace VoortgangApi.Core.Seed;
 
@@ -28,7 +29,7 @@ public static class SeedLoader
 
         if (schemaFouten.Count > 0)
         {
-            throw new SeedValidatieException(seedPad, [.. Plat(schemaFouten).Select(Beschrijf)]);
+            throw new SeedValidatieException(seedPad, [.. SchemaCatalogus.Plat(schemaFouten).Select(Beschrijf)]);
         }
 
         var document = JsonSerializer.Deserialize<SeedDocument>(json, VoortgangJson.Options)
@@ -42,15 +43,9 @@ public static class SeedLoader
         return SeedOmzetter.Zet(document);
     }
 
-    private static IEnumerable<ValidationError> Plat(IEnumerable<ValidationError> fouten) =>
-        fouten.SelectMany(f => f is ChildSchemaValidationError kind
-            ? kind.Errors.Values.SelectMany(Plat).DefaultIfEmpty(f)
-            : [f]);
-
-    // NJsonSchema paths look like "#/oplossingsrichtingen[3].id"; report them as JSON paths ("$.…").
     private static string Beschrijf(ValidationError fout)
     {
-        var pad = string.IsNullOrEmpty(fout.Path) ? "$" : "$" + fout.Path.TrimStart('#').Replace('/', '.');
+        var pad = SchemaCatalogus.Pad(fout);
         var regel = fout.HasLineInfo ? $" (regel {fout.LineNumber}, positie {fout.LinePosition})" : "";
         return $"{pad}: regel '{fout.Kind}' geschonden{regel}";
     }

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.Cycli;
+
+/// <summary>The outcome of a snapshot request: the vastgesteld cycle and whether this call made the snapshot.</summary>
+public sealed record MomentopnameUitkomst(Rapportagecyclus Cyclus, bool Nieuw);
+
+/// <summary>
+/// Takes a cycle's snapshot exactly once. Each attempt writes its rows, insert-only, into a partition of its own;
+/// then the cycle row is switched to vastgesteld with If-Match (the commit marker, written last). Of concurrent
+/// attempts exactly one commit succeeds; the others see the winner's snapshot and remove their own rows. An
+/// attempt that dies before the commit leaves the cycle gepland, and the next attempt simply starts afresh.
+/// </summary>
+public sealed class MomentopnameService(
+    IVoortgangStore huidig, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger)
+{
+    private const int MaxPogingen = 5;
+
+    /// <summary>Takes the snapshot of a gepland cycle now, from the current data or from <paramref name="stand"/>.</summary>
+    public async Task<Resultaat<MomentopnameUitkomst>> NeemAsync(string cyclusId, CancellationToken ct, VoortgangData? stand = null)
+    {
+        for (var poging = 1; poging <= MaxPogingen; poging++)
+        {
+            var versie = Ids.IsCyclusId(cyclusId) ? await cycli.LeesAsync(cyclusId, ct) : null;
+            if (versie is null)
+            {
+                return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Queries.Parameters.Kort(cyclusId)}'.");
+            }
+
+            if (versie.Cyclus.Toestand == Toestanden.Vastgesteld)
+            {
+                return Probleem.Conflict(
+                    $"Rapportagecyclus '{cyclusId}' is al vastgesteld op {versie.Cyclus.Momentopname!.GenomenOp:u} " +
+                    $"(inhoudHash {versie.Cyclus.Momentopname.InhoudHash}); een momentopname verandert nooit meer.");
+            }
+
+            // A snapshot freezes the state *at* the peildatum; taking it before that date would freeze the wrong state.
+            if (stand is null && versie.Cyclus.Peildatum > DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime))
+            {
+                return Probleem.Conflict(
+                    $"De peildatum van '{cyclusId}' ({versie.Cyclus.Peildatum:yyyy-MM-dd}) ligt in de toekomst; neem de momentopname op of na die datum.");
+            }
+
+            var data = VoortgangOrde.Sorteer(stand ?? await huidig.LeesAsync(ct));
+            var runId = tijd.GetUtcNow().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture)
+                + Guid.NewGuid().ToString("N")[..8];
+            await cycli.SchrijfMomentopnameAsync(cyclusId, runId, data, ct);
+
+            var nu = tijd.GetUtcNow();
+            var genomenOp = new DateTimeOffset(nu.Ticks - (nu.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+            var info = new MomentopnameInfo(genomenOp, Inhoud.Hash(data), Inhoud.Tel(data));
+            var vastgesteld = versie.Cyclus with { Toestand = Toestanden.Vastgesteld, Momentopname = info };
+            try
+            {
+                var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
+                logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
+                    cyclusId, info.InhoudHash, info.Aantallen.Oplossingsrichtingen);
+                return new MomentopnameUitkomst(vast.Cyclus, Nieuw: true);
+            }
+            catch (GelijktijdigeWijzigingException)
+            {
+                // Lost the race (or the cycle was re-planned meanwhile): our rows were never committed, so remove them.
+                await cycli.VerwijderPogingAsync(cyclusId, runId, ct);
+                var winnaar = await cycli.LeesAsync(cyclusId, ct);
+                if (winnaar?.Cyclus.Toestand == Toestanden.Vastgesteld)
+                {
+                    return new MomentopnameUitkomst(winnaar.Cyclus, Nieuw: false);
+                }
+            }
+        }
+
+        return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' werd steeds gelijktijdig gewijzigd; probeer het opnieuw.");
+    }
+
+    /// <summary>Snapshots every gepland cycle whose peildatum has passed (UTC); returns the ids it fixed.</summary>
+    /// <remarks>State-based, not run-based: a missed or past-due timer run is caught up by the next one.</remarks>
+    public async Task<IReadOnlyList<string>> NeemVerlopenAsync(CancellationToken ct)
+    {
+        var vandaag = DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
+        var vastgesteld = new List<string>();
+        foreach (var versie in await cycli.LijstAsync(ct))
+        {
+            if (versie.Cyclus.Toestand != Toestanden.Gepland || versie.Cyclus.Peildatum >= vandaag)
+            {
+                continue;
+            }
+
+            var uitkomst = await NeemAsync(versie.Cyclus.Id, ct);
+            if (uitkomst.IsGelukt)
+            {
+                vastgesteld.Add(versie.Cyclus.Id);
+            }
+        }
+
+        return vastgesteld;
+    }
+}

@@ -1,0 +1,65 @@
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.Queries;
+
+namespace VoortgangApi.Core.Cycli;
+
+/// <summary>Reads of reporting cycles and the comparison of two cycles.</summary>
+public sealed class RapportagecycliQueries(ICyclusStore cycli, VoortgangBron bron)
+{
+    public const string TenOpzichteVan = "tenOpzichteVan";
+
+    public async Task<Resultaat<IReadOnlyList<Rapportagecyclus>>> LijstAsync(Parameters query, CancellationToken ct)
+    {
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
+        var lijst = await cycli.LijstAsync(ct);
+        return lijst.Select(v => v.Cyclus).OrderBy(c => c.Peildatum).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<Resultaat<Rapportagecyclus>> CyclusAsync(string cyclusId, Parameters query, CancellationToken ct)
+    {
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
+        var versie = Ids.IsCyclusId(cyclusId) ? await cycli.LeesAsync(cyclusId, ct) : null;
+        return versie is null
+            ? Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Parameters.Kort(cyclusId)}'.")
+            : versie.Cyclus;
+    }
+
+    public async Task<Resultaat<Verschil>> VerschillenAsync(string cyclusId, Parameters query, CancellationToken ct)
+    {
+        var ander = query.Tekst(TenOpzichteVan, 60);
+        if (ander is null && !query.Fouten.Any(f => f.Naam == TenOpzichteVan))
+        {
+            query.Fout(TenOpzichteVan, "verplicht", "geef de cyclus op waarmee vergeleken wordt, bijvoorbeeld tenOpzichteVan=aanpak-2023.");
+        }
+
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
+        var nieuw = await bron.MomentopnameAsync(cyclusId, ct);
+        if (!nieuw.IsGelukt)
+        {
+            return nieuw.Probleem!;
+        }
+
+        // An unknown comparison cycle is a bad parameter value (400), not a missing resource.
+        var oud = await bron.MomentopnameAsync(ander!, ct);
+        if (!oud.IsGelukt)
+        {
+            return oud.Probleem!.Soort == ProbleemSoort.NietGevonden
+                ? Probleem.Ongeldig([new(TenOpzichteVan, "onbekendeCyclus", oud.Probleem.Detail)])
+                : oud.Probleem;
+        }
+
+        return Verschillen.Bereken(cyclusId, nieuw.Waarde!, ander!, oud.Waarde!);
+    }
+}

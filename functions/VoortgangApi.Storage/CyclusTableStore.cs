@@ -1,0 +1,133 @@
+using Azure;
+using Azure.Data.Tables;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Storage;
+
+/// <summary>Cycles in the <c>cycli</c> table, snapshot rows in <c>momentopnamen</c> (key design: <see cref="TableKeys"/>).</summary>
+internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
+{
+    private const string RunKolom = "RunId";
+
+    public async Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct)
+    {
+        var tabel = await tabellen.CycliAsync(ct);
+        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(TableKeys.Cyclus, cyclusId, cancellationToken: ct);
+        return rij.HasValue ? Versie(rij.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<CyclusVersie>> LijstAsync(CancellationToken ct)
+    {
+        var tabel = await tabellen.CycliAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Cyclus}");
+        var lijst = new List<CyclusVersie>();
+        await foreach (var rij in tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            lijst.Add(Versie(rij));
+        }
+
+        return lijst;
+    }
+
+    public async Task<CyclusVersie> BewaarAsync(Rapportagecyclus cyclus, string? verwachteVersie, CancellationToken ct)
+    {
+        var tabel = await tabellen.CycliAsync(ct);
+        var rij = EntityJson.Naar(TableKeys.Cyclus, cyclus.Id, cyclus);
+        try
+        {
+            var antwoord = verwachteVersie is null
+                ? await tabel.AddEntityAsync(rij, ct)
+                : await tabel.UpdateEntityAsync(rij, new ETag(verwachteVersie), TableUpdateMode.Replace, ct);
+            return new CyclusVersie(cyclus, null, antwoord.Headers.ETag!.Value.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new GelijktijdigeWijzigingException($"Rapportagecyclus {cyclus.Id} is gelijktijdig gewijzigd.", ex);
+        }
+    }
+
+    public async Task SchrijfMomentopnameAsync(string cyclusId, string runId, VoortgangData data, CancellationToken ct)
+    {
+        var tabel = await tabellen.MomentopnamenAsync(ct);
+        var partitie = TableKeys.MomentopnamePartitie(cyclusId, runId);
+        var rijen = data.Themas.Select(t => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Thema, t.Id), t))
+            .Concat(data.Knelpunten.Select(k => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Knelpunt, k.Id), k)))
+            .Concat(data.Oplossingsrichtingen.Select(o => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Oplossingsrichting, o.Id), o)))
+            .Concat(data.Partijen.Select(p => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Partij, p.Id), p)));
+
+        // Add, never upsert: a snapshot row that exists is never overwritten (the transaction fails instead).
+        await Batches.VoerUitAsync(tabel, rijen.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct);
+    }
+
+    public async Task<CyclusVersie> LegVastAsync(Rapportagecyclus vastgesteld, string runId, string verwachteVersie, CancellationToken ct)
+    {
+        var tabel = await tabellen.CycliAsync(ct);
+        var rij = EntityJson.Naar(TableKeys.Cyclus, vastgesteld.Id, vastgesteld);
+        rij[RunKolom] = runId;
+        try
+        {
+            var antwoord = await tabel.UpdateEntityAsync(rij, new ETag(verwachteVersie), TableUpdateMode.Replace, ct);
+            return new CyclusVersie(vastgesteld, runId, antwoord.Headers.ETag!.Value.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            throw new GelijktijdigeWijzigingException($"Rapportagecyclus {vastgesteld.Id} is gelijktijdig vastgesteld of gewijzigd.", ex);
+        }
+    }
+
+    public async Task<VoortgangData> LeesMomentopnameAsync(string cyclusId, string runId, CancellationToken ct)
+    {
+        var tabel = await tabellen.MomentopnamenAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.MomentopnamePartitie(cyclusId, runId)}");
+        var themas = new List<Thema>();
+        var knelpunten = new List<Knelpunt>();
+        var oplossingsrichtingen = new List<Oplossingsrichting>();
+        var partijen = new List<Partij>();
+        await foreach (var e in tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var soort = e.RowKey[..e.RowKey.IndexOf('_', StringComparison.Ordinal)];
+            switch (soort)
+            {
+                case TableKeys.Thema: themas.Add(EntityJson.Van<Thema>(e)); break;
+                case TableKeys.Knelpunt: knelpunten.Add(EntityJson.Van<Knelpunt>(e)); break;
+                case TableKeys.Oplossingsrichting: oplossingsrichtingen.Add(EntityJson.Van<Oplossingsrichting>(e)); break;
+                case TableKeys.Partij: partijen.Add(EntityJson.Van<Partij>(e)); break;
+            }
+        }
+
+        return VoortgangOrde.Sorteer(new VoortgangData(themas, knelpunten, oplossingsrichtingen, partijen));
+    }
+
+    public async Task VerwijderPogingAsync(string cyclusId, string runId, CancellationToken ct)
+    {
+        var tabel = await tabellen.MomentopnamenAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.MomentopnamePartitie(cyclusId, runId)}");
+        var weg = new List<TableTransactionAction>();
+        await foreach (var e in tabel.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            weg.Add(new TableTransactionAction(TableTransactionActionType.Delete, e));
+        }
+
+        await Batches.VoerUitAsync(tabel, weg, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> PogingenAsync(string cyclusId, CancellationToken ct)
+    {
+        // Partition keys are "{cyclusId}_{runId}"; '_' cannot occur in a cycle id, so this range is exactly this cycle's.
+        var tabel = await tabellen.MomentopnamenAsync(ct);
+        var van = cyclusId + "_";
+        var tot = cyclusId + "`"; // the character after '_'
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {van} and PartitionKey lt {tot}");
+        var runs = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var e in tabel.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
+        {
+            runs.Add(e.PartitionKey[van.Length..]);
+        }
+
+        return [.. runs];
+    }
+
+    private static CyclusVersie Versie(TableEntity rij) =>
+        new(EntityJson.Van<Rapportagecyclus>(rij), rij.GetString(RunKolom), rij.ETag.ToString());
+}
