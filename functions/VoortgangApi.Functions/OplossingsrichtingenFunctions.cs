@@ -17,5 +17,5 @@ public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries)
     [Function("getOplossingsrichting")]
     public async Task<IActionResult> GetOplossingsrichting(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
-        req.Ok(await queries.OplossingsrichtingAsync(id, req.Parameters([]), ct));
+        req.Ok(await queries.OplossingsrichtingAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 }

@@ -15,5 +15,5 @@ public sealed class PartijenFunctions(VoortgangQueries queries)
     [Function("getPartijen")]
     public async Task<IActionResult> GetPartijen(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
-        req.Ok(await queries.PartijenAsync(req.Parameters([]), ct), partijen => new PartijLijst(partijen));
+        req.Ok(await queries.PartijenAsync(req.Parameters(VoortgangQueries.LeesParameters), ct), partijen => new PartijLijst(partijen));
 }

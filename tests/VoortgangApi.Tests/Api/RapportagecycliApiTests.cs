@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Api;
+
+public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
+{
+    private const string Plan = """{"titel":"Voortgang 2025","peildatum":"2025-11-01","kamerbrief":{"datum":"2025-11-20"}}""";
+
+    private static HttpRequestMessage Put(string id, string body, string? sleutel = TestApi.AdminSleutel, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rapportagecycli/{id}") { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if (sleutel is not null)
+        {
+            request.Headers.Add("x-functions-key", sleutel);
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage Post(string id, string? sleutel = TestApi.AdminSleutel)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname");
+        if (sleutel is not null)
+        {
+            request.Headers.Add("x-functions-key", sleutel);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task SeededCyclesAreVastgesteldWithKamerbriefAndContentHash()
+    {
+        var json = await api.GetJsonAsync("/api/v1/rapportagecycli");
+
+        var cycli = json.GetProperty("rapportagecycli").EnumerateArray().Where(c => c.GetProperty("id").GetString() is "aanpak-2023" or "najaar-2024").ToList();
+        Assert.Equal(2, cycli.Count);
+        Assert.All(cycli, c => Assert.Equal("vastgesteld", c.GetProperty("toestand").GetString()));
+        Assert.All(cycli, c => Assert.Matches("^sha256:[0-9a-f]{64}$", c.GetProperty("momentopname").GetProperty("inhoudHash").GetString()));
+        Assert.Equal("34 193, nr. 19", cycli[1].GetProperty("kamerbrief").GetProperty("kamerstuk").GetString());
+        Assert.EndsWith("Z", cycli[1].GetProperty("momentopname").GetProperty("genomenOp").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsOfACycleReturnsThatCyclesStatuses()
+    {
+        var toen = await api.GetJsonAsync("/api/v1/oplossingsrichtingen/ZD-03?cyclus=aanpak-2023");
+        var nu = await api.GetJsonAsync("/api/v1/oplossingsrichtingen/ZD-03");
+
+        Assert.Equal("in_uitvoering", toen.GetProperty("status").GetProperty("status").GetString());
+        Assert.Equal("2023-11-10", toen.GetProperty("status").GetProperty("peildatum").GetString());
+        Assert.Equal("gerealiseerd", nu.GetProperty("status").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ItemNotYetReportedInACycleIsNotFoundAsOfThatCycle()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/oplossingsrichtingen/CM-04?cyclus=aanpak-2023");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/oplossingsrichtingen?cyclus=bestaat-niet")]
+    [InlineData("/api/v1/themas?cyclus=bestaat-niet")]
+    [InlineData("/api/v1/rapportagecycli/bestaat-niet")]
+    public async Task UnknownCycleReturnsProblem404(string pad)
+    {
+        using var response = await api.Client.GetAsync(pad);
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task MalformedCycleIdIsA400NotAStorageError()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/themas?cyclus=" + Uri.EscapeDataString("a/b#c'"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("cyclus", problem.GetProperty("invalidParams")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task PlannedCycleCannotBeReadAsOfYetAndSaysWhy()
+    {
+        using var put = await api.Client.SendAsync(Put("nog-gepland", """{"titel":"Later","peildatum":"2099-01-01","kamerbrief":{"datum":"2099-01-15"}}"""));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        using var response = await api.Client.GetAsync("/api/v1/themas?cyclus=nog-gepland");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.Conflict);
+        Assert.Contains("nog gepland", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DifferencesBetweenTheSeededCyclesListStatusTransitions()
+    {
+        var json = await api.GetJsonAsync("/api/v1/rapportagecycli/najaar-2024/verschillen?tenOpzichteVan=aanpak-2023");
+
+        var zd03 = json.GetProperty("statusovergangen").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "ZD-03");
+        Assert.Equal("in_uitvoering", zd03.GetProperty("van").GetString());
+        Assert.Equal("gerealiseerd", zd03.GetProperty("naar").GetString());
+        Assert.Equal("CM-04", json.GetProperty("toegevoegd")[0].GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("", "tenOpzichteVan")]
+    [InlineData("?tenOpzichteVan=bestaat-niet", "tenOpzichteVan")]
+    public async Task DifferencesNeedAnExistingComparisonCycle(string query, string parameter)
+    {
+        using var response = await api.Client.GetAsync($"/api/v1/rapportagecycli/najaar-2024/verschillen{query}");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("invalidParams")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task AdminOperationsWithoutOrWithAWrongKeyReturnProblem401()
+    {
+        using var zonder = await api.Client.SendAsync(Post("najaar-2024", sleutel: null));
+        using var fout = await api.Client.SendAsync(Put("zonder-sleutel", Plan, sleutel: "fout"));
+
+        await Problem.AssertAsync(zonder, HttpStatusCode.Unauthorized);
+        await Problem.AssertAsync(fout, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/zonder-sleutel")).StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyIsAlsoAcceptedAsCodeQueryParameterLikeAzure()
+    {
+        using var request = Put("met-code", Plan, sleutel: null);
+        request.RequestUri = new Uri($"/api/v1/rapportagecycli/met-code?code={TestApi.AdminSleutel}", UriKind.Relative);
+
+        using var response = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReplanningOrSnapshottingAVastgesteldCycleReturnsProblem409()
+    {
+        using var put = await api.Client.SendAsync(Put("najaar-2024", Plan));
+        using var post = await api.Client.SendAsync(Post("najaar-2024"));
+
+        await Problem.AssertAsync(put, HttpStatusCode.Conflict);
+        await Problem.AssertAsync(post, HttpStatusCode.Conflict);
+        Assert.Equal("no-store", put.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task ReplanningNeedsIfMatchWithTheCurrentETag()
+    {
+        using var nieuw = await api.Client.SendAsync(Put("herplan", Plan));
+        var etag = nieuw.Headers.ETag!.Tag;
+
+        using var zonder = await api.Client.SendAsync(Put("herplan", Plan));
+        var oud = Put("herplan", Plan);
+        oud.Headers.TryAddWithoutValidation("If-Match", "\"00000000000000000000000000000000\"");
+        using var verouderd = await api.Client.SendAsync(oud);
+        var goed = Put("herplan", Plan.Replace("Voortgang 2025", "Voortgang 2025, herzien", StringComparison.Ordinal));
+        goed.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var gewijzigd = await api.Client.SendAsync(goed);
+
+        Assert.Equal(HttpStatusCode.Created, nieuw.StatusCode);
+        await Problem.AssertAsync(zonder, (HttpStatusCode)428);
+        await Problem.AssertAsync(verouderd, HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.OK, gewijzigd.StatusCode);
+        Assert.Equal("Voortgang 2025, herzien", (await api.GetJsonAsync("/api/v1/rapportagecycli/herplan")).GetProperty("titel").GetString());
+    }
+
+    [Fact]
+    public async Task InvalidPlanListsEveryProblemAndStoresNothing()
+    {
+        using var response = await api.Client.SendAsync(Put("ongeldig", """{"titel":"","peildatum":"2025-13-01","kamerbrief":{},"extra":1}"""));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["$.extra", "$.kamerbrief.datum", "$.peildatum", "$.titel"],
+            problem.GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/ongeldig")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{niet json", "application/json", 400)]
+    [InlineData("titel=x", "application/x-www-form-urlencoded", 415)]
+    public async Task BodyThatIsNotJsonIsRejected(string body, string contentType, int status)
+    {
+        using var response = await api.Client.SendAsync(Put("geen-json", body, contentType: contentType));
+
+        await Problem.AssertAsync(response, (HttpStatusCode)status);
+    }
+
+    [Fact]
+    public async Task OversizedBodyIsRejectedWith413()
+    {
+        using var response = await api.Client.SendAsync(Put("te-groot", new string(' ', 70_000) + Plan));
+
+        await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task TenParallelSnapshotRequestsProduceOneSnapshotAndTheSameAnswer()
+    {
+        using var put = await api.Client.SendAsync(Put("parallel", Plan));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        var antwoorden = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.Client.SendAsync(Post("parallel"))));
+
+        Assert.Single(antwoorden, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(antwoorden, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var hashes = new HashSet<string?>();
+        foreach (var a in antwoorden.Where(a => a.IsSuccessStatusCode))
+        {
+            var body = await a.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            hashes.Add(body.GetProperty("momentopname").GetProperty("inhoudHash").GetString());
+        }
+
+        Assert.Single(hashes);
+        var pogingen = await api.Service<VoortgangApi.Core.Cycli.ICyclusStore>().PogingenAsync("parallel", default);
+        Assert.Single(pogingen);
+    }
+}

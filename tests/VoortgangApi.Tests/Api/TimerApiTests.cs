@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using VoortgangApi.LocalHost;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Api;
+
+/// <summary>The local host with the snapshot timer firing every second.</summary>
+public sealed class SnelleTimerApi : TestApi
+{
+    public SnelleTimerApi() => Stel("SNAPSHOT_SCHEDULE", "* * * * * *");
+}
+
+public class TimerApiTests(SnelleTimerApi api) : IClassFixture<SnelleTimerApi>
+{
+    [Fact]
+    public void EveryTimerInTheMetadataHasAScheduleTheLocalHostCanParse()
+    {
+        var timers = FunctionMetadata.Lees(AppContext.BaseDirectory).Where(f => f.IsTimer).ToList();
+
+        Assert.Equal(["neemVerlopenMomentopnamen"], timers.Select(t => t.Name));
+        Assert.All(timers, t => Assert.NotNull(TimerTriggerService.Schema(t.Trigger!.Schedule!, api.Service<IConfiguration>())));
+    }
+
+    [Fact]
+    public async Task PlannedCycleWithAPastPeildatumBecomesVastgesteldWithoutFurtherCalls()
+    {
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/rapportagecycli/timer-2025")
+        {
+            Content = new StringContent("""{"titel":"Timer","peildatum":"2025-01-01","kamerbrief":{"datum":"2025-01-02"}}""", Encoding.UTF8, "application/json"),
+        };
+        put.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        Assert.Equal(HttpStatusCode.Created, (await api.Client.SendAsync(put)).StatusCode);
+
+        // Poll the public read until the timer has done its work (bounded: 30 s).
+        var tot = DateTime.UtcNow.AddSeconds(30);
+        string? toestand = null;
+        while (DateTime.UtcNow < tot && toestand != "vastgesteld")
+        {
+            toestand = (await api.GetJsonAsync("/api/v1/rapportagecycli/timer-2025")).GetProperty("toestand").GetString();
+            if (toestand != "vastgesteld")
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Equal("vastgesteld", toestand);
+    }
+}

@@ -1,0 +1,67 @@
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Seed;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Cycli;
+
+public class VerschillenTests
+{
+    private static async Task<Verschil> Najaar2024TenOpzichteVanAanpak2023()
+    {
+        var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
+        var oud = seed.Cycli.Single(c => c.Id == "aanpak-2023").Stand;
+        var nieuw = seed.Cycli.Single(c => c.Id == "najaar-2024").Stand;
+        return Verschillen.Bereken("najaar-2024", nieuw, "aanpak-2023", oud);
+    }
+
+    [Fact]
+    public async Task StatusTransitionsOfTheFactsAreListed()
+    {
+        var v = await Najaar2024TenOpzichteVanAanpak2023();
+
+        Assert.Contains(v.Statusovergangen, s => s is { Id: "ZD-03", Van: "in_uitvoering", Naar: "gerealiseerd" });
+        Assert.Contains(v.Statusovergangen, s => s is { Id: "ZD-05", Van: "onbekend", Naar: "in_uitvoering" });
+        Assert.DoesNotContain(v.Statusovergangen, s => s.Id == "ZD-02");
+    }
+
+    [Fact]
+    public async Task ItemsFirstReportedInTheNewerCycleAreAdded()
+    {
+        var v = await Najaar2024TenOpzichteVanAanpak2023();
+
+        Assert.Equal(["CM-04"], v.Toegevoegd.Select(o => o.Id));
+        Assert.Empty(v.Verwijderd);
+    }
+
+    [Fact]
+    public async Task ComparingTheOtherWayRoundTurnsAddedIntoRemoved()
+    {
+        var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
+
+        var v = Verschillen.Bereken("aanpak-2023", seed.Cycli[0].Stand, "najaar-2024", seed.Cycli[1].Stand);
+
+        Assert.Equal(["CM-04"], v.Verwijderd.Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task ChangedFieldsAreListedWithOldAndNewValueButNotThePeildatum()
+    {
+        var v = await Najaar2024TenOpzichteVanAanpak2023();
+
+        var zd03 = v.Gewijzigd.Single(g => g.Id == "ZD-03");
+        var zekerheid = zd03.Velden.Single(f => f.Veld == "status.zekerheid");
+        Assert.Equal("afgeleid", zekerheid.Oud!.Value.GetString());
+        Assert.Equal("bevestigd", zekerheid.Nieuw!.Value.GetString());
+        Assert.DoesNotContain(v.Gewijzigd.SelectMany(g => g.Velden), f => f.Veld is "status.peildatum" or "status.status");
+    }
+
+    [Fact]
+    public async Task ACycleComparedWithItselfHasNoDifferences()
+    {
+        var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
+
+        var v = Verschillen.Bereken("a", seed.Cycli[1].Stand, "a", seed.Cycli[1].Stand);
+
+        Assert.Equal(new VerschilAantallen(0, 0, 0, 0), v.Aantallen);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Seed;
+using VoortgangApi.Functions;
+
+namespace VoortgangApi.Tests.Infrastructure;
+
+/// <summary>The app's real services over fresh tables in the shared Azurite, without a host (and so without the seed import).</summary>
+public sealed class TestStorage : IAsyncLifetime
+{
+    private ServiceProvider _services = null!;
+
+    public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
+    public SeedSet Seed { get; private set; } = null!;
+
+    public IVoortgangStore Voortgang => Service<IVoortgangStore>();
+    public ICyclusStore Cycli => Service<ICyclusStore>();
+
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await Azurite.GetAsync();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Prefix,
+            ["Seed:SchemaMap"] = Repo.Pad("schemas"),
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        Seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
+    }
+
+    public Task DisposeAsync() => _services.DisposeAsync().AsTask();
+}
