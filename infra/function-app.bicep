@@ -1,0 +1,95 @@
+// Flex Consumption (FC1) function app, .NET 10 isolated, running as a user-assigned managed identity.
+// No connection string, key or secret appears in any setting: storage and telemetry use the identity.
+param name string
+param planName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param blobEndpoint string
+param tableEndpoint string
+param deploymentContainerName string
+param openDataContainerName string
+param appInsightsName string
+param corsAllowedOrigins array
+param snapshotSchedule string
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // The Functions host's own storage, identity-based (no AzureWebJobsStorage connection string).
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        // The app's data (StorageOptions): service URIs plus the identity, never a key.
+        { name: 'Storage__TableServiceUri', value: tableEndpoint }
+        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'Storage__ClientId', value: identityClientId }
+        // Telemetry with Entra ID: the connection string only addresses the resource; ingestion needs the token.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        { name: 'SNAPSHOT_SCHEDULE', value: snapshotSchedule }
+        // Where the public open-data files are read (blob endpoint, or a CDN in front of it).
+        { name: 'OpenData__PublicBaseUrl', value: '${blobEndpoint}${openDataContainerName}' }
+        // CORS is handled by the app (not the platform), so openapi.json can answer '*' and the rest only these origins.
+        { name: 'Cors__AllowedOrigins', value: join(corsAllowedOrigins, ',') }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.defaultHostName}'
