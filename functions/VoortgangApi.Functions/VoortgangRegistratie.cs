@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Import;
 using VoortgangApi.Core.Validation;
+using VoortgangApi.Functions.OpenApi;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Storage;
 
@@ -16,6 +17,8 @@ public static class VoortgangRegistratie
     {
         services.AddVoortgangStorage(configuration);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
+        services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.Sectie));
+        services.AddSingleton<OpenApiDocumenten>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
         services.AddSingleton<VoortgangBron>();

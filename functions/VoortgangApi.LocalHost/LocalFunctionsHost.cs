@@ -13,7 +13,8 @@ public static class LocalFunctionsHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureer = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root = the output folder, so appsettings.json is found whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var map = AppContext.BaseDirectory;
         var functies = FunctionMetadata.Lees(map).Select(f => new FunctionInvoker(f, map)).ToList();
 

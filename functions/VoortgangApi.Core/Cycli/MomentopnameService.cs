@@ -22,7 +22,12 @@ public sealed class MomentopnameService(
     {
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
-            var versie = Ids.IsCyclusId(cyclusId) ? await cycli.LeesAsync(cyclusId, ct) : null;
+            if (!Ids.IsCyclusId(cyclusId))
+            {
+                return Probleem.Ongeldig([new("cyclusId", "ongeldigFormaat", "een cyclus-id bestaat uit kleine letters, cijfers en koppeltekens.")]);
+            }
+
+            var versie = await cycli.LeesAsync(cyclusId, ct);
             if (versie is null)
             {
                 return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Queries.Parameters.Kort(cyclusId)}'.");

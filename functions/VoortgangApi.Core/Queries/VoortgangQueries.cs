@@ -22,7 +22,7 @@ public sealed class VoortgangQueries(VoortgangBron bron)
     public async Task<Resultaat<IReadOnlyList<ThemaSamenvatting>>> ThemasAsync(Parameters query, CancellationToken ct)
     {
         var gelezen = await LeesAsync(query, ct);
-        return gelezen.IsGelukt ? gelezen.Waarde!.Themas.Select(t => Samenvat(t, gelezen.Waarde!)).ToList() : gelezen.Probleem!;
+        return gelezen.IsGelukt ? gelezen.Waarde!.Themas.Select(t => ThemaSamenvatting.Van(t, gelezen.Waarde!)).ToList() : gelezen.Probleem!;
     }
 
     public async Task<Resultaat<ThemaDetail>> ThemaAsync(string themaId, Parameters query, CancellationToken ct)
@@ -39,10 +39,7 @@ public sealed class VoortgangQueries(VoortgangBron bron)
             return Probleem.NietGevonden($"Er is geen thema met id '{Parameters.Kort(themaId)}'.");
         }
 
-        var s = Samenvat(thema, data);
-        return new ThemaDetail(s.Id, s.Naam, s.Omschrijving, s.Volgorde, s.AantalOplossingsrichtingen, s.AantalPerStatus,
-            [.. data.Knelpunten.Where(k => k.ThemaId == thema.Id)],
-            [.. data.Oplossingsrichtingen.Where(o => o.ThemaId == thema.Id)]);
+        return ThemaDetail.Van(thema, data);
     }
 
     public async Task<Resultaat<Pagina<Oplossingsrichting>>> OplossingsrichtingenAsync(Parameters query, CancellationToken ct)
@@ -126,12 +123,5 @@ public sealed class VoortgangQueries(VoortgangBron bron)
         var compare = CultureInfo.InvariantCulture.CompareInfo;
         return new[] { o.Id, o.Titel, o.Omschrijving, o.Planning, o.Status.Toelichting ?? "" }
             .Any(veld => compare.IndexOf(veld, zoek, opties) >= 0);
-    }
-
-    private static ThemaSamenvatting Samenvat(Thema t, VoortgangData data)
-    {
-        var vanThema = data.Oplossingsrichtingen.Where(o => o.ThemaId == t.Id).ToList();
-        var perStatus = Statussen.Alle.ToDictionary(s => s, s => vanThema.Count(o => o.Status.Status == s));
-        return new ThemaSamenvatting(t.Id, t.Naam, t.Omschrijving, t.Volgorde, vanThema.Count, perStatus);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,11 @@ public class TestApi : IAsyncLifetime
     private readonly Dictionary<string, string?> _instellingen = new();
     private WebApplication? _app;
 
+    /// <summary>A client whose every response is checked against the served OpenAPI document.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client without the contract check, for requests that are about the check itself.</summary>
+    public HttpClient Ruw { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
 
@@ -52,7 +57,9 @@ public class TestApi : IAsyncLifetime
             Configureer(builder);
         });
         await _app.StartAsync();
-        Client = _app.GetTestClient();
+        Ruw = _app.GetTestClient();
+        var contract = new Lazy<Task<JsonObject>>(async () => JsonNode.Parse(await Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject());
+        Client = new HttpClient(new ContractHandler(_app.GetTestServer().CreateHandler(), () => contract.Value)) { BaseAddress = Ruw.BaseAddress };
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,27 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace VoortgangApi.Functions.OpenApi;
+
+/// <summary>An HTTP function as declared by its attributes: the same facts the Worker SDK writes to functions.metadata.</summary>
+public sealed record HttpFunctie(string Naam, string Methode, string Route, AuthorizationLevel Niveau)
+{
+    /// <summary>The OpenAPI path relative to the server URL (which ends in /api/v1).</summary>
+    public string Pad => "/" + Route["v1/".Length..];
+}
+
+/// <summary>Reads the HTTP functions of this assembly, so the OpenAPI paths can never drift from the real routes.</summary>
+public static class FunctieCatalogus
+{
+    public static IReadOnlyList<HttpFunctie> HttpFuncties() =>
+        [.. typeof(FunctieCatalogus).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Select(m => (Functie: m.GetCustomAttribute<FunctionAttribute>(), Trigger: Trigger(m)))
+            .Where(f => f.Functie is not null && f.Trigger is not null)
+            .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Select(methode =>
+                new HttpFunctie(f.Functie!.Name, methode.ToUpperInvariant(), f.Trigger.Route!, f.Trigger.AuthLevel)))
+            .OrderBy(f => f.Route, StringComparer.Ordinal)];
+
+    private static HttpTriggerAttribute? Trigger(MethodInfo m) =>
+        m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.OpenApi;
+using VoortgangApi.Functions.Http;
+
+namespace VoortgangApi.Functions.OpenApi;
+
+/// <summary>Builds the OpenAPI 3.0 document from the functions (paths, methods, auth), the catalogue (texts) and schemas/ (shapes).</summary>
+public static class OpenApiBouwer
+{
+    public const string SleutelSchema = "functionKey";
+
+    private static readonly Dictionary<string, string> TagBeschrijvingen = new(StringComparer.Ordinal)
+    {
+        ["Thema's"] = "De vijf thema's van de Aanpak.",
+        ["Oplossingsrichtingen"] = "Oplossingsrichtingen en initiatieven met hun status per peildatum.",
+        ["Partijen"] = "Betrokken en verantwoordelijke organisaties.",
+        ["Rapportagecycli"] = "Kamerbrieven over de voortgang en hun onveranderlijke momentopnamen.",
+        ["Documentatie"] = "Deze beschrijving, als OpenAPI en als leesbare pagina.",
+    };
+
+    public static OpenApiDocument Bouw(Voorbeelden voorbeelden, string schemaMap, string serverUrl, OpenApiOptions opties)
+    {
+        var document = new OpenApiDocument
+        {
+            Info = new OpenApiInfo
+            {
+                Title = "Voortgang Aanpak sekswerkers",
+                Version = ApiInfo.Versie,
+                Description = "Open API over de voortgang van de Aanpak versterking sociale en juridische positie sekswerkers " +
+                    "(Ministerie van Justitie en Veiligheid, met Sociale Zaken en Werkgelegenheid): thema's, knelpunten, " +
+                    "oplossingsrichtingen, partijen en hun status per Kamerbrief. Elke leesoperatie kan worden gevraagd zoals " +
+                    "vastgelegd in een rapportagecyclus (?cyclus=…). Openbare gegevens worden gecachet (Cache-Control: public): " +
+                    "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn.",
+                Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
+                License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
+            },
+            Servers = [new OpenApiServer { Url = serverUrl, Description = "Deze API (de major-versie staat in het pad)." }],
+            Paths = [],
+            Components = new OpenApiComponents
+            {
+                Schemas = new Dictionary<string, IOpenApiSchema>(),
+                SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    [SleutelSchema] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.ApiKey,
+                        In = ParameterLocation.Header,
+                        Name = "x-functions-key",
+                        Description = "Beheersleutel; alleen voor de beheeroperaties.",
+                    },
+                },
+            },
+        };
+        SchemaComponenten.VoegToe(document, schemaMap);
+        document.Tags = new HashSet<OpenApiTag>(TagBeschrijvingen.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+
+        var docs = Operaties.Alle(voorbeelden);
+        foreach (var pad in FunctieCatalogus.HttpFuncties().GroupBy(f => f.Pad, StringComparer.Ordinal))
+        {
+            var item = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation>() };
+            foreach (var functie in pad)
+            {
+                var doc = docs.GetValueOrDefault(functie.Naam)
+                    ?? throw new InvalidOperationException($"Functie {functie.Naam} heeft geen documentatie in Operaties.");
+                item.Operations[HttpMethod.Parse(functie.Methode)] = Operatie(document, functie, doc);
+            }
+
+            document.Paths[pad.Key] = item;
+        }
+
+        return document;
+    }
+
+    private static OpenApiOperation Operatie(OpenApiDocument document, HttpFunctie functie, OperatieDoc doc)
+    {
+        var operatie = new OpenApiOperation
+        {
+            OperationId = functie.Naam,
+            Summary = doc.Samenvatting,
+            Description = doc.Beschrijving,
+            Tags = new HashSet<OpenApiTagReference> { new(doc.Tag, document) },
+            Parameters = [.. doc.Parameters.Select(p => (IOpenApiParameter)new OpenApiParameter
+            {
+                Name = p.Naam, In = p.In, Description = p.Beschrijving, Required = p.Verplicht, Schema = p.Schema, Example = p.Voorbeeld,
+            })],
+            Responses = [],
+        };
+        foreach (var a in doc.Antwoorden)
+        {
+            operatie.Responses[a.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Antwoord(document, a);
+        }
+
+        if (doc.BodySchema is not null)
+        {
+            operatie.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(doc.BodySchema, document), Example = doc.BodyVoorbeeld },
+                },
+            };
+        }
+
+        if (functie.Niveau != AuthorizationLevel.Anonymous)
+        {
+            operatie.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SleutelSchema, document)] = [] }];
+        }
+
+        return operatie;
+    }
+
+    private static OpenApiResponse Antwoord(OpenApiDocument document, AntwoordDoc a)
+    {
+        IOpenApiSchema schema = a.Schema is not null
+            ? new OpenApiSchemaReference(a.Schema, document)
+            : new OpenApiSchema { Type = a.ContentType == Doc.Json ? JsonSchemaType.Object : JsonSchemaType.String };
+        var headers = new Dictionary<string, IOpenApiHeader> { [ApiInfo.VersieHeader] = Kop("De volledige versie van de API (SemVer).", ApiInfo.Versie) };
+        foreach (var naam in a.Headers)
+        {
+            headers[naam] = Kop(KopBeschrijving(naam), null);
+        }
+
+        return new OpenApiResponse
+        {
+            Description = a.Beschrijving,
+            Headers = headers,
+            Content = new Dictionary<string, IOpenApiMediaType> { [a.ContentType] = new OpenApiMediaType { Schema = schema, Example = a.Voorbeeld } },
+        };
+    }
+
+    private static OpenApiHeader Kop(string beschrijving, string? voorbeeld) => new()
+    {
+        Description = beschrijving,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Example = voorbeeld is null ? null : JsonValue.Create(voorbeeld),
+    };
+
+    private static string KopBeschrijving(string naam) => naam switch
+    {
+        "Link" => "Links naar first, prev, next en last (RFC 8288).",
+        "ETag" => "Sterke entity tag van deze versie; stuur hem terug in If-Match.",
+        "Location" => "URL van de rapportagecyclus.",
+        "Cache-Control" => "no-store: beheerantwoorden worden nooit gecachet.",
+        "access-control-allow-origin" => "*: het document is vanaf elke origin op te halen.",
+        _ => naam,
+    };
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace VoortgangApi.Functions.OpenApi;
+
+/// <summary>A documented parameter: where it goes, what it means, its constraints and an example that works.</summary>
+public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode Voorbeeld, bool Verplicht = false);
+
+/// <summary>A documented response: status, meaning, body (a component name, or none) and the headers it carries.</summary>
+public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null);
+
+/// <summary>The human part of an operation; method and path come from the function itself.</summary>
+public sealed record OperatieDoc(
+    string Tag, string Samenvatting, string Beschrijving, IReadOnlyList<ParameterDoc> Parameters, IReadOnlyList<AntwoordDoc> Antwoorden,
+    string? BodySchema = null, JsonNode? BodyVoorbeeld = null);
+
+/// <summary>Small builders so the catalogue reads as a table.</summary>
+internal static class Doc
+{
+    public const string Json = "application/json";
+    public const string ProblemJson = "application/problem+json";
+
+    public static OpenApiSchema Tekst(string? patroon = null, int? maxLengte = null, params string[] keuzes) => new()
+    {
+        Type = JsonSchemaType.String,
+        Pattern = patroon,
+        MaxLength = maxLengte,
+        Enum = keuzes.Length == 0 ? null : [.. keuzes.Select(k => (JsonNode)JsonValue.Create(k))],
+    };
+
+    public static OpenApiSchema Geheel(int min, int max, int standaard) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Maximum = max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Default = JsonValue.Create(standaard),
+    };
+
+    public static ParameterDoc Query(string naam, string beschrijving, OpenApiSchema schema, JsonNode voorbeeld, bool verplicht = false) =>
+        new(naam, ParameterLocation.Query, beschrijving, schema, voorbeeld, verplicht);
+
+    public static ParameterDoc Pad(string naam, string beschrijving, OpenApiSchema schema, string voorbeeld) =>
+        new(naam, ParameterLocation.Path, beschrijving, schema, JsonValue.Create(voorbeeld), true);
+
+    public static AntwoordDoc Ok(int status, string beschrijving, string schema, JsonNode voorbeeld, params string[] headers) =>
+        new(status, beschrijving, schema, Json, headers, voorbeeld);
+
+    public static AntwoordDoc Fout(int status, string beschrijving, JsonNode? voorbeeld = null) =>
+        new(status, beschrijving, "Problem", ProblemJson, [], voorbeeld);
+}

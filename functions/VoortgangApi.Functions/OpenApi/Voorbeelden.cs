@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.Queries;
+using VoortgangApi.Core.Seed;
+using VoortgangApi.Functions.Http;
+
+namespace VoortgangApi.Functions.OpenApi;
+
+/// <summary>
+/// Response examples made from the seed with the same types and serializer as the real responses, so every
+/// example is real data and valid against its schema (a test checks that).
+/// </summary>
+public sealed class Voorbeelden(SeedSet seed, string basisUrl)
+{
+    private const string Voorbeeldmoment = "2024-11-18T12:00:00.000Z";
+
+    public JsonNode Themas() => Json(new ThemaLijst([.. seed.Huidig.Themas.Select(t => ThemaSamenvatting.Van(t, seed.Huidig))]));
+
+    public JsonNode Thema() => Json(ThemaDetail.Van(seed.Huidig.Themas.Single(t => t.Id == "zorg"), seed.Huidig));
+
+    public JsonNode Oplossingsrichting() => Json(seed.Huidig.Oplossingsrichtingen.Single(o => o.Id == "ZD-03"));
+
+    public JsonNode Partijen() => Json(new PartijLijst([.. seed.Huidig.Partijen.Take(3)]));
+
+    public JsonNode OplossingsrichtingenPagina()
+    {
+        var gemeenten = seed.Huidig.Oplossingsrichtingen.Where(o => o.ThemaId == "gemeenten").ToList();
+        string Url(int page) => $"{basisUrl}/oplossingsrichtingen?page={page}&pageSize=2&thema=gemeenten";
+        return Json(new Dictionary<string, object>
+        {
+            ["_links"] = new Dictionary<string, Link>
+            {
+                ["self"] = new(Url(1)), ["first"] = new(Url(1)), ["last"] = new(Url(3)), ["next"] = new(Url(2)),
+            },
+            ["totaal"] = gemeenten.Count,
+            ["page"] = 1,
+            ["pageSize"] = 2,
+            ["aantalPaginas"] = 3,
+            ["oplossingsrichtingen"] = gemeenten.Take(2).ToList(),
+        });
+    }
+
+    public JsonNode Rapportagecyclus() => Json(Cycli()[^1]);
+
+    public JsonNode Rapportagecycli() => Json(new CyclusLijst(Cycli()));
+
+    public JsonNode Verschil()
+    {
+        var v = Verschillen.Bereken("najaar-2024", seed.Cycli[1].Stand, "aanpak-2023", seed.Cycli[0].Stand);
+        return Json(v with { Statusovergangen = [.. v.Statusovergangen.Where(s => s.Id.StartsWith("ZD", StringComparison.Ordinal))], Gewijzigd = [.. v.Gewijzigd.Take(1)] });
+    }
+
+    public static JsonNode Plan() => JsonNode.Parse("""
+        {"titel":"Voortgang Aanpak sekswerkers, najaar 2025","peildatum":"2025-11-15","kamerbrief":{"datum":"2025-11-20"}}
+        """)!;
+
+    public static JsonNode Probleem(int status, string titel, string detail, string instance, IReadOnlyList<InvalidParam>? fouten = null) =>
+        Json(new ProblemBody("about:blank", titel, status, detail, instance, fouten));
+
+    // The seed cycles as they read once vastgesteld; the moment is illustrative, the hash and counts are real.
+    private List<Rapportagecyclus> Cycli() =>
+        [.. seed.Cycli.Select(c => new Rapportagecyclus(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Toestanden.Vastgesteld,
+            new MomentopnameInfo(DateTimeOffset.Parse(Voorbeeldmoment, System.Globalization.CultureInfo.InvariantCulture), Inhoud.Hash(c.Stand), Inhoud.Tel(c.Stand))))];
+
+    private static JsonNode Json(object waarde) => JsonSerializer.SerializeToNode(waarde, waarde.GetType(), VoortgangJson.Options)!;
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.OpenApi;
+
+namespace VoortgangApi.Functions;
+
+/// <summary>The contract: OpenAPI 3.0 as JSON and YAML (public, any origin) and a readable reference page.</summary>
+public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
+{
+    [Function("getOpenApiJson")]
+    public async Task<IActionResult> GetOpenApiJson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/openapi.json")] HttpRequest req) =>
+        Openbaar(new TekstResult((await Uitvoer(req)).Json, "application/json"));
+
+    [Function("getOpenApiYaml")]
+    public async Task<IActionResult> GetOpenApiYaml(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/openapi.yaml")] HttpRequest req) =>
+        Openbaar(new TekstResult((await Uitvoer(req)).Yaml, "application/yaml"));
+
+    [Function("getDocumentatie")]
+    public async Task<IActionResult> GetDocumentatie(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/documentatie")] HttpRequest req) =>
+        new TekstResult((await Uitvoer(req)).Html, "text/html");
+
+    private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Host.Value ?? "localhost"));
+
+    // ADR /core/publish-openapi: the document is readable from any origin, without a key.
+    private static TekstResult Openbaar(TekstResult result)
+    {
+        result.Headers["Access-Control-Allow-Origin"] = "*";
+        result.Headers["Cache-Control"] = "public, max-age=300";
+        return result;
+    }
+}

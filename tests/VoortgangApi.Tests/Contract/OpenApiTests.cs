@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using VoortgangApi.LocalHost;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Contract;
+
+public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
+{
+    private async Task<JsonObject> Document() => JsonNode.Parse(await api.Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject();
+
+    private static async Task<OpenApiDocument> Lees(string tekst, string formaat)
+    {
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var resultaat = OpenApiDocument.Parse(tekst, formaat, settings);
+        Assert.Empty(resultaat.Diagnostic!.Errors);
+        return await Task.FromResult(resultaat.Document!);
+    }
+
+    [Fact]
+    public async Task JsonAndYamlAreTheSameOpenApi30Document()
+    {
+        var json = await api.Client.GetStringAsync("/api/v1/openapi.json");
+        var yaml = await api.Client.GetStringAsync("/api/v1/openapi.yaml");
+
+        var uitJson = await Lees(json, "json");
+        var uitYaml = await Lees(yaml, "yaml");
+
+        Assert.StartsWith("3.0.", (string?)JsonNode.Parse(json)!["openapi"], StringComparison.Ordinal);
+        Assert.Equal(await uitJson.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0), await uitYaml.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0));
+    }
+
+    [Fact]
+    public async Task InfoVersionIsTheApiVersionHeaderAndTheServerEndsInV1()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/openapi.json");
+        var doc = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(response.Headers.GetValues("API-Version").Single(), (string?)doc["info"]!["version"]);
+        Assert.EndsWith("/v1", (string?)doc["servers"]![0]!["url"], StringComparison.Ordinal);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("CC0 1.0 Universal", (string?)doc["info"]!["license"]!["name"]);
+    }
+
+    [Fact]
+    public async Task EveryFunctionHasAnOperationWithItsNameMethodAndPathAndViceVersa()
+    {
+        var doc = await Document();
+        var functies = FunctionMetadata.Lees(AppContext.BaseDirectory).Where(f => f.IsHttp)
+            .SelectMany(f => f.Trigger!.Methods!.Select(m => $"{m.ToUpperInvariant()} /{f.Trigger.Route!["v1/".Length..]} {f.Name}"))
+            .Order().ToList();
+        var operaties = doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key} {(string?)o.Value!["operationId"]}"))
+            .Order().ToList();
+
+        Assert.Equal(functies, operaties);
+    }
+
+    [Fact]
+    public async Task OnlyTheAdminOperationsRequireTheKey()
+    {
+        var doc = await Document();
+        var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).Select(o => (string?)o.Value!["operationId"]).Order();
+        var beheer = FunctionMetadata.Lees(AppContext.BaseDirectory)
+            .Where(f => f.IsHttp && AdminKey.IsVereist(f.Trigger!.AuthLevel)).Select(f => f.Name).Order();
+
+        Assert.Equal(beheer, beveiligd);
+        Assert.Equal(["postMomentopname", "putRapportagecyclus"], beheer);
+    }
+
+    [Theory]
+    [InlineData("adr/adr-2.2.1-linter.yaml")]
+    [InlineData("adr/adr-2.1.0-linter.yaml")]
+    public async Task ServedDocumentPassesTheNlGovAdrRulesetWithZeroErrors(string ruleset)
+    {
+        var pad = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(pad, await api.Client.GetStringAsync("/api/v1/openapi.json"));
+
+        var (_, stdout, stderr) = await Npm.VoerUitAsync("spectral", "lint", "--quiet", "-r", Gedeeld.Bestand(ruleset), "-f", "json", pad);
+
+        var resultaten = JsonNode.Parse(stdout) as JsonArray;
+        Assert.True(resultaten is not null, $"spectral gaf geen JSON: {stdout}{stderr}");
+        var fouten = resultaten.Where(r => (int?)r!["severity"] == 0).Select(r => r!.ToJsonString()).ToList();
+        Assert.True(fouten.Count == 0, string.Join(Environment.NewLine, fouten));
+    }
+
+    [Fact]
+    public async Task EveryDocumentedGetAnswersItsOwnExamplesWithA200ThatValidates()
+    {
+        var doc = await Document();
+        foreach (var (pad, item) in doc["paths"]!.AsObject())
+        {
+            if (item!["get"] is not JsonObject get)
+            {
+                continue;
+            }
+
+            var url = "/api/v1" + pad;
+            var query = new List<string>();
+            foreach (var p in get["parameters"]?.AsArray() ?? [])
+            {
+                var waarde = p!["example"]!.ToString();
+                if ((string?)p["in"] == "path")
+                {
+                    url = url.Replace("{" + (string?)p["name"] + "}", waarde, StringComparison.Ordinal);
+                }
+                else if ((string?)p["in"] == "query")
+                {
+                    query.Add($"{p["name"]}={Uri.EscapeDataString(waarde)}");
+                }
+            }
+
+            // The contract handler validates the body against the documented schema.
+            using var response = await api.Client.GetAsync(query.Count == 0 ? url : $"{url}?{string.Join('&', query)}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task ReferencePageListsEveryOperationWithoutExternalAssets()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/documentatie");
+        var html = await response.Content.ReadAsStringAsync();
+        var doc = await Document();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"nl\">", html, StringComparison.Ordinal);
+        foreach (var id in doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Select(o => (string)o.Value!["operationId"]!))
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch("<(script|link|img)[^>]+(src|href)=\"https?:", html);
+    }
+
+    [Fact]
+    public async Task ValidationCatchesAnUndocumentedStatusCode()
+    {
+        var handler = new ContractHandler(new VasteAntwoordHandler(HttpStatusCode.Gone), Document);
+        using var client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+
+        await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => client.GetAsync("/api/v1/themas"));
+    }
+
+    private sealed class VasteAntwoordHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            response.Headers.Add("API-Version", "1.0.0");
+            return Task.FromResult(response);
+        }
+    }
+}
