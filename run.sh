@@ -44,6 +44,7 @@ done
 
 export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")
+export OpenData__ApiBaseUrl="${OpenData__ApiBaseUrl:-http://127.0.0.1:$API_PORT/api/v1}"
 export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 

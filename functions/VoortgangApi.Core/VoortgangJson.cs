@@ -9,15 +9,19 @@ namespace VoortgangApi.Core;
 public static class VoortgangJson
 {
     /// <summary>lowerCamelCase, no nulls, ISO 8601 dates; ë and é stay readable instead of \u escapes.</summary>
-    public static JsonSerializerOptions Options { get; } = Maak();
+    public static JsonSerializerOptions Options { get; } = Maak(ingesprongen: false);
 
-    private static JsonSerializerOptions Maak()
+    /// <summary>The same settings, indented: for published files that people open in an editor.</summary>
+    public static JsonSerializerOptions Bestand { get; } = Maak(ingesprongen: true);
+
+    private static JsonSerializerOptions Maak(bool ingesprongen)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            WriteIndented = ingesprongen,
         };
         options.Converters.Add(new UtcConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Import;
+using VoortgangApi.Core.OpenData;
 using VoortgangApi.Core.Validation;
 using VoortgangApi.Functions.OpenApi;
 using VoortgangApi.Core.Queries;
@@ -26,8 +27,24 @@ public static class VoortgangRegistratie
         services.AddSingleton<RapportagecycliQueries>();
         services.AddSingleton<CyclusPlanner>();
         services.AddSingleton<MomentopnameService>();
+        services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Sectie));
+        services.AddSingleton(sp => OpenDataInstellingen(sp));
+        services.AddSingleton<PublicatieService>();
+        services.AddSingleton<IVaststellingVolger>(sp => sp.GetRequiredService<PublicatieService>());
         services.AddSingleton<SeedImporter>();
         services.AddHostedService<SeedBijStart>();
         return services;
+    }
+
+    private static OpenDataInstellingen OpenDataInstellingen(IServiceProvider sp)
+    {
+        var o = sp.GetRequiredService<IOptions<OpenDataOptions>>().Value;
+        var contact = sp.GetRequiredService<IOptions<OpenApiOptions>>().Value;
+        var host = Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME");
+        var api = o.ApiBaseUrl is { Length: > 0 } ingesteld ? ingesteld
+            : host is not null ? $"https://{host}/api/v1" : "http://127.0.0.1:7071/api/v1";
+        return new OpenDataInstellingen(
+            o.PublicBaseUrl is { Length: > 0 } basis ? basis : sp.GetRequiredService<OpenDataLocatie>().Url,
+            api.TrimEnd('/'), contact.ContactNaam, contact.ContactEmail, contact.ContactUrl);
     }
 }

@@ -21,6 +21,10 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z0-9]{0,20}$", ErrorMessage = "Storage:TablePrefix mag alleen kleine letters en cijfers bevatten (hooguit 20).")]
     public string TablePrefix { get; set; } = "";
 
+    /// <summary>The public container of the open data; the only container with anonymous read.</summary>
+    [RegularExpression("^[a-z0-9](-?[a-z0-9])+$", ErrorMessage = "Storage:OpenDataContainer is geen geldige containernaam.")]
+    public string OpenDataContainer { get; set; } = "open-data";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && (TableServiceUri is null || BlobServiceUri is null))

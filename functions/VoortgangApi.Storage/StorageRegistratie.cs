@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.OpenData;
 
 namespace VoortgangApi.Storage;
 
@@ -36,9 +37,15 @@ public static class StorageRegistratie
         services.AddSingleton<TableClients>();
         services.AddSingleton<IVoortgangStore, VoortgangTableStore>();
         services.AddSingleton<ICyclusStore, CyclusTableStore>();
+        services.AddSingleton<IOpenDataStore, OpenDataBlobStore>();
+        services.AddSingleton(sp => new OpenDataLocatie(
+            $"{sp.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri.TrimEnd('/')}/{sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDataContainer}"));
         return services;
     }
 
     private static DefaultAzureCredential Credential(StorageOptions o) =>
         new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId });
 }
+
+/// <summary>The anonymous-read URL of the open-data container as the blob endpoint serves it (Azurite locally).</summary>
+public sealed record OpenDataLocatie(string Url);

@@ -13,7 +13,8 @@ public sealed record MomentopnameUitkomst(Rapportagecyclus Cyclus, bool Nieuw);
 /// attempt that dies before the commit leaves the cycle gepland, and the next attempt simply starts afresh.
 /// </summary>
 public sealed class MomentopnameService(
-    IVoortgangStore huidig, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger)
+    IVoortgangStore huidig, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger,
+    IEnumerable<IVaststellingVolger>? volgers = null)
 {
     private const int MaxPogingen = 5;
 
@@ -61,6 +62,11 @@ public sealed class MomentopnameService(
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
                 logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
                     cyclusId, info.InhoudHash, info.Aantallen.Oplossingsrichtingen);
+                foreach (var volger in volgers ?? [])
+                {
+                    await volger.NaVaststellingAsync(vast.Cyclus, ct);
+                }
+
                 return new MomentopnameUitkomst(vast.Cyclus, Nieuw: true);
             }
             catch (GelijktijdigeWijzigingException)

@@ -75,6 +75,13 @@ public static class Operaties
                     Ok(201, "Momentopname genomen; de cyclus is vastgesteld.", "Rapportagecyclus", v.Rapportagecyclus(), "Location", "Cache-Control"),
                     .. BeheerFouten(), Fout(404, "Onbekende cyclus."),
                 ]),
+            ["postPublicatie"] = new("Rapportagecycli", "Open data publiceren (beheer)",
+                "Publiceert een vastgestelde cyclus als open data (JSON, CSV, Data Package, DCAT-catalogus, Atom-feed). Nogmaals publiceren verandert geen enkel bestand.",
+                [CyclusId],
+                [
+                    Ok(200, "Gepubliceerd (of al gepubliceerd: nieuw is dan 0).", "Publicatie", Voorbeelden.Publicatie(), "Cache-Control"),
+                    .. BeheerFouten(), Fout(404, "Onbekende cyclus."),
+                ]),
             ["getOpenApiJson"] = new("Documentatie", "Dit document (JSON)", "De OpenAPI-beschrijving van deze API, zonder sleutel en vanaf elke origin op te halen.",
                 [], [new(200, "Het OpenAPI-document.", null, Json, ["access-control-allow-origin"]), .. Altijd()]),
             ["getOpenApiYaml"] = new("Documentatie", "Dit document (YAML)", "Hetzelfde OpenAPI-document in YAML.",
@@ -108,7 +115,7 @@ public static class Operaties
     [
         Fout(400, "Ongeldige invoer; invalidParams noemt elk probleem met zijn JSON-pad."),
         Fout(401, "Geen of een verkeerde sleutel (x-functions-key)."),
-        Fout(409, "De cyclus is al vastgesteld, of de peildatum ligt nog in de toekomst."),
+        Fout(409, "De cyclus is al vastgesteld of nog gepland, of de peildatum ligt nog in de toekomst."),
         .. Altijd(),
     ];
 }

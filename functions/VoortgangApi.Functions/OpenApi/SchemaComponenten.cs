@@ -11,7 +11,7 @@ namespace VoortgangApi.Functions.OpenApi;
 public static class SchemaComponenten
 {
     /// <summary>Schemas that describe files, not API resources.</summary>
-    private static readonly HashSet<string> GeenComponent = ["seed.schema.json"];
+    private static readonly HashSet<string> GeenComponent = ["seed.schema.json", "voortgang.schema.json"];
 
     /// <summary>Component name per schema file, e.g. "thema-detail.schema.json" → "ThemaDetail".</summary>
     public static IReadOnlyDictionary<string, string> Namen(string schemaMap) =>

@@ -69,7 +69,7 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
             .Where(f => f.IsHttp && AdminKey.IsVereist(f.Trigger!.AuthLevel)).Select(f => f.Name).Order();
 
         Assert.Equal(beheer, beveiligd);
-        Assert.Equal(["postMomentopname", "putRapportagecyclus"], beheer);
+        Assert.Equal(["postMomentopname", "postPublicatie", "putRapportagecyclus"], beheer);
     }
 
     [Theory]

@@ -12,6 +12,12 @@ internal static class Gedeeld
         ["adr/adr-2.1.0-linter.yaml"] = "https://raw.githubusercontent.com/Logius-standaarden/publicatie/main/api/adr/2.1.0/media/linter.yaml",
     };
 
+    /// <summary>A folder of reference files; these have no single published URL, so the folder must be here.</summary>
+    public static string Map(string relatief) =>
+        Repo.Shared() is { } map && Directory.Exists(Path.Combine(map, relatief))
+            ? Path.Combine(map, relatief)
+            : throw new DirectoryNotFoundException($"{relatief} niet gevonden: zet VOORTGANG_SHARED op de map shared/ (of leg shared/ naast de clone).");
+
     /// <summary>A local path when the file is here, otherwise the published URL.</summary>
     public static string Bestand(string relatief)
     {

@@ -42,6 +42,7 @@ public class TestApi : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = Prefix,
+            ["Storage:OpenDataContainer"] = Prefix + "-open-data",
             [AdminKey.Omgevingsvariabele] = AdminSleutel,
             ["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *",
         };

@@ -27,6 +27,7 @@ public sealed class TestStorage : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = Prefix,
+            ["Storage:OpenDataContainer"] = Prefix + "-open-data",
             ["Seed:SchemaMap"] = Repo.Pad("schemas"),
         }).Build();
         _services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();

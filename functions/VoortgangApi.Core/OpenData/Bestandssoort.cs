@@ -1,0 +1,24 @@
+namespace VoortgangApi.Core.OpenData;
+
+/// <summary>A published file as the catalogue needs it: name, size and checksum (read back from the store and SHA256SUMS).</summary>
+public sealed record BestandInfo(string Naam, long Bytes, string Sha256);
+
+/// <summary>Media type, EU file type and title per file name of a release.</summary>
+public static class Bestandssoort
+{
+    public static (string MediaType, string EuBestandstype, string Titel) Van(string naam) => Path.GetExtension(naam) switch
+    {
+        ".csv" => ("text/csv", "CSV", $"{Path.GetFileNameWithoutExtension(naam)} (CSV)"),
+        ".json" when naam == "datapackage.json" => ("application/json", "JSON", "Frictionless Data Package (JSON)"),
+        ".json" => ("application/json", "JSON", "Volledige momentopname (JSON)"),
+        ".html" => ("text/html", "HTML", "Beschrijving van de uitgave (HTML)"),
+        _ => ("text/plain", "TXT", "SHA-256-controlegetallen"),
+    };
+
+    /// <summary>Parses a SHA256SUMS file into (name → hash).</summary>
+    public static Dictionary<string, string> LeesControlelijst(string inhoud) =>
+        inhoud.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split("  ", 2))
+            .Where(d => d.Length == 2)
+            .ToDictionary(d => d[1].Trim(), d => d[0], StringComparer.Ordinal);
+}

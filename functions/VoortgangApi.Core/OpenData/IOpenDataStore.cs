@@ -1,0 +1,30 @@
+namespace VoortgangApi.Core.OpenData;
+
+/// <summary>A published file as listed in the store.</summary>
+public sealed record OpenDataBlob(string Pad, long Bytes);
+
+/// <summary>The public open-data container. Implemented by the storage project over Blob Storage.</summary>
+public interface IOpenDataStore
+{
+    /// <summary>Writes a versioned file create-only (If-None-Match: *). False when it already existed: it is never overwritten.</summary>
+    Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct);
+
+    /// <summary>Writes a file that may change (catalogue, feed, pointer), but only when its content differs: same bytes, same ETag.</summary>
+    Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct);
+
+    Task<byte[]?> LeesAsync(string pad, CancellationToken ct);
+
+    Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct);
+}
+
+/// <summary>Where the files are read and which API serves the same data (both end up in the catalogue).</summary>
+public sealed record OpenDataInstellingen(string PubliekeBasisUrl, string ApiBasisUrl, string ContactNaam, string ContactEmail, string ContactUrl)
+{
+    public string Url(string pad) => $"{PubliekeBasisUrl.TrimEnd('/')}/{pad}";
+}
+
+/// <summary>One file of a publication, with the facts a catalogue and checksum list need.</summary>
+public sealed record Bestand(string Naam, byte[] Inhoud, string ContentType, string Titel)
+{
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Inhoud));
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.OpenData;
+
+/// <summary>A column: its name is both the CSV header and the Table Schema field name.</summary>
+public sealed record Veld(string Naam, string Type, string Beschrijving, bool Verplicht = true, IReadOnlyList<string>? Keuzes = null);
+
+/// <summary>A foreign key from <paramref name="Veld"/> to the primary key of <paramref name="Tabel"/>.</summary>
+public sealed record Verwijzing(string Veld, string Tabel);
+
+/// <summary>One CSV table of a publication, with its Table Schema and how to fill it from a snapshot.</summary>
+public sealed record Tabel(
+    string Naam, string Titel, IReadOnlyList<Veld> Velden, IReadOnlyList<Verwijzing> Verwijzingen,
+    Func<VoortgangData, IEnumerable<string?[]>> Rijen);
+
+/// <summary>The four tables. Lists (parties, sources) are joined with ";" so a spreadsheet keeps one row per item.</summary>
+public static class Tabellen
+{
+    private static readonly string[] ThemaIds = ["zakelijke-dienstverlening", "zorg", "politie", "gemeenten", "communicatie-en-media"];
+
+    public static IReadOnlyList<Tabel> Alle { get; } =
+    [
+        new("themas", "Thema's",
+            [new("id", "string", "Slug van het thema."), new("naam", "string", "Naam."), new("omschrijving", "string", "Omschrijving."),
+             new("volgorde", "integer", "Volgorde in de Kamerbrief.")],
+            [],
+            d => d.Themas.Select(t => new[] { t.Id, t.Naam, t.Omschrijving, Getal(t.Volgorde) })),
+        new("knelpunten", "Knelpunten",
+            [new("id", "string", "Stabiele id, bijvoorbeeld P-ZD-1."), new("themaId", "string", "Thema (themas.id).", Keuzes: ThemaIds),
+             new("soort", "string", "ervaren of achtergrond.", Keuzes: ["ervaren", "achtergrond"]), new("omschrijving", "string", "Het ervaren probleem."),
+             new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false)],
+            [new("themaId", "themas")],
+            d => d.Knelpunten.Select(k => new[] { k.Id, k.ThemaId, k.Soort, k.Omschrijving, Urls(k.Bronnen) })),
+        new("oplossingsrichtingen", "Oplossingsrichtingen",
+            [new("id", "string", "Stabiele id over cycli heen, bijvoorbeeld ZD-02."), new("themaId", "string", "Thema (themas.id).", Keuzes: ThemaIds),
+             new("titel", "string", "Titel."), new("omschrijving", "string", "Omschrijving."),
+             new("status", "string", "Status op de peildatum.", Keuzes: Statussen.Alle), new("peildatum", "date", "Datum waarop de status gold."),
+             new("zekerheid", "string", "Hoe zeker de status is.", Keuzes: Zekerheden.Alle),
+             new("statusBron", "string", "Titel van de bron van de status."), new("statusBronUrl", "string", "URL van die bron.", Verplicht: false),
+             new("statusToelichting", "string", "Toelichting op de status.", Verplicht: false),
+             new("verantwoordelijkePartijen", "string", "Ids van verantwoordelijke partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
+             new("betrokkenPartijen", "string", "Ids van betrokken partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
+             new("planning", "string", "Planning."), new("buitenAanpak", "boolean", "true: initiatief buiten de Aanpak dat bijdraagt."),
+             new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false)],
+            [new("themaId", "themas")],
+            d => d.Oplossingsrichtingen.Select(o => new[]
+            {
+                o.Id, o.ThemaId, o.Titel, o.Omschrijving, o.Status.Status, o.Status.Peildatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                o.Status.Zekerheid, o.Status.Bron.Titel, o.Status.Bron.Url, o.Status.Toelichting,
+                string.Join(';', o.VerantwoordelijkePartijen), string.Join(';', o.BetrokkenPartijen), o.Planning,
+                o.BuitenAanpak ? "true" : "false", Urls(o.Bronnen),
+            })),
+        new("partijen", "Partijen",
+            [new("id", "string", "Id van de organisatie."), new("naam", "string", "Naam."), new("soort", "string", "Soort organisatie."),
+             new("website", "string", "Website.", Verplicht: false)],
+            [],
+            d => d.Partijen.Select(p => new[] { p.Id, p.Naam, p.Soort, p.Website })),
+    ];
+
+    private static string Getal(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Urls(IEnumerable<Bron> bronnen) => string.Join(';', bronnen.Select(b => b.Url).OfType<string>());
+}

@@ -1,0 +1,103 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using VoortgangApi.Core.OpenData;
+
+namespace VoortgangApi.Storage;
+
+/// <summary>The public open-data container. Versioned files are created with If-None-Match: *, never overwritten.</summary>
+internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<StorageOptions> options) : IOpenDataStore
+{
+    private readonly Lazy<Task<BlobContainerClient>> _container = new(() => MaakAsync(service, options.Value));
+
+    public async Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct)
+    {
+        var blob = (await _container.Value).GetBlobClient(pad);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
+            {
+                HttpHeaders = Kop(contentType, onveranderlijk: true),
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct)
+    {
+        var blob = (await _container.Value).GetBlobClient(pad);
+        var bestaand = await LeesMetETagAsync(blob, ct);
+        if (bestaand is { } b && b.Inhoud.AsSpan().SequenceEqual(inhoud))
+        {
+            return false;
+        }
+
+        // If-Match on the version we compared with (or If-None-Match when there was none): a concurrent publisher's newer write is not undone.
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
+            {
+                HttpHeaders = Kop(contentType, onveranderlijk: false),
+                Conditions = bestaand is { } v ? new BlobRequestConditions { IfMatch = v.ETag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<byte[]?> LeesAsync(string pad, CancellationToken ct) =>
+        (await LeesMetETagAsync((await _container.Value).GetBlobClient(pad), ct))?.Inhoud;
+
+    public async Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct)
+    {
+        var lijst = new List<OpenDataBlob>();
+        await foreach (var item in (await _container.Value).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
+        {
+            lijst.Add(new OpenDataBlob(item.Name, item.Properties.ContentLength ?? 0));
+        }
+
+        return lijst;
+    }
+
+    private static async Task<(byte[] Inhoud, ETag ETag)?> LeesMetETagAsync(BlobClient blob, CancellationToken ct)
+    {
+        try
+        {
+            var antwoord = await blob.DownloadContentAsync(ct);
+            return (antwoord.Value.Content.ToArray(), antwoord.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    // Versioned files never change, so caches may keep them for a year; the indexes change when a cycle is added.
+    private static BlobHttpHeaders Kop(string contentType, bool onveranderlijk) => new()
+    {
+        ContentType = contentType,
+        CacheControl = onveranderlijk ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    };
+
+    // Locally (connection string, Azurite) the container is created with anonymous blob read, as in Azure. In Azure
+    // the Bicep template creates it: setting public access needs the control plane, which the app identity lacks.
+    private static async Task<BlobContainerClient> MaakAsync(BlobServiceClient service, StorageOptions o)
+    {
+        var container = service.GetBlobContainerClient(o.OpenDataContainer);
+        if (!string.IsNullOrWhiteSpace(o.ConnectionString))
+        {
+            await container.CreateIfNotExistsAsync(PublicAccessType.Blob);
+        }
+
+        return container;
+    }
+}
