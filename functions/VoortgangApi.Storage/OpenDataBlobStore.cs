@@ -32,26 +32,31 @@ internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<Stor
     public async Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct)
     {
         var blob = (await _container.Value).GetBlobClient(pad);
-        var bestaand = await LeesMetETagAsync(blob, ct);
-        if (bestaand is { } b && b.Inhoud.AsSpan().SequenceEqual(inhoud))
+        for (var poging = 0; poging < 5; poging++)
         {
-            return false;
+            var bestaand = await LeesMetETagAsync(blob, ct);
+            if (bestaand is { } b && b.Inhoud.AsSpan().SequenceEqual(inhoud))
+            {
+                return false;
+            }
+
+            // Conditional on the version just compared with: a concurrent write in between makes us compare again.
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
+                {
+                    HttpHeaders = Kop(contentType, onveranderlijk: false),
+                    Conditions = bestaand is { } v ? new BlobRequestConditions { IfMatch = v.ETag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, ct);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone else wrote it meanwhile: read again.
+            }
         }
 
-        // If-Match on the version we compared with (or If-None-Match when there was none): a concurrent publisher's newer write is not undone.
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
-            {
-                HttpHeaders = Kop(contentType, onveranderlijk: false),
-                Conditions = bestaand is { } v ? new BlobRequestConditions { IfMatch = v.ETag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, ct);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        throw new IOException($"{pad} bleef gelijktijdig veranderen; probeer de publicatie opnieuw.");
     }
 
     public async Task<byte[]?> LeesAsync(string pad, CancellationToken ct) =>

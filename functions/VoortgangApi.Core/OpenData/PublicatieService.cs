@@ -83,9 +83,26 @@ public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, 
         }
     }
 
+    // Rebuilt from what is complete in the store, until that set is the same before and after writing: a publisher
+    // running at the same time can then never leave an index that misses its folder.
     private async Task WerkIndexenBijAsync(CancellationToken ct)
     {
         var compleet = await CompleteMappenAsync(ct);
+        for (var ronde = 0; ronde < 3; ronde++)
+        {
+            await SchrijfIndexenAsync(compleet, ct);
+            var daarna = await CompleteMappenAsync(ct);
+            if (daarna.Keys.Order(StringComparer.Ordinal).SequenceEqual(compleet.Keys.Order(StringComparer.Ordinal)))
+            {
+                return;
+            }
+
+            compleet = daarna;
+        }
+    }
+
+    private async Task SchrijfIndexenAsync(Dictionary<string, IReadOnlyList<BestandInfo>> compleet, CancellationToken ct)
+    {
         var gepubliceerd = (await cycli.LijstAsync(ct))
             .Where(v => v.RunId is not null && compleet.ContainsKey(v.Cyclus.Id))
             .Select(v => new GepubliceerdeCyclus(v.Cyclus, compleet[v.Cyclus.Id]))
