@@ -11,6 +11,9 @@ public interface IVoortgangStore
     /// <summary>Writes <paramref name="data"/> so that the store holds exactly it; running it twice changes nothing.</summary>
     Task SchrijfAsync(VoortgangData data, CancellationToken ct);
 
+    /// <summary>A token that changes with every <see cref="SchrijfAsync"/>: a cache holding the data of this version is current.</summary>
+    Task<string> VersieAsync(CancellationToken ct);
+
     /// <summary>True when no theme has been stored yet (a fresh store that needs the seed).</summary>
     Task<bool> IsLeegAsync(CancellationToken ct);
 }

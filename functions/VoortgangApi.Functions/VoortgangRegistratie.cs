@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Import;
 using VoortgangApi.Core.OpenData;
@@ -17,12 +18,17 @@ public static class VoortgangRegistratie
     public static IServiceCollection AddVoortgang(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVoortgangStorage(configuration);
+        services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
+        services.AddSingleton<Wijzigingen>();
+        VoegLeescacheToe(services);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
         services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.Sectie));
         services.AddSingleton<OpenApiDocumenten>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
-        services.AddSingleton<VoortgangBron>();
+        services.AddSingleton(sp => new VoortgangBron(
+            sp.GetRequiredService<IVoortgangStore>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingen>(),
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden)));
         services.AddSingleton<VoortgangQueries>();
         services.AddSingleton<RapportagecycliQueries>();
         services.AddSingleton<CyclusPlanner>();
@@ -34,6 +40,17 @@ public static class VoortgangRegistratie
         services.AddSingleton<SeedImporter>();
         services.AddHostedService<SeedBijStart>();
         return services;
+    }
+
+    // Wraps the stored current data in the in-memory cache; repeated reads then cost no storage call.
+    private static void VoegLeescacheToe(IServiceCollection services)
+    {
+        var opslag = services.Single(d => d.ServiceType == typeof(IVoortgangStore));
+        services.Remove(opslag);
+        services.AddSingleton<IVoortgangStore>(sp => new GecachteVoortgangStore(
+            (IVoortgangStore)ActivatorUtilities.CreateInstance(sp, opslag.ImplementationType!),
+            sp.GetRequiredService<Wijzigingen>(), sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden)));
     }
 
     private static OpenDataInstellingen OpenDataInstellingen(IServiceProvider sp)

@@ -22,6 +22,10 @@ internal static class TableKeys
     public const string Partij = "partij";
     public const string Cyclus = "cyclus";
 
+    /// <summary>One row (meta/versie) in <c>voortgang</c> whose value changes with every write: the caches' data version.</summary>
+    public const string Meta = "meta";
+    public const string Versie = "versie";
+
     public static string VoortgangTabel(string prefix) => prefix + "voortgang";
     public static string CycliTabel(string prefix) => prefix + "cycli";
     public static string MomentopnameTabel(string prefix) => prefix + "momentopnamen";

@@ -48,6 +48,17 @@ internal sealed class VoortgangTableStore(TableClients tabellen) : IVoortgangSto
         }
 
         await Batches.VoerUitAsync(tabel, weg, ct);
+
+        // Last: the new version tells every instance's cache that the data changed.
+        await tabel.UpsertEntityAsync(new TableEntity(TableKeys.Meta, TableKeys.Versie) { [TableKeys.Versie] = Guid.NewGuid().ToString("N") },
+            TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<string> VersieAsync(CancellationToken ct)
+    {
+        var tabel = await tabellen.VoortgangAsync(ct);
+        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(TableKeys.Meta, TableKeys.Versie, cancellationToken: ct);
+        return rij.HasValue ? rij.Value!.GetString(TableKeys.Versie) ?? "" : "";
     }
 
     public async Task<bool> IsLeegAsync(CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed record PlanUitkomst(Rapportagecyclus Cyclus, bool Nieuw, string ET
 public sealed record Voorwaarden(string? IfMatch, string? IfNoneMatch);
 
 /// <summary>Plans or re-plans a cycle. A vastgesteld cycle never changes; a change to an existing plan needs If-Match.</summary>
-public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas)
+public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, Wijzigingen? wijzigingen = null)
 {
     public const string PlanSchema = "rapportagecyclus-plan.schema.json";
 
@@ -52,6 +52,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas)
         try
         {
             var bewaard = await cycli.BewaarAsync(cyclus, bestaand?.Versie, ct);
+            wijzigingen?.Meld();
             return new PlanUitkomst(bewaard.Cyclus, bestaand is null, Inhoud.ETag(bewaard.Cyclus));
         }
         catch (GelijktijdigeWijzigingException)

@@ -14,7 +14,7 @@ public sealed record MomentopnameUitkomst(Rapportagecyclus Cyclus, bool Nieuw);
 /// </summary>
 public sealed class MomentopnameService(
     IVoortgangStore huidig, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger,
-    IEnumerable<IVaststellingVolger>? volgers = null)
+    IEnumerable<IVaststellingVolger>? volgers = null, Wijzigingen? wijzigingen = null)
 {
     private const int MaxPogingen = 5;
 
@@ -60,6 +60,7 @@ public sealed class MomentopnameService(
             try
             {
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
+                wijzigingen?.Meld();
                 logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
                     cyclusId, info.InhoudHash, info.Aantallen.Oplossingsrichtingen);
                 foreach (var volger in volgers ?? [])

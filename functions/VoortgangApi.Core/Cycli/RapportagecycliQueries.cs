@@ -4,7 +4,7 @@ using VoortgangApi.Core.Queries;
 namespace VoortgangApi.Core.Cycli;
 
 /// <summary>Reads of reporting cycles and the comparison of two cycles.</summary>
-public sealed class RapportagecycliQueries(ICyclusStore cycli, VoortgangBron bron)
+public sealed class RapportagecycliQueries(VoortgangBron bron)
 {
     public const string TenOpzichteVan = "tenOpzichteVan";
 
@@ -15,7 +15,7 @@ public sealed class RapportagecycliQueries(ICyclusStore cycli, VoortgangBron bro
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var lijst = await cycli.LijstAsync(ct);
+        var lijst = await bron.CycliAsync(ct);
         return lijst.Select(v => v.Cyclus).OrderBy(c => c.Peildatum).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -26,7 +26,7 @@ public sealed class RapportagecycliQueries(ICyclusStore cycli, VoortgangBron bro
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var versie = Ids.IsCyclusId(cyclusId) ? await cycli.LeesAsync(cyclusId, ct) : null;
+        var versie = await bron.CyclusAsync(cyclusId, ct);
         return versie is null
             ? Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Parameters.Kort(cyclusId)}'.")
             : versie.Cyclus;

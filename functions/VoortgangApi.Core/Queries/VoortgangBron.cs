@@ -1,12 +1,24 @@
+using System.Collections.Concurrent;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Queries;
 
-/// <summary>Chooses the data a read answers from: the current state, or a vastgesteld cycle's snapshot.</summary>
-public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli)
+/// <summary>
+/// Chooses the data a read answers from: the current state, or a vastgesteld cycle's snapshot; and keeps what it
+/// read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
+/// cycles are kept until a write in this process or, for other instances' writes, a short time-to-live.
+/// </summary>
+public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wijzigingen? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
 {
     public const string CyclusParameter = "cyclus";
+
+    private readonly Wijzigingen _wijzigingen = wijzigingen ?? new();
+    private readonly TimeProvider _tijd = tijd ?? TimeProvider.System;
+    private readonly TimeSpan _ttl = ttl ?? TimeSpan.Zero;
+    private readonly ConcurrentDictionary<(string, string), Task<VoortgangData>> _momentopnamen = new();
+    private readonly ConcurrentDictionary<string, Bewaard<CyclusVersie?>> _cycli = new(StringComparer.Ordinal);
+    private Bewaard<IReadOnlyList<CyclusVersie>>? _lijst;
 
     /// <summary>Reads the <c>cyclus</c> parameter (if any) and returns the matching data set, or why it cannot.</summary>
     /// <remarks>Parameter errors are left in <paramref name="query"/>; the caller must check them.</remarks>
@@ -27,7 +39,7 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli)
     /// <summary>The snapshot of a vastgesteld cycle; 404 when unknown, 409 while it is still gepland.</summary>
     public async Task<Resultaat<VoortgangData>> MomentopnameAsync(string cyclusId, CancellationToken ct)
     {
-        var versie = Ids.IsCyclusId(cyclusId) ? await cycli.LeesAsync(cyclusId, ct) : null;
+        var versie = await CyclusAsync(cyclusId, ct);
         if (versie is null)
         {
             return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Parameters.Kort(cyclusId)}'.");
@@ -39,6 +51,42 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli)
                 $"Rapportagecyclus '{cyclusId}' is nog gepland (peildatum {versie.Cyclus.Peildatum:yyyy-MM-dd}); er is nog geen momentopname.");
         }
 
-        return await cycli.LeesMomentopnameAsync(cyclusId, versie.RunId, ct);
+        var runId = versie.RunId;
+        return await _momentopnamen.GetOrAdd((cyclusId, runId), _ => cycli.LeesMomentopnameAsync(cyclusId, runId, CancellationToken.None));
     }
+
+    public async Task<CyclusVersie?> CyclusAsync(string cyclusId, CancellationToken ct)
+    {
+        if (!Ids.IsCyclusId(cyclusId))
+        {
+            return null;
+        }
+
+        if (_cycli.TryGetValue(cyclusId, out var b) && (b.Waarde?.RunId is not null || IsVers(b)))
+        {
+            return b.Waarde;
+        }
+
+        var versie = await cycli.LeesAsync(cyclusId, ct);
+        _cycli[cyclusId] = Bewaar(versie);
+        return versie;
+    }
+
+    public async Task<IReadOnlyList<CyclusVersie>> CycliAsync(CancellationToken ct)
+    {
+        if (_lijst is { } b && IsVers(b))
+        {
+            return b.Waarde;
+        }
+
+        var lijst = await cycli.LijstAsync(ct);
+        _lijst = Bewaar(lijst);
+        return lijst;
+    }
+
+    private Bewaard<T> Bewaar<T>(T waarde) => new(waarde, _wijzigingen.Teller, _tijd.GetUtcNow());
+
+    private bool IsVers<T>(Bewaard<T> b) => b.Teller == _wijzigingen.Teller && _tijd.GetUtcNow() - b.Moment < _ttl;
+
+    private sealed record Bewaard<T>(T Waarde, long Teller, DateTimeOffset Moment);
 }

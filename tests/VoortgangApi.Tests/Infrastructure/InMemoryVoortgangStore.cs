@@ -8,7 +8,11 @@ internal sealed class InMemoryVoortgangStore(VoortgangData data) : IVoortgangSto
 {
     private VoortgangData _data = data;
 
+    private int _versie;
+
     public int Leesacties { get; private set; }
+
+    public int Versieacties { get; private set; }
 
     public Task<VoortgangData> LeesAsync(CancellationToken ct)
     {
@@ -19,7 +23,14 @@ internal sealed class InMemoryVoortgangStore(VoortgangData data) : IVoortgangSto
     public Task SchrijfAsync(VoortgangData data, CancellationToken ct)
     {
         _data = data;
+        _versie++;
         return Task.CompletedTask;
+    }
+
+    public Task<string> VersieAsync(CancellationToken ct)
+    {
+        Versieacties++;
+        return Task.FromResult(_versie.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public Task<bool> IsLeegAsync(CancellationToken ct) => Task.FromResult(_data.Themas.Count == 0);
