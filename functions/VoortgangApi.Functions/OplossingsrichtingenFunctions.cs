@@ -11,11 +11,11 @@ public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries)
 {
     [Function("getOplossingsrichtingen")]
     public async Task<IActionResult> GetOplossingsrichtingen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/oplossingsrichtingen")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen")] HttpRequest req, CancellationToken ct) =>
         req.Pagina(await queries.OplossingsrichtingenAsync(req.Parameters(VoortgangQueries.OplossingsrichtingParameters), ct), "oplossingsrichtingen");
 
     [Function("getOplossingsrichting")]
     public async Task<IActionResult> GetOplossingsrichting(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await queries.OplossingsrichtingAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 }

@@ -14,6 +14,6 @@ public sealed class PartijenFunctions(VoortgangQueries queries)
 {
     [Function("getPartijen")]
     public async Task<IActionResult> GetPartijen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.PartijenAsync(req.Parameters(VoortgangQueries.LeesParameters), ct), partijen => new PartijLijst(partijen));
 }

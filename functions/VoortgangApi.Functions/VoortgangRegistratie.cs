@@ -19,6 +19,7 @@ public static class VoortgangRegistratie
     {
         services.AddVoortgangStorage(configuration);
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
+        services.AddOptions<Http.CorsOptions>().Bind(configuration.GetSection(Http.CorsOptions.Sectie));
         services.AddSingleton<Wijzigingen>();
         VoegLeescacheToe(services);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
@@ -31,6 +32,7 @@ public static class VoortgangRegistratie
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden)));
         services.AddSingleton<VoortgangQueries>();
         services.AddSingleton<RapportagecycliQueries>();
+        services.AddSingleton<OverzichtQueries>();
         services.AddSingleton<CyclusPlanner>();
         services.AddSingleton<MomentopnameService>();
         services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Sectie));

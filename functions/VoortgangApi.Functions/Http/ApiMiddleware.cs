@@ -7,8 +7,8 @@ using VoortgangApi.Storage;
 namespace VoortgangApi.Functions.Http;
 
 /// <summary>
-/// What every response gets, whichever host runs the functions: the API-Version and security headers,
-/// 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
+/// What every response gets, whichever host runs the functions: the API-Version and security headers, CORS,
+/// answers to preflight requests, 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
 /// stack trace. The Functions worker and the local host each call this through a one-line adapter.
 /// </summary>
 public static class ApiMiddleware
@@ -23,13 +23,25 @@ public static class ApiMiddleware
             headers.XFrameOptions = "DENY";
             headers.ContentSecurityPolicy = "frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
+            if (((HttpContext)state).Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+
             return Task.CompletedTask;
         }, context);
+        CorsBeleid.VoegToe(context);
 
         var pad = context.Request.Path.Value ?? "";
         if (pad.Length > 1 && pad.EndsWith('/'))
         {
             await SchrijfAsync(context, Problems.NietGevonden(context.Request));
+            return;
+        }
+
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            CorsBeleid.Voorcontrole(context);
             return;
         }
 

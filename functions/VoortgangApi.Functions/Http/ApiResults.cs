@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Queries;
 
@@ -20,8 +22,20 @@ public static class ApiResults
 
     public static IActionResult Ok<T>(this HttpRequest req, Resultaat<T> resultaat, Func<T, object>? vorm = null) =>
         resultaat.IsGelukt
-            ? new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK)
+            ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), req)
             : Problems.Van(resultaat.Probleem!, req);
+
+    /// <summary>
+    /// Public data may be cached (a deliberate, documented deviation from ADR's no-store: the data is public).
+    /// Answers from a snapshot, and differences between two snapshots, never change: those are immutable.
+    /// </summary>
+    public static JsonBodyResult Openbaar(JsonBodyResult result, HttpRequest req)
+    {
+        var onveranderlijk = req.Query.ContainsKey(VoortgangBron.CyclusParameter) || req.Path.Value?.EndsWith("/verschillen", StringComparison.Ordinal) == true;
+        var maxAge = req.HttpContext.RequestServices.GetService<IOptions<CacheOptions>>()?.Value.MaxAgeSeconden ?? 60;
+        result.Headers["Cache-Control"] = onveranderlijk ? "public, max-age=31536000, immutable" : $"public, max-age={maxAge}";
+        return result;
+    }
 
     /// <summary>A page with its total, <c>_links</c> in the body and the same links in an RFC 8288 Link header.</summary>
     public static IActionResult Pagina<T>(this HttpRequest req, Resultaat<Pagina<T>> resultaat, string collectie)
@@ -58,7 +72,7 @@ public static class ApiResults
             ["aantalPaginas"] = p.AantalPaginas,
             [collectie] = p.Items,
         };
-        var result = new JsonBodyResult(body, StatusCodes.Status200OK);
+        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK), req);
         result.Headers["Link"] = string.Join(", ", links.Select(l => $"<{l.Value.Href}>; rel=\"{l.Key}\""));
         return result;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using VoortgangApi.Core;
 
@@ -14,24 +13,9 @@ public sealed class JsonBodyResult(object body, int status, string contentType =
     public object Body { get; } = body;
     public int Status { get; } = status;
 
-    /// <summary>Extra response headers, such as Link or Location.</summary>
+    /// <summary>Extra response headers, such as Link, Location or Cache-Control.</summary>
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task ExecuteResultAsync(ActionContext context)
-    {
-        var response = context.HttpContext.Response;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), VoortgangJson.Options);
-        response.StatusCode = Status;
-        response.ContentType = contentType + "; charset=utf-8";
-        foreach (var (naam, waarde) in Headers)
-        {
-            response.Headers[naam] = waarde;
-        }
-
-        response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(context.HttpContext.Request.Method))
-        {
-            await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
-        }
-    }
+    public Task ExecuteResultAsync(ActionContext context) =>
+        Representatie.SchrijfAsync(context.HttpContext, JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), VoortgangJson.Options), Status, contentType, Headers);
 }

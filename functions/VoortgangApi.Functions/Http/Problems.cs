@@ -45,6 +45,10 @@ public static class Problems
     public static JsonBodyResult Onbeschikbaar(HttpRequest req) =>
         Maak(503, "Tijdelijk niet beschikbaar", "De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.", req);
 
-    public static JsonBodyResult Maak(int status, string titel, string detail, HttpRequest req, IReadOnlyList<InvalidParam>? fouten = null) =>
-        new(new ProblemBody("about:blank", titel, status, detail, req.Path.Value, fouten), status, ContentType);
+    public static JsonBodyResult Maak(int status, string titel, string detail, HttpRequest req, IReadOnlyList<InvalidParam>? fouten = null)
+    {
+        var result = new JsonBodyResult(new ProblemBody("about:blank", titel, status, detail, req.Path.Value, fouten), status, ContentType);
+        result.Headers["Cache-Control"] = "no-store";
+        return result;
+    }
 }

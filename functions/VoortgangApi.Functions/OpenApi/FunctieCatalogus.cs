@@ -18,7 +18,8 @@ public static class FunctieCatalogus
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .Select(m => (Functie: m.GetCustomAttribute<FunctionAttribute>(), Trigger: Trigger(m)))
             .Where(f => f.Functie is not null && f.Trigger is not null)
-            .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Select(methode =>
+            // OPTIONS is declared only so that Azure routes CORS preflights to the app; the middleware answers them.
+            .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Where(m => !m.Equals("options", StringComparison.OrdinalIgnoreCase)).Select(methode =>
                 new HttpFunctie(f.Functie!.Name, methode.ToUpperInvariant(), f.Trigger.Route!, f.Trigger.AuthLevel)))
             .OrderBy(f => f.Route, StringComparer.Ordinal)];
 

@@ -88,7 +88,18 @@ public static class OpenApiBouwer
         };
         foreach (var a in doc.Antwoorden)
         {
-            operatie.Responses[a.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Antwoord(document, a);
+            var kop = functie.Methode == "GET" && a.Status == 200 ? [.. a.Headers, "ETag", "Cache-Control"] : a.Headers;
+            operatie.Responses[a.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Antwoord(document, a with { Headers = kop });
+        }
+
+        // Every GET answers If-None-Match (RFC 9110): document the 304 once, here, instead of per operation.
+        if (functie.Methode == "GET")
+        {
+            operatie.Responses["304"] = new OpenApiResponse
+            {
+                Description = "Niet gewijzigd: de ETag in If-None-Match is nog actueel. Geen body; dezelfde cache-headers.",
+                Headers = new Dictionary<string, IOpenApiHeader>(operatie.Responses["200"].Headers!),
+            };
         }
 
         if (doc.BodySchema is not null)
@@ -142,7 +153,7 @@ public static class OpenApiBouwer
         "Link" => "Links naar first, prev, next en last (RFC 8288).",
         "ETag" => "Sterke entity tag van deze versie; stuur hem terug in If-Match.",
         "Location" => "URL van de rapportagecyclus.",
-        "Cache-Control" => "no-store: beheerantwoorden worden nooit gecachet.",
+        "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
         "access-control-allow-origin" => "*: het document is vanaf elke origin op te halen.",
         _ => naam,
     };

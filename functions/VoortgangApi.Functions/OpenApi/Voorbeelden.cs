@@ -45,6 +45,22 @@ public sealed class Voorbeelden(SeedSet seed, string basisUrl)
 
     public JsonNode Rapportagecyclus() => Json(Cycli()[^1]);
 
+    public JsonNode Overzicht()
+    {
+        var laatste = seed.Cycli[^1];
+        var v = Verschillen.Bereken("huidig", seed.Huidig, laatste.Id, laatste.Stand);
+        return Json(new Core.Queries.Overzicht(
+            new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),
+            [.. seed.Huidig.Themas.Select(t =>
+            {
+                var s = ThemaSamenvatting.Van(t, seed.Huidig);
+                return new ThemaOverzicht(t.Id, t.Naam, t.Volgorde, s.AantalOplossingsrichtingen, s.AantalPerStatus, new VerschilAantallen(0, 0, 0, 0));
+            })],
+            v.Statusovergangen,
+            new OpenDataLinks("http://127.0.0.1:10000/devstoreaccount1/open-data/v1/catalogus.jsonld",
+                "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/latest.json", "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/feed.atom")));
+    }
+
     public JsonNode Rapportagecycli() => Json(new CyclusLijst(Cycli()));
 
     public JsonNode Verschil()

@@ -42,6 +42,12 @@ internal sealed class ContractHandler(HttpMessageHandler binnen, Func<Task<JsonO
             fouten.Add("header API-Version ontbreekt");
         }
 
+        // OPTIONS (CORS preflight) is infrastructure answered by the middleware, not an operation.
+        if (request.Method == HttpMethod.Options)
+        {
+            return fouten;
+        }
+
         var operatie = await ZoekOperatieAsync(request);
         if (operatie is null)
         {
@@ -61,6 +67,11 @@ internal sealed class ContractHandler(HttpMessageHandler binnen, Func<Task<JsonO
         {
             fouten.Add($"status {status} is niet gedocumenteerd");
             return fouten;
+        }
+
+        if (antwoord["content"] is null && body.Length == 0)
+        {
+            return fouten; // 304: documented without content
         }
 
         if (antwoord["content"]?[mediaType ?? ""] is not JsonObject inhoud)

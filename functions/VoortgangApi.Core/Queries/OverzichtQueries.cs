@@ -1,0 +1,62 @@
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.OpenData;
+
+namespace VoortgangApi.Core.Queries;
+
+/// <summary>The latest vastgesteld cycle, briefly.</summary>
+public sealed record CyclusKort(string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief);
+
+/// <summary>Per theme: the current counts and how many items changed since the latest cycle.</summary>
+public sealed record ThemaOverzicht(
+    string Id, string Naam, int Volgorde, int AantalOplossingsrichtingen, IReadOnlyDictionary<string, int> AantalPerStatus,
+    VerschilAantallen SindsLaatsteCyclus);
+
+/// <summary>Where the open data of the releases can be found.</summary>
+public sealed record OpenDataLinks(string Catalogus, string Laatste, string Feed);
+
+/// <summary>Everything the public website shows, in a few kilobytes.</summary>
+public sealed record Overzicht(
+    CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData);
+
+/// <summary>The summary for the public website: current state per theme and the change since the last letter.</summary>
+public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen openData)
+{
+    public async Task<Resultaat<Overzicht>> OverzichtAsync(Parameters query, CancellationToken ct)
+    {
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
+        var huidig = (await bron.LeesAsync(query, ct)).Waarde!;
+        var laatste = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).MaxBy(c => c.Cyclus.Peildatum)?.Cyclus;
+        var verschil = laatste is null ? null : Verschillen.Bereken("huidig", huidig, laatste.Id, (await bron.MomentopnameAsync(laatste.Id, ct)).Waarde!);
+
+        var themas = huidig.Themas.Select(t =>
+        {
+            var s = ThemaSamenvatting.Van(t, huidig);
+            return new ThemaOverzicht(t.Id, t.Naam, t.Volgorde, s.AantalOplossingsrichtingen, s.AantalPerStatus, PerThema(verschil, huidig, t.Id));
+        }).ToList();
+
+        var links = new OpenDataLinks(openData.Url(Layout.Catalogus), openData.Url(Layout.Laatste), openData.Url(Layout.Feed));
+        return new Overzicht(
+            laatste is null ? null : new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),
+            themas, verschil?.Statusovergangen ?? [], links);
+    }
+
+    private static VerschilAantallen PerThema(Verschil? v, VoortgangData huidig, string themaId)
+    {
+        if (v is null)
+        {
+            return new VerschilAantallen(0, 0, 0, 0);
+        }
+
+        var vanThema = huidig.Oplossingsrichtingen.Where(o => o.ThemaId == themaId).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        return new VerschilAantallen(
+            v.Toegevoegd.Count(o => o.ThemaId == themaId),
+            v.Verwijderd.Count(o => o.ThemaId == themaId),
+            v.Statusovergangen.Count(o => o.ThemaId == themaId),
+            v.Gewijzigd.Count(g => vanThema.Contains(g.Id)));
+    }
+}

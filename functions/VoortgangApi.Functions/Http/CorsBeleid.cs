@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace VoortgangApi.Functions.Http;
+
+/// <summary>Origins (the public website's) that may read the API from a browser; comma-separated in Cors__AllowedOrigins.</summary>
+public sealed class CorsOptions
+{
+    public const string Sectie = "Cors";
+
+    public string AllowedOrigins { get; set; } = "";
+
+    public bool Toegestaan(string origin) =>
+        AllowedOrigins.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(o => o == "*" || string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// CORS done by the app (not the platform), so the OpenAPI document can allow every origin while the data allows
+/// only the configured ones. A disallowed origin simply gets no Access-Control-Allow-Origin.
+/// </summary>
+public static class CorsBeleid
+{
+    private const string OpenbaarVoorIedereen = "/openapi.";
+
+    public static void VoegToe(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.Append("Vary", "Origin");
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || context.Request.Path.Value?.Contains(OpenbaarVoorIedereen, StringComparison.Ordinal) == true)
+        {
+            return; // the OpenAPI functions send "*" themselves
+        }
+
+        if (context.RequestServices.GetService<IOptions<CorsOptions>>()?.Value.Toegestaan(origin) == true)
+        {
+            response.Headers.AccessControlAllowOrigin = origin;
+            response.Headers.AccessControlExposeHeaders = "ETag, Link, Location, API-Version";
+        }
+    }
+
+    /// <summary>Answers a preflight (or any OPTIONS) itself: 204 with what may be asked, CORS headers only for allowed origins.</summary>
+    public static void Voorcontrole(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status204NoContent;
+        response.Headers.Allow = "GET, HEAD, OPTIONS";
+        if (response.Headers.AccessControlAllowOrigin.Count > 0 || context.Request.Path.Value?.Contains(OpenbaarVoorIedereen, StringComparison.Ordinal) == true)
+        {
+            response.Headers.AccessControlAllowOrigin = response.Headers.AccessControlAllowOrigin.Count > 0 ? response.Headers.AccessControlAllowOrigin : "*";
+            response.Headers.AccessControlAllowMethods = "GET, HEAD, OPTIONS";
+            response.Headers.AccessControlAllowHeaders = "If-None-Match, Content-Type";
+            response.Headers.AccessControlMaxAge = "600";
+        }
+    }
+}
