@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using VoortgangApi.Core.OpenData;
 using VoortgangApi.Functions;
 using VoortgangApi.Functions.Http;
 
@@ -31,6 +32,11 @@ public static class LocalFunctionsHost
         app.Use((ctx, next) => ApiMiddleware.InvokeAsync(ctx, () => next(ctx), logger));
         app.UseRouting();
         HttpTriggerEndpoints.Map(app, functies, sleutel);
+        // The public website's status page, as published with the open data, here calling this host's API (same origin).
+        app.MapGet("/statuspagina/{bestand}", (string bestand) => Statuspagina.Bestanden.Contains(bestand)
+            ? Results.Bytes(Statuspagina.Lees(bestand, ApiInfo.BasisPad), Statuspagina.ContentType(bestand))
+            : Results.NotFound());
+        app.MapGet("/", () => Results.Redirect("/statuspagina/index.html"));
         app.MapFallback(ctx => ApiMiddleware.SchrijfAsync(ctx, Problems.NietGevonden(ctx.Request)));
 
         app.Lifetime.ApplicationStarted.Register(() => MeldStart(app, sleutel, logger));

@@ -110,6 +110,11 @@ public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, 
 
         await store.VervangAlsAndersAsync(Layout.Catalogus, Catalogus.Maak(gepubliceerd, instellingen), "application/ld+json; charset=utf-8", ct);
         await store.VervangAlsAndersAsync(Layout.Feed, Feed.Maak(gepubliceerd, instellingen), "application/atom+xml; charset=utf-8", ct);
+        foreach (var bestand in Statuspagina.Bestanden)
+        {
+            await store.VervangAlsAndersAsync("v1/" + bestand, Statuspagina.Lees(bestand, instellingen.ApiBasisUrl), Statuspagina.ContentType(bestand), ct);
+        }
+
         if (gepubliceerd.Count > 0)
         {
             // Last: the pointer only ever names a folder whose files are all there.

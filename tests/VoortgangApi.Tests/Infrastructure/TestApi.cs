@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ public class TestApi : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
     public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
 
+    /// <summary>A real loopback port to serve on (Kestrel) instead of TestServer, e.g. for a browser.</summary>
+    protected int? Poort { get; init; }
+
     /// <summary>Settings a derived fixture wants on top of the defaults.</summary>
     protected void Stel(string sleutel, string? waarde) => _instellingen[sleutel] = waarde;
 
@@ -51,16 +55,26 @@ public class TestApi : IAsyncLifetime
             instellingen[k] = v;
         }
 
+        var basis = Poort is { } p ? new Uri($"http://127.0.0.1:{p}") : null;
         _app = LocalFunctionsHost.Build([], builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (basis is null)
+            {
+                builder.WebHost.UseTestServer();
+            }
+            else
+            {
+                builder.WebHost.UseUrls(basis.ToString());
+            }
+
             builder.Configuration.AddInMemoryCollection(instellingen);
             Configureer(builder);
         });
         await _app.StartAsync();
-        Ruw = _app.GetTestClient();
+        Ruw = basis is null ? _app.GetTestClient() : new HttpClient { BaseAddress = basis };
         var contract = new Lazy<Task<JsonObject>>(async () => JsonNode.Parse(await Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject());
-        Client = new HttpClient(new ContractHandler(_app.GetTestServer().CreateHandler(), () => contract.Value)) { BaseAddress = Ruw.BaseAddress };
+        var binnen = basis is null ? _app.GetTestServer().CreateHandler() : new HttpClientHandler();
+        Client = new HttpClient(new ContractHandler(binnen, () => contract.Value)) { BaseAddress = Ruw.BaseAddress };
     }
 
     public async Task DisposeAsync()
@@ -73,6 +87,13 @@ public class TestApi : IAsyncLifetime
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static int VrijePoort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async Task<JsonElement> GetJsonAsync(string pad)
     {

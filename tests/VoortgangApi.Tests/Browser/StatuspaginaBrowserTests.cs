@@ -1,0 +1,129 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using VoortgangApi.Storage;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Browser;
+
+/// <summary>
+/// The API on a real port, with the open-data origin (Azurite's blob endpoint) as the allowed website origin;
+/// the published status page therefore runs on one origin and calls the API on another.
+/// </summary>
+public sealed class BrowserApi : TestApi
+{
+    public BrowserApi()
+    {
+        Poort = VrijePoort();
+        var azurite = Azurite.GetAsync().GetAwaiter().GetResult();
+        Stel("OpenData:ApiBaseUrl", $"http://127.0.0.1:{Poort}/api/v1");
+        Stel("Cors:AllowedOrigins", $"http://127.0.0.1:{azurite.BlobPort}");
+    }
+
+    public string ApiOrigin => $"http://127.0.0.1:{Poort}";
+
+    public VerzoekLogger Verzoeken { get; } = new();
+
+    protected override void Configureer(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddProvider(Verzoeken);
+        builder.Logging.AddFilter<VerzoekLogger>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+    }
+}
+
+public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
+{
+    // Debian's Chromium, never a browser that Playwright downloads (.ci/run installs it with apt).
+    private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    private static async Task<IBrowser> StartAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} ontbreekt: installeer Debian's chromium (apt-get install chromium), zoals .ci/run doet.");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [Fact]
+    public async Task PublishedStatusPageShowsTheFiveThemesFromTheApiOnAnotherOriginPassesAxeAndRevalidatesWith304()
+    {
+        var pagina = api.Service<OpenDataLocatie>().Url + "/v1/index.html";
+        var eerder = api.Verzoeken.Antwoorden.Count;
+        Assert.NotEqual(new Uri(pagina).GetLeftPart(UriPartial.Authority), api.ApiOrigin);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var overzicht = new List<int>();
+        page.Response += (_, r) =>
+        {
+            if (r.Url.StartsWith(api.ApiOrigin + "/api/v1/overzicht", StringComparison.Ordinal))
+            {
+                overzicht.Add(r.Status);
+            }
+        };
+
+        await page.GotoAsync(pagina);
+        await page.Locator("[data-thema]").Nth(4).WaitForAsync();
+
+        var themas = page.Locator("[data-thema]");
+        Assert.Equal(5, await themas.CountAsync());
+        var aantallen = await page.Locator("[data-aantal]").EvaluateAllAsync<int[]>("els => els.map(e => Number(e.dataset.aantal))");
+        Assert.Equal(20, aantallen.Sum());
+        Assert.Contains("Zakelijke dienstverlening", await page.Locator("#themas").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Stand geladen", await page.Locator("#melding").InnerTextAsync(), StringComparison.Ordinal);
+
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        // The reload revalidates: the browser sends If-None-Match and the API answers 304 (the page still shows the data).
+        var herladen = await page.RunAndWaitForResponseAsync(() => page.ReloadAsync(), r => r.Url.StartsWith(api.ApiOrigin + "/api/v1/overzicht", StringComparison.Ordinal));
+        await page.Locator("[data-thema]").Nth(4).WaitForAsync();
+        Assert.Equal(200, overzicht[0]);
+        // Playwright reports what the page got (the revalidated cache entry, 200); the server log shows what went over the wire.
+        Assert.NotNull(await herladen.Request.HeaderValueAsync("if-none-match"));
+        var server = api.Verzoeken.Antwoorden.Skip(eerder).Where(a => a.Pad == "/api/v1/overzicht" && a.Methode == "GET").Select(a => a.Status).ToList();
+        Assert.Equal([200, 304], server);
+        Assert.Equal(5, await themas.CountAsync());
+    }
+
+    [Fact]
+    public async Task StatusPageIsServedByTheLocalHostToo()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(api.ApiOrigin + "/statuspagina/index.html");
+        await page.Locator("[data-thema]").Nth(4).WaitForAsync();
+
+        Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(5, await page.Locator("[data-thema]").CountAsync());
+    }
+
+    [Fact]
+    public async Task ApiReferencePageRendersEveryOperationWithoutNetworkAndPassesAxe()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var extern_ = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (!r.Url.StartsWith(api.ApiOrigin, StringComparison.Ordinal))
+            {
+                extern_.Add(r.Url);
+            }
+        };
+
+        await page.GotoAsync(api.ApiOrigin + "/api/v1/documentatie");
+
+        Assert.True(await page.Locator("section.operatie").CountAsync() >= 15);
+        Assert.Empty(extern_);
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+}
