@@ -7,6 +7,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 ensure_npm
 
+# The browser tests need Debian's Chromium; install it when we can (root with apt), else they fail and say why.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "» apt-get install chromium (browser tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "! Chromium ontbreekt (/usr/bin/chromium): installeer het pakket chromium, anders falen de browsertests." >&2
+  fi
+fi
+
 echo "» dotnet build (Release, warnings are errors)"
 dotnet build VoortgangApi.sln -c Release -nologo -v quiet
 
