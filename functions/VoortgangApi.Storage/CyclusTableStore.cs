@@ -10,6 +10,9 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
 {
     private const string RunKolom = "RunId";
 
+    // Personal data lives in its own column, outside the JSON that the API and the open data are made from.
+    private const string BehandelaarKolom = "Behandelaar";
+
     public async Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
@@ -33,7 +36,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     public async Task<CyclusVersie> BewaarAsync(Rapportagecyclus cyclus, string? verwachteVersie, CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
-        var rij = EntityJson.Naar(TableKeys.Cyclus, cyclus.Id, cyclus);
+        var rij = Rij(cyclus);
         try
         {
             var antwoord = verwachteVersie is null
@@ -63,7 +66,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     public async Task<CyclusVersie> LegVastAsync(Rapportagecyclus vastgesteld, string runId, string verwachteVersie, CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
-        var rij = EntityJson.Naar(TableKeys.Cyclus, vastgesteld.Id, vastgesteld);
+        var rij = Rij(vastgesteld);
         rij[RunKolom] = runId;
         try
         {
@@ -128,6 +131,21 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
         return [.. runs];
     }
 
-    private static CyclusVersie Versie(TableEntity rij) =>
-        new(EntityJson.Van<Rapportagecyclus>(rij), rij.GetString(RunKolom), rij.ETag.ToString());
+    private static CyclusVersie Versie(TableEntity rij)
+    {
+        var cyclus = EntityJson.Van<Rapportagecyclus>(rij);
+        var behandelaar = rij.GetString(BehandelaarKolom) is { } json ? System.Text.Json.JsonSerializer.Deserialize<Behandelaar>(json, Core.VoortgangJson.Options) : null;
+        return new(cyclus with { Behandelaar = behandelaar }, rij.GetString(RunKolom), rij.ETag.ToString());
+    }
+
+    private static TableEntity Rij(Rapportagecyclus cyclus)
+    {
+        var rij = EntityJson.Naar(TableKeys.Cyclus, cyclus.Id, cyclus);
+        if (cyclus.Behandelaar is not null)
+        {
+            rij[BehandelaarKolom] = System.Text.Json.JsonSerializer.Serialize(cyclus.Behandelaar, Core.VoortgangJson.Options);
+        }
+
+        return rij;
+    }
 }

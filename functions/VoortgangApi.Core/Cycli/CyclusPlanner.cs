@@ -5,7 +5,7 @@ using VoortgangApi.Core.Validation;
 namespace VoortgangApi.Core.Cycli;
 
 /// <summary>The body of PUT rapportagecycli/{cyclusId} (schemas/rapportagecyclus-plan.schema.json).</summary>
-public sealed record CyclusPlan(string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief);
+public sealed record CyclusPlan(string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, [property: Persoonsgegeven] Behandelaar? Behandelaar = null);
 
 /// <summary>The outcome of a plan: the cycle, whether it was created, and its entity tag.</summary>
 public sealed record PlanUitkomst(Rapportagecyclus Cyclus, bool Nieuw, string ETag);
@@ -48,7 +48,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return mislukt;
         }
 
-        var cyclus = new Rapportagecyclus(cyclusId, plan.Titel, plan.Peildatum, plan.Kamerbrief, Toestanden.Gepland, null);
+        var cyclus = new Rapportagecyclus(cyclusId, plan.Titel, plan.Peildatum, plan.Kamerbrief, Toestanden.Gepland, null, plan.Behandelaar);
         try
         {
             var bewaard = await cycli.BewaarAsync(cyclus, bestaand?.Versie, ct);

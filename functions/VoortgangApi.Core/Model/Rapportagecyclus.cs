@@ -17,5 +17,7 @@ public static class Toestanden
 }
 
 /// <summary>A reporting cycle: one letter to parliament and the frozen progress state at its cut-off date.</summary>
+/// <remarks><see cref="Behandelaar"/> is personal data: JsonIgnore keeps it out of every serialised form.</remarks>
 public sealed record Rapportagecyclus(
-    string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, string Toestand, MomentopnameInfo? Momentopname);
+    string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, string Toestand, MomentopnameInfo? Momentopname,
+    [property: Persoonsgegeven, System.Text.Json.Serialization.JsonIgnore] Behandelaar? Behandelaar = null);

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Serialization;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.OpenData;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Api;
+
+/// <summary>Personal data of officials is stored for internal use but reaches no response and no published file.</summary>
+public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
+{
+    private static readonly string[] Persoonlijk = ["Jan Ambtenaar", "j.ambtenaar@minjenv.nl", "070 123 4567"];
+
+    private async Task<string> Stuur(HttpMethod methode, string pad, string? body = null)
+    {
+        using var request = new HttpRequestMessage(methode, pad);
+        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await api.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{methode} {pad}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task TheHandlingOfficialIsStoredButAppearsInNoResponseAndNoPublishedFile()
+    {
+        var antwoorden = new List<string>
+        {
+            await Stuur(HttpMethod.Put, "/api/v1/rapportagecycli/privacy-2025",
+                """{"titel":"Privacy","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"},"behandelaar":{"naam":"Jan Ambtenaar","email":"j.ambtenaar@minjenv.nl","telefoon":"070 123 4567"}}"""),
+            await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/momentopname"),
+            await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/publicatie"),
+            await Stuur(HttpMethod.Get, "/api/v1/rapportagecycli"),
+            await Stuur(HttpMethod.Get, "/api/v1/rapportagecycli/privacy-2025"),
+            await Stuur(HttpMethod.Get, "/api/v1/themas?cyclus=privacy-2025"),
+            await Stuur(HttpMethod.Get, "/api/v1/overzicht"),
+        };
+        var store = api.Service<IOpenDataStore>();
+        foreach (var blob in await store.LijstAsync("v1/", default))
+        {
+            antwoorden.Add(Encoding.UTF8.GetString((await store.LeesAsync(blob.Pad, default))!));
+        }
+
+        Assert.All(antwoorden, tekst => Assert.All(Persoonlijk, p => Assert.DoesNotContain(p, tekst, StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains(await store.LijstAsync(Layout.Map("privacy-2025"), default), b => b.Pad.EndsWith("SHA256SUMS", StringComparison.Ordinal));
+        var opgeslagen = await api.Service<ICyclusStore>().LeesAsync("privacy-2025", default);
+        Assert.Equal("Jan Ambtenaar", opgeslagen!.Cyclus.Behandelaar!.Naam);
+    }
+
+    [Fact]
+    public void EveryPersonalFieldOfAPublishedModelIsExcludedFromSerialisation()
+    {
+        var gemarkeerd = typeof(Rapportagecyclus).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Rapportagecyclus).Namespace)
+            .SelectMany(t => t.GetProperties())
+            .Where(p => p.GetCustomAttribute<PersoonsgegevenAttribute>() is not null || p.PropertyType.GetCustomAttribute<PersoonsgegevenAttribute>() is not null)
+            .ToList();
+
+        Assert.NotEmpty(gemarkeerd);
+        Assert.All(gemarkeerd, p => Assert.NotNull(p.GetCustomAttribute<JsonIgnoreAttribute>()));
+    }
+
+    [Fact]
+    public async Task AnInvalidOfficialContactIsRejectedLikeAnyOtherInput()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/rapportagecycli/privacy-fout")
+        {
+            Content = new StringContent("""{"titel":"x","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"},"behandelaar":{"email":"geen-adres"}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+
+        using var response = await api.Client.SendAsync(request);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+    }
+}
