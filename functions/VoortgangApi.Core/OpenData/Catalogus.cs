@@ -33,9 +33,7 @@ public static class Catalogus
         var catalogus = Knoop(catalogusId, "dcat:Catalog");
         catalogus["dct:title"] = Tekst("Open data voortgang Aanpak sekswerkers");
         catalogus["dct:description"] = Tekst("Alle uitgaven van de voortgang van de Aanpak versterking sociale en juridische positie sekswerkers, één per Kamerbrief.");
-        catalogus["dct:publisher"] = Id(JenV);
-        catalogus["dct:creator"] = Id(JenV);
-        catalogus["dcat:contactPoint"] = Id(contactId);
+        Herkomst(catalogus, contactId);
         catalogus["dct:language"] = Id(Eu + "language/NLD");
         catalogus["dct:license"] = Id(Cc0);
         catalogus["foaf:homepage"] = Id(i.ApiBasisUrl + "/documentatie");
@@ -92,11 +90,8 @@ public static class Catalogus
         ds["dct:issued"] = Moment(c.Momentopname.GenomenOp);
         ds["dct:modified"] = Moment(c.Momentopname.GenomenOp);
         ds["dct:temporal"] = new JsonObject { ["@type"] = "dct:PeriodOfTime", ["dcat:endDate"] = new JsonObject { ["@value"] = Datum(c.Peildatum), ["@type"] = "xsd:date" } };
-        ds["dct:publisher"] = Id(JenV);
-        ds["dct:creator"] = Id(JenV);
-        ds["dcat:contactPoint"] = Id(contactId);
-        ds["dcat:theme"] = new JsonArray(Id(Eu + "data-theme/JUST"), Id(Eu + "data-theme/SOCI"));
-        ds["dct:accessRights"] = Id(Eu + "access-right/PUBLIC");
+        Herkomst(ds, contactId);
+        Openbaar(ds);
         ds["dct:language"] = Id(Eu + "language/NLD");
         ds["dcat:landingPage"] = Id(map + "index.html");
         ds["dcat:keyword"] = new JsonArray(Tekst("sekswerk"), Tekst("voortgang"), Tekst("Kamerbrief"));
@@ -138,11 +133,8 @@ public static class Catalogus
         var r = new JsonObject { ["@id"] = id, ["@type"] = new JsonArray("dcat:DatasetSeries", "dcat:Dataset") };
         r["dct:title"] = Tekst("Voortgang Aanpak versterking sociale en juridische positie sekswerkers");
         r["dct:description"] = Tekst("De reeks voortgangsrapportages aan de Tweede Kamer; elke Kamerbrief is een versie met een eigen, onveranderlijke momentopname.");
-        r["dct:publisher"] = Id(JenV);
-        r["dct:creator"] = Id(JenV);
-        r["dcat:contactPoint"] = Id(contactId);
-        r["dct:accessRights"] = Id(Eu + "access-right/PUBLIC");
-        r["dcat:theme"] = new JsonArray(Id(Eu + "data-theme/JUST"), Id(Eu + "data-theme/SOCI"));
+        Herkomst(r, contactId);
+        Openbaar(r);
         r["dct:identifier"] = id;
         if (gewijzigd is { } m)
         {
@@ -161,12 +153,9 @@ public static class Catalogus
         s["dcat:endpointURL"] = Id(i.ApiBasisUrl);
         s["dcat:endpointDescription"] = Id(i.ApiBasisUrl + "/openapi.json");
         s["dcat:servesDataset"] = new JsonArray([.. datasets.Select(d => (JsonNode)Id(d))]);
-        s["dct:publisher"] = Id(JenV);
-        s["dct:creator"] = Id(JenV);
-        s["dcat:contactPoint"] = Id(contactId);
-        s["dct:accessRights"] = Id(Eu + "access-right/PUBLIC");
+        Herkomst(s, contactId);
+        Openbaar(s);
         s["dct:license"] = Id(Cc0);
-        s["dcat:theme"] = new JsonArray(Id(Eu + "data-theme/JUST"), Id(Eu + "data-theme/SOCI"));
         return s;
     }
 
@@ -186,6 +175,21 @@ public static class Catalogus
             ["vcard:country-name"] = "Nederland",
         };
         return k;
+    }
+
+    // Publisher and creator are the ministry (TOOI); the contact point is organisational.
+    private static void Herkomst(JsonObject knoop, string contactId)
+    {
+        knoop["dct:publisher"] = Id(JenV);
+        knoop["dct:creator"] = Id(JenV);
+        knoop["dcat:contactPoint"] = Id(contactId);
+    }
+
+    // Public access, and the EU data themes justice (JUST) and population and society (SOCI).
+    private static void Openbaar(JsonObject knoop)
+    {
+        knoop["dct:accessRights"] = Id(Eu + "access-right/PUBLIC");
+        knoop["dcat:theme"] = new JsonArray(Id(Eu + "data-theme/JUST"), Id(Eu + "data-theme/SOCI"));
     }
 
     private static JsonObject Agent(string id, string naam)
