@@ -37,6 +37,7 @@ async function frictionless () {
   const profile = JSON.parse(await readFile(join(refDir, 'datapackage.json'), 'utf8'))
   const ajv = new Ajv({ strict: false, allErrors: true })
   addFormats(ajv)
+  ajv.addFormat('textarea', true) // a UI hint in the Frictionless profiles, not a constraint
   const validate = ajv.compile(profile)
   const valid = validate(JSON.parse(await readFile(file, 'utf8')))
   return { valid, errors: validate.errors ?? [] }
