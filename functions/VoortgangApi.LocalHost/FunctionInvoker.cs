@@ -22,9 +22,9 @@ public sealed class FunctionInvoker
             ?? throw new MissingMethodException(entry.EntryPoint);
 
         // Fail at start-up, not at the first request, when a function wants something this host cannot give.
-        foreach (var p in _methode.GetParameters().Where(p => p.ParameterType == typeof(FunctionContext)))
+        if (_methode.GetParameters().Any(p => p.ParameterType == typeof(FunctionContext)))
         {
-            throw new NotSupportedException($"{entry.Name}: parameter {p.Name} van type FunctionContext wordt door de lokale host niet ondersteund.");
+            throw new NotSupportedException($"{entry.Name}: een parameter van type FunctionContext wordt door de lokale host niet ondersteund.");
         }
     }
 
