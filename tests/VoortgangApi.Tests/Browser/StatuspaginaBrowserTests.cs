@@ -105,6 +105,21 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
     }
 
     [Fact]
+    public async Task ReleaseLandingPagePassesAxe()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(api.Service<OpenDataLocatie>().Url + "/v1/cycli/najaar-2024/index.html");
+
+        // The data files and datapackage.json; the page itself and SHA256SUMS are written after it.
+        Assert.Equal(6, await page.Locator("tbody tr").CountAsync());
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    [Fact]
     public async Task ApiReferencePageRendersEveryOperationWithoutNetworkAndPassesAxe()
     {
         using var playwright = await Playwright.CreateAsync();

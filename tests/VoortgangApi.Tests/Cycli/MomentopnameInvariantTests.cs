@@ -42,6 +42,21 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimerAndManualTriggersAtTheSameTimeCommitExactlyOneSnapshot()
+    {
+        await Plan("timer-en-hand");
+        var service = Service();
+
+        var timers = Enumerable.Range(0, 3).Select(_ => Task.Run(() => service.NeemVerlopenAsync(default)));
+        var handmatig = Enumerable.Range(0, 3).Select(_ => Task.Run(() => service.NeemAsync("timer-en-hand", default)));
+        await Task.WhenAll([.. timers, .. handmatig]);
+
+        var vast = await _storage.Cycli.LeesAsync("timer-en-hand", default);
+        Assert.Equal(Toestanden.Vastgesteld, vast!.Cyclus.Toestand);
+        Assert.Equal([vast.RunId!], await _storage.Cycli.PogingenAsync("timer-en-hand", default));
+    }
+
+    [Fact]
     public async Task SnapshotThatDiesHalfwayLeavesTheCyclePlannedAndARetryCompletesIt()
     {
         await Plan("halverwege");
