@@ -22,7 +22,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
     {
         if (!Ids.IsCyclusId(cyclusId))
         {
-            return Probleem.Ongeldig([new("cyclusId", "ongeldigFormaat", "een cyclus-id bestaat uit kleine letters, cijfers en koppeltekens, bijvoorbeeld najaar-2025.")]);
+            return Ids.OngeldigeCyclusId();
         }
 
         var fouten = await schemas.ValideerAsync(PlanSchema, body);

@@ -25,13 +25,13 @@ public sealed class MomentopnameService(
         {
             if (!Ids.IsCyclusId(cyclusId))
             {
-                return Probleem.Ongeldig([new("cyclusId", "ongeldigFormaat", "een cyclus-id bestaat uit kleine letters, cijfers en koppeltekens.")]);
+                return Ids.OngeldigeCyclusId();
             }
 
             var versie = await cycli.LeesAsync(cyclusId, ct);
             if (versie is null)
             {
-                return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Queries.Parameters.Kort(cyclusId)}'.");
+                return Ids.OnbekendeCyclus(cyclusId);
             }
 
             if (versie.Cyclus.Toestand == Toestanden.Vastgesteld)

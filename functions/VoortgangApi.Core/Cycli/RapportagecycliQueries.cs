@@ -28,7 +28,7 @@ public sealed class RapportagecycliQueries(VoortgangBron bron)
 
         var versie = await bron.CyclusAsync(cyclusId, ct);
         return versie is null
-            ? Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Parameters.Kort(cyclusId)}'.")
+            ? Ids.OnbekendeCyclus(cyclusId)
             : versie.Cyclus;
     }
 

@@ -21,13 +21,13 @@ public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, 
     {
         if (!Ids.IsCyclusId(cyclusId))
         {
-            return Probleem.Ongeldig([new("cyclusId", "ongeldigFormaat", "een cyclus-id bestaat uit kleine letters, cijfers en koppeltekens.")]);
+            return Ids.OngeldigeCyclusId();
         }
 
         var versie = await cycli.LeesAsync(cyclusId, ct);
         if (versie is null)
         {
-            return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{cyclusId}'.");
+            return Ids.OnbekendeCyclus(cyclusId);
         }
 
         if (versie.RunId is null)

@@ -29,7 +29,7 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wi
         var cyclusId = query.Tekst(CyclusParameter, 60);
         if (cyclusId is not null && !Ids.IsCyclusId(cyclusId))
         {
-            query.Fout(CyclusParameter, "ongeldigFormaat", "een cyclus-id bestaat uit kleine letters, cijfers en koppeltekens, bijvoorbeeld najaar-2024.");
+            query.Fout(CyclusParameter, "ongeldigFormaat", Ids.CyclusIdReden);
             cyclusId = null;
         }
 
@@ -42,7 +42,7 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wi
         var versie = await CyclusAsync(cyclusId, ct);
         if (versie is null)
         {
-            return Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Parameters.Kort(cyclusId)}'.");
+            return Ids.OnbekendeCyclus(cyclusId);
         }
 
         if (versie.RunId is null)
