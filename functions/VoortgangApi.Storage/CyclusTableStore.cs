@@ -54,10 +54,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);
         var partitie = TableKeys.MomentopnamePartitie(cyclusId, runId);
-        var rijen = data.Themas.Select(t => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Thema, t.Id), t))
-            .Concat(data.Knelpunten.Select(k => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Knelpunt, k.Id), k)))
-            .Concat(data.Oplossingsrichtingen.Select(o => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Oplossingsrichting, o.Id), o)))
-            .Concat(data.Partijen.Select(p => EntityJson.Naar(partitie, TableKeys.MomentopnameRij(TableKeys.Partij, p.Id), p)));
+        var rijen = VoortgangRijen.Naar(data, (soort, id) => (partitie, TableKeys.MomentopnameRij(soort, id)));
 
         // Add, never upsert: a snapshot row that exists is never overwritten (the transaction fails instead).
         await Batches.VoerUitAsync(tabel, rijen.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct);
@@ -83,23 +80,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.MomentopnamePartitie(cyclusId, runId)}");
-        var themas = new List<Thema>();
-        var knelpunten = new List<Knelpunt>();
-        var oplossingsrichtingen = new List<Oplossingsrichting>();
-        var partijen = new List<Partij>();
-        await foreach (var e in tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            var soort = e.RowKey[..e.RowKey.IndexOf('_', StringComparison.Ordinal)];
-            switch (soort)
-            {
-                case TableKeys.Thema: themas.Add(EntityJson.Van<Thema>(e)); break;
-                case TableKeys.Knelpunt: knelpunten.Add(EntityJson.Van<Knelpunt>(e)); break;
-                case TableKeys.Oplossingsrichting: oplossingsrichtingen.Add(EntityJson.Van<Oplossingsrichting>(e)); break;
-                case TableKeys.Partij: partijen.Add(EntityJson.Van<Partij>(e)); break;
-            }
-        }
-
-        return VoortgangOrde.Sorteer(new VoortgangData(themas, knelpunten, oplossingsrichtingen, partijen));
+        return await VoortgangRijen.VanAsync(tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct), e => e.RowKey[..e.RowKey.IndexOf('_', StringComparison.Ordinal)]);
     }
 
     public async Task VerwijderPogingAsync(string cyclusId, string runId, CancellationToken ct)

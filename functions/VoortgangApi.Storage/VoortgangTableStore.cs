@@ -10,28 +10,13 @@ internal sealed class VoortgangTableStore(TableClients tabellen) : IVoortgangSto
     public async Task<VoortgangData> LeesAsync(CancellationToken ct)
     {
         var tabel = await tabellen.VoortgangAsync(ct);
-        var themas = new List<Thema>();
-        var knelpunten = new List<Knelpunt>();
-        var oplossingsrichtingen = new List<Oplossingsrichting>();
-        var partijen = new List<Partij>();
-        await foreach (var e in tabel.QueryAsync<TableEntity>(cancellationToken: ct))
-        {
-            switch (e.PartitionKey)
-            {
-                case TableKeys.Thema: themas.Add(EntityJson.Van<Thema>(e)); break;
-                case TableKeys.Knelpunt: knelpunten.Add(EntityJson.Van<Knelpunt>(e)); break;
-                case TableKeys.Oplossingsrichting: oplossingsrichtingen.Add(EntityJson.Van<Oplossingsrichting>(e)); break;
-                case TableKeys.Partij: partijen.Add(EntityJson.Van<Partij>(e)); break;
-            }
-        }
-
-        return VoortgangOrde.Sorteer(new VoortgangData(themas, knelpunten, oplossingsrichtingen, partijen));
+        return await VoortgangRijen.VanAsync(tabel.QueryAsync<TableEntity>(cancellationToken: ct), e => e.PartitionKey);
     }
 
     public async Task SchrijfAsync(VoortgangData data, CancellationToken ct)
     {
         var tabel = await tabellen.VoortgangAsync(ct);
-        var nieuw = Rijen(data).ToList();
+        var nieuw = VoortgangRijen.Naar(data, (soort, id) => (soort, id)).ToList();
         var sleutels = nieuw.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
 
         // Upsert-replace keeps the import idempotent; rows that the new state no longer has are deleted afterwards,
@@ -75,10 +60,4 @@ internal sealed class VoortgangTableStore(TableClients tabellen) : IVoortgangSto
 
     private static bool IsDomeinRij(string partitie) =>
         partitie is TableKeys.Thema or TableKeys.Knelpunt or TableKeys.Oplossingsrichting or TableKeys.Partij;
-
-    private static IEnumerable<TableEntity> Rijen(VoortgangData d) =>
-        d.Themas.Select(t => EntityJson.Naar(TableKeys.Thema, t.Id, t))
-            .Concat(d.Knelpunten.Select(k => EntityJson.Naar(TableKeys.Knelpunt, k.Id, k)))
-            .Concat(d.Oplossingsrichtingen.Select(o => EntityJson.Naar(TableKeys.Oplossingsrichting, o.Id, o)))
-            .Concat(d.Partijen.Select(p => EntityJson.Naar(TableKeys.Partij, p.Id, p)));
 }
