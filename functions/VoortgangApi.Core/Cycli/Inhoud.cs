@@ -20,7 +20,10 @@ public static class Inhoud
     public static Aantallen Tel(VoortgangData data) =>
         new(data.Themas.Count, data.Knelpunten.Count, data.Oplossingsrichtingen.Count, data.Partijen.Count);
 
-    /// <summary>A strong entity tag for any JSON representation.</summary>
-    public static string ETag<T>(T waarde) =>
-        "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(waarde, VoortgangJson.Options)))[..32] + "\"";
+    /// <summary>The strong entity tag of a representation: the first 128 bits of its SHA-256, quoted.</summary>
+    /// <remarks>The HTTP layer tags every response body with this, so an ETag from a GET is valid in If-Match.</remarks>
+    public static string ETag(byte[] representatie) => "\"" + Convert.ToHexStringLower(SHA256.HashData(representatie))[..32] + "\"";
+
+    /// <summary>The entity tag of a value as the API serialises it.</summary>
+    public static string ETag<T>(T waarde) => ETag(JsonSerializer.SerializeToUtf8Bytes(waarde, VoortgangJson.Options));
 }

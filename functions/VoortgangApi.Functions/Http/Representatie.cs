@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using VoortgangApi.Core.Cycli;
 
 namespace VoortgangApi.Functions.Http;
 
@@ -21,7 +21,7 @@ public static class Representatie
         var lezen = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (lezen && status == StatusCodes.Status200OK)
         {
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+            var etag = Inhoud.ETag(bytes);
             response.Headers.ETag = etag;
             if (Past(request.Headers.IfNoneMatch.ToString(), etag))
             {

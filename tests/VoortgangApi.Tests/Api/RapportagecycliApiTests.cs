@@ -172,6 +172,20 @@ public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
+    public async Task TheETagOfAGetIsAcceptedAsIfMatchForTheNextPut()
+    {
+        using var nieuw = await api.Client.SendAsync(Put("get-dan-put", Plan));
+        using var get = await api.Client.GetAsync("/api/v1/rapportagecycli/get-dan-put");
+        var wijziging = Put("get-dan-put", Plan.Replace("Voortgang 2025", "Voortgang 2025 (na GET)", StringComparison.Ordinal));
+        wijziging.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.Tag);
+
+        using var put = await api.Client.SendAsync(wijziging);
+
+        Assert.Equal(nieuw.Headers.ETag!.Tag, get.Headers.ETag.Tag);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+    }
+
+    [Fact]
     public async Task InvalidPlanListsEveryProblemAndStoresNothing()
     {
         using var response = await api.Client.SendAsync(Put("ongeldig", """{"titel":"","peildatum":"2025-13-01","kamerbrief":{},"extra":1}"""));
