@@ -20,8 +20,14 @@ public sealed record Overzicht(
     CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData);
 
 /// <summary>The summary for the public website: current state per theme and the change since the last letter.</summary>
+/// <remarks>
+/// This is the public website's call on every visit, so the result is kept until its inputs change: the current data
+/// (the read cache hands back the same instance while nothing changed) and the latest snapshot.
+/// </remarks>
 public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen openData)
 {
+    private Bewaard? _laatste;
+
     public async Task<Resultaat<Overzicht>> OverzichtAsync(Parameters query, CancellationToken ct)
     {
         if (query.Fouten.Count > 0)
@@ -30,7 +36,19 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
         }
 
         var huidig = (await bron.LeesAsync(query, ct)).Waarde!;
-        var laatste = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).MaxBy(c => c.Cyclus.Peildatum)?.Cyclus;
+        var laatste = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).MaxBy(c => c.Cyclus.Peildatum);
+        if (_laatste is { } b && ReferenceEquals(b.Huidig, huidig) && b.RunId == laatste?.RunId)
+        {
+            return b.Overzicht;
+        }
+
+        var overzicht = await BerekenAsync(huidig, laatste?.Cyclus, ct);
+        _laatste = new Bewaard(huidig, laatste?.RunId, overzicht);
+        return overzicht;
+    }
+
+    private async Task<Overzicht> BerekenAsync(VoortgangData huidig, Rapportagecyclus? laatste, CancellationToken ct)
+    {
         var verschil = laatste is null ? null : Verschillen.Bereken("huidig", huidig, laatste.Id, (await bron.MomentopnameAsync(laatste.Id, ct)).Waarde!);
 
         var themas = huidig.Themas.Select(t =>
@@ -44,6 +62,8 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
             laatste is null ? null : new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),
             themas, verschil?.Statusovergangen ?? [], links);
     }
+
+    private sealed record Bewaard(VoortgangData Huidig, string? RunId, Overzicht Overzicht);
 
     private static VerschilAantallen PerThema(Verschil? v, VoortgangData huidig, string themaId)
     {
