@@ -109,4 +109,12 @@ internal sealed record AzuriteInstance(int BlobPort, int QueuePort, int TablePor
 
     /// <summary>A fresh table/container name prefix, so that tests never see each other's data.</summary>
     public static string NieuwPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The app's storage settings for this Azurite, with tables and the open-data container of their own.</summary>
+    public Dictionary<string, string?> Instellingen(string prefix) => new()
+    {
+        ["Storage:ConnectionString"] = ConnectionString,
+        ["Storage:TablePrefix"] = prefix,
+        ["Storage:OpenDataContainer"] = prefix + "-open-data",
+    };
 }

@@ -42,14 +42,9 @@ public class TestApi : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var azurite = await Azurite.GetAsync();
-        var instellingen = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Prefix,
-            ["Storage:OpenDataContainer"] = Prefix + "-open-data",
-            [AdminKey.Omgevingsvariabele] = AdminSleutel,
-            ["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *",
-        };
+        var instellingen = azurite.Instellingen(Prefix);
+        instellingen[AdminKey.Omgevingsvariabele] = AdminSleutel;
+        instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *";
         foreach (var (k, v) in _instellingen)
         {
             instellingen[k] = v;

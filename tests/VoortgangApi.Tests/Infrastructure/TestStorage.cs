@@ -23,13 +23,9 @@ public sealed class TestStorage : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var azurite = await Azurite.GetAsync();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Prefix,
-            ["Storage:OpenDataContainer"] = Prefix + "-open-data",
-            ["Seed:SchemaMap"] = Repo.Pad("schemas"),
-        }).Build();
+        var instellingen = azurite.Instellingen(Prefix);
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build();
         _services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
         Seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
     }
