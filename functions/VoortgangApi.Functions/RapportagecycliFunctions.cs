@@ -25,7 +25,7 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
     [Function("getVerschillen")]
     public async Task<IActionResult> GetVerschillen(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/rapportagecycli/{cyclusId}/verschillen")] HttpRequest req, string cyclusId, CancellationToken ct) =>
-        req.Ok(await queries.VerschillenAsync(cyclusId, req.Parameters([RapportagecycliQueries.TenOpzichteVan]), ct));
+        req.Ok(await queries.VerschillenAsync(cyclusId, req.Parameters([RapportagecycliQueries.TenOpzichteVan]), ct), onveranderlijk: true);
 
     [Function("putRapportagecyclus")]
     public async Task<IActionResult> PutRapportagecyclus(

@@ -20,18 +20,19 @@ public static class ApiResults
     public static Parameters Parameters(this HttpRequest req, IReadOnlyCollection<string> toegestaan) =>
         new(req.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string?>)q.Value.ToArray(), StringComparer.Ordinal), toegestaan);
 
-    public static IActionResult Ok<T>(this HttpRequest req, Resultaat<T> resultaat, Func<T, object>? vorm = null) =>
+    /// <param name="onveranderlijk">True when the answer can never change (e.g. the differences between two snapshots).</param>
+    public static IActionResult Ok<T>(this HttpRequest req, Resultaat<T> resultaat, Func<T, object>? vorm = null, bool onveranderlijk = false) =>
         resultaat.IsGelukt
-            ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), req)
+            ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), req, onveranderlijk)
             : Problems.Van(resultaat.Probleem!, req);
 
     /// <summary>
     /// Public data may be cached (a deliberate, documented deviation from ADR's no-store: the data is public).
-    /// Answers from a snapshot, and differences between two snapshots, never change: those are immutable.
+    /// Answers from a snapshot (?cyclus=…) never change, nor does what the caller marks so: those are immutable.
     /// </summary>
-    public static JsonBodyResult Openbaar(JsonBodyResult result, HttpRequest req)
+    public static JsonBodyResult Openbaar(JsonBodyResult result, HttpRequest req, bool onveranderlijk = false)
     {
-        var onveranderlijk = req.Query.ContainsKey(VoortgangBron.CyclusParameter) || req.Path.Value?.EndsWith("/verschillen", StringComparison.Ordinal) == true;
+        onveranderlijk |= req.Query.ContainsKey(VoortgangBron.CyclusParameter);
         var maxAge = req.HttpContext.RequestServices.GetService<IOptions<CacheOptions>>()?.Value.MaxAgeSeconden ?? 60;
         result.Headers["Cache-Control"] = onveranderlijk ? "public, max-age=31536000, immutable" : $"public, max-age={maxAge}";
         return result;

@@ -67,6 +67,14 @@ public class WebsiteApiTests(WebsiteApi api) : IClassFixture<WebsiteApi>
     }
 
     [Fact]
+    public async Task DifferencesBetweenTwoSnapshotsAreImmutable()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/rapportagecycli/najaar-2024/verschillen?tenOpzichteVan=aanpak-2023");
+
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
     public async Task PreflightFromTheAllowedOriginGetsTheCorsHeaders()
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/overzicht");
