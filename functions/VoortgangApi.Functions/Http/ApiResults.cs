@@ -20,7 +20,7 @@ public static class ApiResults
     public static Parameters Parameters(this HttpRequest req, IReadOnlyCollection<string> toegestaan) =>
         new(req.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string?>)q.Value.ToArray(), StringComparer.Ordinal), toegestaan);
 
-    /// <param name="onveranderlijk">True when the answer can never change (e.g. the differences between two snapshots).</param>
+    // onveranderlijk: the caller knows the answer can never change (e.g. the differences between two snapshots).
     public static IActionResult Ok<T>(this HttpRequest req, Resultaat<T> resultaat, Func<T, object>? vorm = null, bool onveranderlijk = false) =>
         resultaat.IsGelukt
             ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), req, onveranderlijk)
