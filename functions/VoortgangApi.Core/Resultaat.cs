@@ -8,6 +8,8 @@ public enum ProbleemSoort
     Conflict,
     VoorwaardeMislukt,
     VoorwaardeVereist,
+    Onverwerkbaar,
+    Onbeschikbaar,
 }
 
 /// <summary>One invalid input: which parameter or field, a machine code and a Dutch reason.</summary>

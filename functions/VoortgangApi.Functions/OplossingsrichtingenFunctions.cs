@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Functions.Http;
 
 namespace VoortgangApi.Functions;
 
-/// <summary>Solution directions: filtered, searched and paged.</summary>
-public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries)
+/// <summary>Solution directions: filtered, searched and paged; their history; and recording their progress (admin key).</summary>
+public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries, HistorieQueries historie, VoortgangSchrijver schrijver)
 {
     [Function("getOplossingsrichtingen")]
     public async Task<IActionResult> GetOplossingsrichtingen(
@@ -18,4 +19,31 @@ public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries)
     public async Task<IActionResult> GetOplossingsrichting(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await queries.OplossingsrichtingAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
+
+    [Function("getHistorie")]
+    public async Task<IActionResult> GetHistorie(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}/historie")] HttpRequest req, string id, CancellationToken ct) =>
+        req.Ok(await historie.HistorieAsync(id, req.Parameters([]), ct));
+
+    [Function("getStatusregel")]
+    public async Task<IActionResult> GetStatusregel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}/statussen/{statusId}")] HttpRequest req,
+        string id, string statusId, CancellationToken ct) =>
+        req.Ok(await historie.StatusregelAsync(id, statusId, req.Parameters([]), ct), onveranderlijk: true);
+
+    [Function("postStatus")]
+    public async Task<IActionResult> PostStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/oplossingsrichtingen/{id}/statussen")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var (body, fout) = await req.LeesJsonAsync(ct);
+        return fout?.GeenCache() ?? req.Status(await schrijver.StatusAsync(id, body!, req.IdempotentieSleutel(), req.Vastlegger(), ct));
+    }
+
+    [Function("putOplossingsrichting")]
+    public async Task<IActionResult> PutOplossingsrichting(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var (body, fout) = await req.LeesJsonAsync(ct);
+        return fout?.GeenCache() ?? req.Revisie(await schrijver.OplossingsrichtingAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));
+    }
 }

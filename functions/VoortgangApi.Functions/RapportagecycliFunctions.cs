@@ -35,6 +35,11 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
         return fout?.GeenCache() ?? req.Plan(await planner.PlanAsync(cyclusId, body!, req.Voorwaarden(), ct));
     }
 
+    [Function("deleteRapportagecyclus")]
+    public async Task<IActionResult> DeleteRapportagecyclus(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        req.Geannuleerd(await planner.AnnuleerAsync(cyclusId, req.Voorwaarden(), ct));
+
     [Function("postMomentopname")]
     public async Task<IActionResult> PostMomentopname(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/rapportagecycli/{cyclusId}/momentopname")] HttpRequest req, string cyclusId, CancellationToken ct) =>

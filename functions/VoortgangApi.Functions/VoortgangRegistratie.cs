@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Import;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.Core.Validation;
@@ -21,15 +22,20 @@ public static class VoortgangRegistratie
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
         services.AddOptions<Http.CorsOptions>().Bind(configuration.GetSection(Http.CorsOptions.Sectie));
         services.AddSingleton<Wijzigingen>();
-        VoegLeescacheToe(services);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
         services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.Sectie));
         services.AddSingleton<OpenApiDocumenten>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
+        // The log in memory: repeated reads cost no storage call; one range read per interval notices other instances' writes.
+        services.AddSingleton(sp => new Logboek(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Wijzigingen>(),
+            sp.GetRequiredService<TimeProvider>(), Controle(sp)));
         services.AddSingleton(sp => new VoortgangBron(
-            sp.GetRequiredService<IVoortgangStore>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingen>(),
-            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden)));
+            sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingen>(),
+            sp.GetRequiredService<TimeProvider>(), Controle(sp)));
+        services.AddSingleton<Vastlegging>();
+        services.AddSingleton<VoortgangSchrijver>();
+        services.AddSingleton<HistorieQueries>();
         services.AddSingleton<VoortgangQueries>();
         services.AddSingleton<RapportagecycliQueries>();
         services.AddSingleton<OverzichtQueries>();
@@ -44,16 +50,8 @@ public static class VoortgangRegistratie
         return services;
     }
 
-    // Wraps the stored current data in the in-memory cache; repeated reads then cost no storage call.
-    private static void VoegLeescacheToe(IServiceCollection services)
-    {
-        var opslag = services.Single(d => d.ServiceType == typeof(IVoortgangStore));
-        services.Remove(opslag);
-        services.AddSingleton<IVoortgangStore>(sp => new GecachteVoortgangStore(
-            (IVoortgangStore)ActivatorUtilities.CreateInstance(sp, opslag.ImplementationType!),
-            sp.GetRequiredService<Wijzigingen>(), sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden)));
-    }
+    private static TimeSpan Controle(IServiceProvider sp) =>
+        TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden);
 
     private static OpenDataInstellingen OpenDataInstellingen(IServiceProvider sp)
     {

@@ -11,6 +11,9 @@ public sealed class AdminKey(string sleutel, bool gegenereerd)
 {
     public const string Omgevingsvariabele = "VOORTGANG_ADMIN_KEY";
 
+    /// <summary>The key's name, recorded as who made a write (internal audit): VOORTGANG_ADMIN_KEY_NAAM, default "lokale-beheersleutel".</summary>
+    public string Naam { get; init; } = "lokale-beheersleutel";
+
     public string Sleutel { get; } = sleutel;
     public bool Gegenereerd { get; } = gegenereerd;
 

@@ -34,6 +34,12 @@ public static class HttpTriggerEndpoints
             return;
         }
 
+        // The audit trail records which key authorised a write (in Azure: the Entra principal, see Beheer.Vastlegger).
+        if (AdminKey.IsVereist(functie.Entry.Trigger.AuthLevel))
+        {
+            ctx.Items[Beheer.SleutelnaamItem] = sleutel.Naam;
+        }
+
         var result = await functie.InvokeAsync(ctx.RequestServices, p => Bind(ctx, p));
         if (result is not null)
         {

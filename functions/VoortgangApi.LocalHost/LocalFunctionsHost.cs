@@ -21,7 +21,12 @@ public static class LocalFunctionsHost
 
         builder.Services.AddVoortgang(builder.Configuration);
         builder.Services.AddMvcCore();
-        builder.Services.AddSingleton(sp => AdminKey.Uit(sp.GetRequiredService<IConfiguration>()[AdminKey.Omgevingsvariabele]));
+        builder.Services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var sleutel = AdminKey.Uit(config[AdminKey.Omgevingsvariabele]);
+            return config[AdminKey.Omgevingsvariabele + "_NAAM"] is { Length: > 0 } naam ? new AdminKey(sleutel.Sleutel, sleutel.Gegenereerd) { Naam = naam } : sleutel;
+        });
         builder.Services.AddSingleton<IEnumerable<FunctionInvoker>>(functies);
         builder.Services.AddHostedService<TimerTriggerService>();
         configureer?.Invoke(builder); // last, so a test can replace any registration (e.g. TimeProvider)

@@ -76,6 +76,19 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
         }
     }
 
+    public async Task VerwijderAsync(string cyclusId, string verwachteVersie, CancellationToken ct)
+    {
+        var tabel = await tabellen.CycliAsync(ct);
+        try
+        {
+            await tabel.DeleteEntityAsync(TableKeys.Cyclus, cyclusId, new ETag(verwachteVersie), ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            throw new GelijktijdigeWijzigingException($"Rapportagecyclus {cyclusId} is gelijktijdig gewijzigd of vastgesteld.", ex);
+        }
+    }
+
     public async Task<VoortgangData> LeesMomentopnameAsync(string cyclusId, string runId, CancellationToken ct)
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);

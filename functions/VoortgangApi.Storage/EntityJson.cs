@@ -8,7 +8,7 @@ namespace VoortgangApi.Storage;
 // nested lists (parties, sources) have no natural column form. Keys stay real columns for point reads.
 internal static class EntityJson
 {
-    public const string DataKolom = "Data";
+    public const string DataKolom = TableKeys.DataKolom;
 
     public static TableEntity Naar<T>(string partitie, string rij, T waarde) =>
         new(partitie, rij) { [DataKolom] = JsonSerializer.Serialize(waarde, VoortgangJson.Options) };

@@ -4,8 +4,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
 
 namespace VoortgangApi.Storage;
@@ -35,7 +35,7 @@ public static class StorageRegistratie
                 : new BlobServiceClient(o.ConnectionString);
         });
         services.AddSingleton<TableClients>();
-        services.AddSingleton<IVoortgangStore, VoortgangTableStore>();
+        services.AddSingleton<IHistorieStore, HistorieTableStore>();
         services.AddSingleton<ICyclusStore, CyclusTableStore>();
         services.AddSingleton<IOpenDataStore, OpenDataBlobStore>();
         services.AddSingleton(sp => new OpenDataLocatie(

@@ -10,7 +10,7 @@ internal sealed class TableClients(TableServiceClient service, IOptions<StorageO
     private readonly Dictionary<string, Lazy<Task<TableClient>>> _tabellen = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task<TableClient> VoortgangAsync(CancellationToken ct) => Tabel(TableKeys.VoortgangTabel(_prefix), ct);
+    public Task<TableClient> HistorieAsync(CancellationToken ct) => Tabel(TableKeys.HistorieTabel(_prefix), ct);
     public Task<TableClient> CycliAsync(CancellationToken ct) => Tabel(TableKeys.CycliTabel(_prefix), ct);
     public Task<TableClient> MomentopnamenAsync(CancellationToken ct) => Tabel(TableKeys.MomentopnameTabel(_prefix), ct);
 

@@ -3,10 +3,12 @@ namespace VoortgangApi.Storage;
 /// <summary>
 /// Every table name, partition key and row key is built here. The key design:
 /// <list type="bullet">
-/// <item><c>voortgang</c> — the current state. PartitionKey = kind (<c>thema</c>, <c>knelpunt</c>,
-/// <c>oplossingsrichting</c>, <c>partij</c>), RowKey = the stable id. The set is small (tens of rows, thousands
-/// at most), so one table read serves every query, a point read needs no scan, and an import writes each kind as
-/// entity-group transactions of up to 100 rows within one partition.</item>
+/// <item><c>historie</c> — the progress log, append-only. One partition (<c>log</c>) holds three kinds of row:
+/// <c>r{number:D12}</c> per line (the line as JSON in <c>Data</c>, who recorded it in <c>VastgelegdDoor</c>, personal data
+/// kept apart from the public line), <c>teller</c> (the last number and moment), and <c>i{sha256}</c> per Idempotency-Key.
+/// An append is one entity-group transaction: the counter updated with If-Match plus the new rows inserted, so lines
+/// commit in number order with no gaps, concurrent writers serialise on the counter, and a key is used at most once.
+/// Reading "everything after n" is one range scan; the zero-padded number keeps RowKey order equal to number order.</item>
 /// <item><c>cycli</c> — reporting cycles. PartitionKey = <c>cyclus</c>, RowKey = cycle id: one partition, so the list
 /// is one range scan and the cycle row is the single commit marker of its snapshot (updated with If-Match).</item>
 /// <item><c>momentopnamen</c> — snapshot rows, insert-only. PartitionKey = <c>{cycleId}_{runId}</c>, RowKey =
@@ -22,14 +24,25 @@ internal static class TableKeys
     public const string Partij = "partij";
     public const string Cyclus = "cyclus";
 
-    /// <summary>One row (meta/versie) in <c>voortgang</c> whose value changes with every write: the caches' data version.</summary>
-    public const string Meta = "meta";
-    public const string Versie = "versie";
+    public const string Log = "log";
+    public const string Teller = "teller";
+    public const string DataKolom = "Data";
+    public const string DoorKolom = "VastgelegdDoor";
+    public const string VolgnummerKolom = "Volgnummer";
+    public const string MomentKolom = "LaatsteOp";
+    public const string BodyHashKolom = "BodyHash";
 
-    public static string VoortgangTabel(string prefix) => prefix + "voortgang";
+    public static string HistorieTabel(string prefix) => prefix + "historie";
     public static string CycliTabel(string prefix) => prefix + "cycli";
     public static string MomentopnameTabel(string prefix) => prefix + "momentopnamen";
 
     public static string MomentopnamePartitie(string cyclusId, string runId) => $"{cyclusId}_{runId}";
     public static string MomentopnameRij(string soort, string id) => $"{soort}_{id}";
+
+    public static string Regel(long volgnummer) => "r" + volgnummer.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Past every line's row key and before <c>teller</c>: the upper bound of a scan of lines.</summary>
+    public const string RegelsTot = "s";
+
+    public static string Idempotentie(string sleutelHash) => "i" + sleutelHash;
 }

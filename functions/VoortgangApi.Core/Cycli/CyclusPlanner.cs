@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Validation;
 
@@ -11,7 +10,36 @@ public sealed record CyclusPlan(string Titel, DateOnly Peildatum, Kamerbrief Kam
 public sealed record PlanUitkomst(Rapportagecyclus Cyclus, bool Nieuw, string ETag);
 
 /// <summary>HTTP preconditions as the client sent them.</summary>
-public sealed record Voorwaarden(string? IfMatch, string? IfNoneMatch);
+public sealed record Voorwaarden(string? IfMatch, string? IfNoneMatch)
+{
+    /// <summary>
+    /// RFC 9110 §13: a change to an existing resource needs If-Match with its current ETag (428 without, 412 when
+    /// stale); If-None-Match: * means "only create" and fails when it exists. <paramref name="etag"/> null: it does not exist.
+    /// </summary>
+    public Probleem? Controleer(string? etag, string wat)
+    {
+        if (IfNoneMatch is not null && IfNoneMatch.Trim() == "*" && etag is not null)
+        {
+            return new Probleem(ProbleemSoort.VoorwaardeMislukt, $"If-None-Match: * maar {wat} bestaat al.", []);
+        }
+
+        if (etag is null)
+        {
+            return IfMatch is null ? null : new Probleem(ProbleemSoort.VoorwaardeMislukt, $"If-Match opgegeven maar {wat} bestaat niet.", []);
+        }
+
+        if (IfMatch is null)
+        {
+            return new Probleem(ProbleemSoort.VoorwaardeVereist,
+                $"{char.ToUpperInvariant(wat[0])}{wat[1..]} bestaat al; stuur If-Match met de huidige ETag ({etag}) om te wijzigen.", []);
+        }
+
+        var gegeven = IfMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return gegeven.Contains("*") || gegeven.Contains(etag)
+            ? null
+            : new Probleem(ProbleemSoort.VoorwaardeMislukt, $"If-Match komt niet overeen met de huidige ETag ({etag}).", []);
+    }
+}
 
 /// <summary>Plans or re-plans a cycle. A vastgesteld cycle never changes; a change to an existing plan needs If-Match.</summary>
 public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, Wijzigingen? wijzigingen = null)
@@ -25,16 +53,24 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Ids.OngeldigeCyclusId();
         }
 
-        var fouten = await schemas.ValideerAsync(PlanSchema, body);
+        var gelezen = await Invoer.LeesAsync<CyclusPlan>(schemas, PlanSchema, body);
+        if (!gelezen.IsGelukt)
+        {
+            return gelezen.Probleem!;
+        }
+
+        var plan = gelezen.Waarde!.Waarde;
+        var fouten = new List<OngeldigeInvoer>();
+        Datums.Controleer(plan.Peildatum, default, "$.peildatum", fouten, toekomstToegestaan: true);
+        Datums.Controleer(plan.Kamerbrief.Datum, default, "$.kamerbrief.datum", fouten, toekomstToegestaan: true);
+        if (plan.Kamerbrief.Datum < plan.Peildatum)
+        {
+            fouten.Add(new("$.kamerbrief.datum", "voorPeildatum", "de Kamerbrief kan niet dateren van vóór de peildatum."));
+        }
+
         if (fouten.Count > 0)
         {
             return Probleem.Ongeldig(fouten);
-        }
-
-        var plan = JsonSerializer.Deserialize<CyclusPlan>(body, VoortgangJson.Options)!;
-        if (plan.Kamerbrief.Datum < plan.Peildatum)
-        {
-            return Probleem.Ongeldig([new("$.kamerbrief.datum", "voorPeildatum", "de Kamerbrief kan niet dateren van vóór de peildatum.")]);
         }
 
         var bestaand = await cycli.LeesAsync(cyclusId, ct);
@@ -43,7 +79,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld; een vastgestelde cyclus verandert nooit meer.");
         }
 
-        if (Controleer(bestaand, voorwaarden) is { } mislukt)
+        if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
         {
             return mislukt;
         }
@@ -62,30 +98,40 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
         }
     }
 
-    // RFC 9110 §13: a change to an existing cycle needs If-Match with its current ETag (428 without, 412 when stale);
-    // If-None-Match: * means "only create" and fails when the cycle exists.
-    private static Probleem? Controleer(CyclusVersie? bestaand, Voorwaarden v)
+    /// <summary>Cancels a cycle that is still gepland (If-Match required); a vastgesteld cycle can never be cancelled.</summary>
+    public async Task<Resultaat<Rapportagecyclus>> AnnuleerAsync(string cyclusId, Voorwaarden voorwaarden, CancellationToken ct)
     {
-        var etag = bestaand is null ? null : Inhoud.ETag(bestaand.Cyclus);
-        if (v.IfNoneMatch is not null && v.IfNoneMatch.Trim() == "*" && bestaand is not null)
+        if (!Ids.IsCyclusId(cyclusId))
         {
-            return new Probleem(ProbleemSoort.VoorwaardeMislukt, "If-None-Match: * maar de cyclus bestaat al.", []);
+            return Ids.OngeldigeCyclusId();
         }
 
+        var bestaand = await cycli.LeesAsync(cyclusId, ct);
         if (bestaand is null)
         {
-            return v.IfMatch is null ? null : new Probleem(ProbleemSoort.VoorwaardeMislukt, "If-Match opgegeven maar de cyclus bestaat niet.", []);
+            return Ids.OnbekendeCyclus(cyclusId);
         }
 
-        if (v.IfMatch is null)
+        if (bestaand.Cyclus.Toestand == Toestanden.Vastgesteld)
         {
-            return new Probleem(ProbleemSoort.VoorwaardeVereist,
-                $"Deze cyclus bestaat al; stuur If-Match met de huidige ETag ({etag}) om hem te wijzigen.", []);
+            return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld en kan niet meer worden geannuleerd.");
         }
 
-        var gegeven = v.IfMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return gegeven.Contains("*") || gegeven.Contains(etag)
-            ? null
-            : new Probleem(ProbleemSoort.VoorwaardeMislukt, $"If-Match komt niet overeen met de huidige ETag ({etag}).", []);
+        if ((voorwaarden with { IfNoneMatch = null }).Controleer(Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
+        {
+            return mislukt;
+        }
+
+        try
+        {
+            await cycli.VerwijderAsync(cyclusId, bestaand.Versie, ct);
+            wijzigingen?.Meld();
+            return bestaand.Cyclus;
+        }
+        catch (GelijktijdigeWijzigingException)
+        {
+            return new Probleem(ProbleemSoort.VoorwaardeMislukt,
+                $"Rapportagecyclus '{cyclusId}' is intussen gewijzigd of vastgesteld; haal hem opnieuw op.", []);
+        }
     }
 }

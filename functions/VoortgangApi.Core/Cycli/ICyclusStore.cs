@@ -29,6 +29,10 @@ public interface ICyclusStore
     /// <exception cref="GelijktijdigeWijzigingException">Someone else committed or re-planned first.</exception>
     Task<CyclusVersie> LegVastAsync(Rapportagecyclus vastgesteld, string runId, string verwachteVersie, CancellationToken ct);
 
+    /// <summary>Removes a gepland cycle, only if it is still at <paramref name="verwachteVersie"/>.</summary>
+    /// <exception cref="GelijktijdigeWijzigingException">It changed (or was vastgesteld) since it was read.</exception>
+    Task VerwijderAsync(string cyclusId, string verwachteVersie, CancellationToken ct);
+
     Task<VoortgangData> LeesMomentopnameAsync(string cyclusId, string runId, CancellationToken ct);
 
     /// <summary>Removes the rows of an attempt that lost the race or was abandoned; never called for a committed one.</summary>

@@ -19,6 +19,22 @@ public static partial class Ids
     public static Probleem OnbekendeCyclus(string cyclusId) =>
         Probleem.NietGevonden($"Er is geen rapportagecyclus met id '{Queries.Parameters.Kort(cyclusId)}'.");
 
+    public static bool IsOplossingsrichtingId(string? id) => id is { Length: <= 8 } && OplossingsrichtingPatroon().IsMatch(id);
+
+    public static bool IsKnelpuntId(string? id) => id is { Length: <= 8 } && KnelpuntPatroon().IsMatch(id);
+
+    public static bool IsPartijId(string? id) => IsCyclusId(id);
+
+    /// <summary>The 400 for a malformed item id in a path.</summary>
+    public static Probleem OngeldigeId(string naam, string voorbeeld) =>
+        Probleem.Ongeldig([new(naam, "ongeldigFormaat", $"geen geldige id; een voorbeeld: {voorbeeld}.")]);
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CyclusPatroon();
+
+    [GeneratedRegex("^[A-Z]{2}-[0-9]{2,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OplossingsrichtingPatroon();
+
+    [GeneratedRegex("^P-[A-Z]{2}-[0-9]{1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KnelpuntPatroon();
 }

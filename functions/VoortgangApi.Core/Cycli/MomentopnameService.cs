@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Cycli;
@@ -13,13 +14,16 @@ public sealed record MomentopnameUitkomst(Rapportagecyclus Cyclus, bool Nieuw);
 /// attempt that dies before the commit leaves the cycle gepland, and the next attempt simply starts afresh.
 /// </summary>
 public sealed class MomentopnameService(
-    IVoortgangStore huidig, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger,
+    Logboek logboek, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger,
     IEnumerable<IVaststellingVolger>? volgers = null, Wijzigingen? wijzigingen = null)
 {
     private const int MaxPogingen = 5;
 
-    /// <summary>Takes the snapshot of a gepland cycle now, from the current data or from <paramref name="stand"/>.</summary>
-    public async Task<Resultaat<MomentopnameUitkomst>> NeemAsync(string cyclusId, CancellationToken ct, VoortgangData? stand = null)
+    /// <summary>
+    /// Takes the snapshot of a gepland cycle now: the fold of the log at the cycle's peildatum as known now. A change
+    /// recorded with a later peildatum is not in it, however late the snapshot is taken.
+    /// </summary>
+    public async Task<Resultaat<MomentopnameUitkomst>> NeemAsync(string cyclusId, CancellationToken ct)
     {
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
@@ -42,20 +46,21 @@ public sealed class MomentopnameService(
             }
 
             // A snapshot freezes the state *at* the peildatum; taking it before that date would freeze the wrong state.
-            if (stand is null && versie.Cyclus.Peildatum > DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime))
+            if (versie.Cyclus.Peildatum > DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime))
             {
                 return Probleem.Conflict(
                     $"De peildatum van '{cyclusId}' ({versie.Cyclus.Peildatum:yyyy-MM-dd}) ligt in de toekomst; neem de momentopname op of na die datum.");
             }
 
-            var data = VoortgangOrde.Sorteer(stand ?? await huidig.LeesAsync(ct));
+            var log = await logboek.VersAsync(ct);
+            var data = log.Stand(versie.Cyclus.Peildatum, log.BekendTot);
             var runId = tijd.GetUtcNow().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture)
                 + Guid.NewGuid().ToString("N")[..8];
             await cycli.SchrijfMomentopnameAsync(cyclusId, runId, data, ct);
 
             var nu = tijd.GetUtcNow();
             var genomenOp = new DateTimeOffset(nu.Ticks - (nu.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-            var info = new MomentopnameInfo(genomenOp, Inhoud.Hash(data), Inhoud.Tel(data));
+            var info = new MomentopnameInfo(genomenOp, Inhoud.Hash(data), Inhoud.Tel(data), log.BekendTot, log.Volgnummer);
             var vastgesteld = versie.Cyclus with { Toestand = Toestanden.Vastgesteld, Momentopname = info };
             try
             {

@@ -8,6 +8,9 @@ public sealed class RapportagecycliQueries(VoortgangBron bron)
 {
     public const string TenOpzichteVan = "tenOpzichteVan";
 
+    /// <summary>The value of tenOpzichteVan that means the current state.</summary>
+    public const string Huidig = "huidig";
+
     public async Task<Resultaat<IReadOnlyList<Rapportagecyclus>>> LijstAsync(Parameters query, CancellationToken ct)
     {
         if (query.Fouten.Count > 0)
@@ -49,6 +52,19 @@ public sealed class RapportagecycliQueries(VoortgangBron bron)
         if (!nieuw.IsGelukt)
         {
             return nieuw.Probleem!;
+        }
+
+        // "huidig" or a date compares with the log's state now or at that date (as known now). Differences always run
+        // from the older state to the newer one, so a transition reads as it happened.
+        if (ander == Huidig || DateOnly.TryParseExact(ander, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _))
+        {
+            var datum = ander == Huidig ? (DateOnly?)null : DateOnly.ParseExact(ander!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var stand = await bron.StandAsync(datum, ct);
+            var cyclus = (await bron.CyclusAsync(cyclusId, ct))!.Cyclus;
+            return datum is { } d && d < cyclus.Peildatum
+                ? Verschillen.Bereken(cyclusId, nieuw.Waarde!, ander!, stand)
+                : Verschillen.Bereken(ander!, stand, cyclusId, nieuw.Waarde!);
         }
 
         // An unknown comparison cycle is a bad parameter value (400), not a missing resource.

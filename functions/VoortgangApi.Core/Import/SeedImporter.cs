@@ -1,34 +1,64 @@
 using Microsoft.Extensions.Logging;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Seed;
 
 namespace VoortgangApi.Core.Import;
 
 /// <summary>
-/// Brings a store up to the seed: the current state when the store is empty, and each historical cycle that is
-/// missing or not yet vastgesteld, snapshotted with the statuses of its own letter. Every step checks what is
-/// already there, so an import that died halfway is completed by the next start and a full store is left alone.
+/// Brings a store up to the seed: the seed's history into an empty log, then each historical cycle that is missing
+/// or not yet vastgesteld, snapshotted from the log at its peildatum. The history goes in as numbered batches, each
+/// under an Idempotency-Key of its own, so an import that died halfway is completed by the next start (and two
+/// instances starting together import it once); a log with other lines is never touched.
 /// </summary>
 public sealed class SeedImporter(
-    IVoortgangStore store, ICyclusStore cycli, MomentopnameService momentopnamen, ILogger<SeedImporter> logger)
+    IHistorieStore historie, Logboek logboek, Vastlegging vastlegging, ICyclusStore cycli, MomentopnameService momentopnamen, ILogger<SeedImporter> logger)
 {
+    private const int PerBatch = 90;
+
     /// <summary>Validates the seed, then imports what is missing. Returns true when it wrote anything.</summary>
     public async Task<bool> ImporteerOntbrekendAsync(string seedPad, string schemaMap, CancellationToken ct)
     {
         // Validate first, even when the store is full: a broken seed file should be noticed at every start.
         var seed = await SeedLoader.LaadAsync(seedPad, schemaMap, ct);
-        var geschreven = false;
-        if (await store.IsLeegAsync(ct))
-        {
-            await store.SchrijfAsync(seed.Huidig, ct);
-            logger.LogInformation("Seed {Bestand}: {Aantal} oplossingsrichtingen geïmporteerd", seedPad, seed.Huidig.Oplossingsrichtingen.Count);
-            geschreven = true;
-        }
-
+        var geschreven = await ImporteerHistorieAsync(seed, ct);
         foreach (var stand in seed.Cycli)
         {
             geschreven |= await ImporteerCyclusAsync(stand, ct);
+        }
+
+        return geschreven;
+    }
+
+    private async Task<bool> ImporteerHistorieAsync(SeedSet seed, CancellationToken ct)
+    {
+        var batches = seed.Regels.Chunk(PerBatch).ToList();
+        var sleutels = batches.Select((b, i) => Vastlegging.Hash("seed", i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(b, VoortgangJson.Options))).ToList();
+        var stand = await logboek.VersAsync(ct);
+        if (stand.Volgnummer > 0 && await historie.IdempotentieAsync(sleutels[0], ct) is null)
+        {
+            return false;
+        }
+
+        var geschreven = false;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (await historie.IdempotentieAsync(sleutels[i], ct) is not null)
+            {
+                continue;
+            }
+
+            var batch = batches[i];
+            var sleutel = sleutels[i];
+            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, "seed", sleutel, sleutel), ct);
+            geschreven |= r.IsGelukt;
+        }
+
+        if (geschreven)
+        {
+            logger.LogInformation("Seed-historie geïmporteerd: {Aantal} regels", seed.Regels.Count);
         }
 
         return geschreven;
@@ -55,7 +85,7 @@ public sealed class SeedImporter(
             }
         }
 
-        var uitkomst = await momentopnamen.NeemAsync(stand.Id, ct, stand.Stand);
+        var uitkomst = await momentopnamen.NeemAsync(stand.Id, ct);
         if (uitkomst.IsGelukt)
         {
             logger.LogInformation("Seed-cyclus {Cyclus} vastgesteld ({Hash})", stand.Id, uitkomst.Waarde!.Cyclus.Momentopname!.InhoudHash);

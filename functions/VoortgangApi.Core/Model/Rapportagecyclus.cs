@@ -6,8 +6,12 @@ public sealed record Kamerbrief(DateOnly Datum, string? Kamerstuk, string? Url, 
 /// <summary>Counts in a snapshot, so a reader can check completeness without downloading it.</summary>
 public sealed record Aantallen(int Themas, int Knelpunten, int Oplossingsrichtingen, int Partijen);
 
-/// <summary>Metadata of a taken snapshot.</summary>
-public sealed record MomentopnameInfo(DateTimeOffset GenomenOp, string InhoudHash, Aantallen Aantallen);
+/// <summary>
+/// Metadata of a taken snapshot. <see cref="BekendOp"/> and <see cref="Logpositie"/> say how much of the progress log it
+/// saw (the moment and number of its last line): the snapshot is the fold of the log at the peildatum as known then.
+/// Snapshots taken before the log existed have neither.
+/// </summary>
+public sealed record MomentopnameInfo(DateTimeOffset GenomenOp, string InhoudHash, Aantallen Aantallen, DateTimeOffset? BekendOp = null, long? Logpositie = null);
 
 /// <summary>The states of a reporting cycle. A cycle only moves forward: gepland → vastgesteld.</summary>
 public static class Toestanden

@@ -1,7 +1,13 @@
 namespace VoortgangApi.Core.Model;
 
-/// <summary>A public source: a letter, a web page or a news item.</summary>
-public sealed record Bron(string Titel, string? Url);
+/// <summary>A public source: a letter, a web page or a news item; what kind it is and its date where known.</summary>
+public sealed record Bron(string Titel, string? Url, string? Kamerstuk = null, DateOnly? Datum = null, string? Soort = null);
+
+/// <summary>The kinds of source (<see cref="Bron.Soort"/>).</summary>
+public static class Bronsoorten
+{
+    public static readonly IReadOnlyList<string> Alle = ["kamerbrief", "nota", "overheid", "derden"];
+}
 
 /// <summary>One of the five themes of the programme.</summary>
 public sealed record Thema(string Id, string Naam, string Omschrijving, int Volgorde);
@@ -12,9 +18,12 @@ public sealed record Knelpunt(string Id, string ThemaId, string Omschrijving, st
 /// <summary>An organisation involved in the programme. Organisations only: never a person.</summary>
 public sealed record Partij(string Id, string Naam, string Soort, string? Website);
 
-/// <summary>A status as known at a cut-off date, with where it comes from and how certain it is.</summary>
+/// <summary>
+/// A status as known at a cut-off date, with where it comes from and how certain it is; <see cref="Id"/> names the
+/// status entry in the item's history (absent while no status was ever recorded, and then without a source).
+/// </summary>
 public sealed record StatusOpPeildatum(
-    string Status, DateOnly Peildatum, string Zekerheid, Bron Bron, string? Toelichting);
+    string Status, DateOnly Peildatum, string Zekerheid, Bron? Bron, string? Toelichting, string? Id = null);
 
 /// <summary>A solution direction or initiative, with its parties, planning and current status.</summary>
 public sealed record Oplossingsrichting(
@@ -24,6 +33,7 @@ public sealed record Oplossingsrichting(
     string Omschrijving,
     IReadOnlyList<string> VerantwoordelijkePartijen,
     IReadOnlyList<string> BetrokkenPartijen,
+    IReadOnlyList<string> Knelpunten,
     string Planning,
     bool BuitenAanpak,
     StatusOpPeildatum Status,

@@ -1,5 +1,4 @@
 using CsvHelper;
-using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.OpenData;
 
@@ -11,7 +10,7 @@ public static class Csv
 {
     private static readonly CsvWriterOptions Opties = new() { WriteByteOrderMark = true, NewLine = "\r\n", Injection = CsvInjection.Escape };
 
-    public static byte[] Schrijf(Tabel tabel, VoortgangData data)
+    public static byte[] Schrijf(Tabel tabel, Uitgave uitgave)
     {
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, Opties, leaveOpen: true))
@@ -22,7 +21,7 @@ public static class Csv
             }
 
             csv.EndRecord();
-            foreach (var rij in tabel.Rijen(data))
+            foreach (var rij in tabel.Rijen(uitgave))
             {
                 foreach (var waarde in rij)
                 {

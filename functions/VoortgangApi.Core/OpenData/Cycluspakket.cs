@@ -16,7 +16,7 @@ public sealed record VoortgangBestand(
 /// </summary>
 public static class Cycluspakket
 {
-    public static IReadOnlyList<Bestand> Bouw(Rapportagecyclus cyclus, VoortgangData data, OpenDataInstellingen instellingen)
+    public static IReadOnlyList<Bestand> Bouw(Rapportagecyclus cyclus, VoortgangData data, OpenDataInstellingen instellingen, IReadOnlyList<Historie.Statusregel>? historie = null)
     {
         var d = VoortgangOrde.Sorteer(data);
         var bestanden = new List<Bestand>
@@ -24,7 +24,8 @@ public static class Cycluspakket
             new("voortgang.json", Json(new VoortgangBestand(DataPackage.FormaatVersie, cyclus, d.Themas, d.Knelpunten, d.Oplossingsrichtingen, d.Partijen)),
                 "application/json; charset=utf-8", "Volledige momentopname (JSON)"),
         };
-        bestanden.AddRange(Tabellen.Alle.Select(t => new Bestand(t.Naam + ".csv", Csv.Schrijf(t, d), "text/csv; charset=utf-8", $"{t.Titel} (CSV)")));
+        var uitgave = new Uitgave(d, historie);
+        bestanden.AddRange(Tabellen.Van(uitgave).Select(t => new Bestand(t.Naam + ".csv", Csv.Schrijf(t, uitgave), "text/csv; charset=utf-8", $"{t.Titel} (CSV)")));
         bestanden.Add(new("datapackage.json", DataPackage.Maak(cyclus, bestanden, instellingen), "application/json; charset=utf-8", "Frictionless Data Package"));
         bestanden.Add(new("index.html", Landingspagina.Maak(cyclus, bestanden, instellingen), "text/html; charset=utf-8", "Beschrijving van deze uitgave"));
         bestanden.Add(new(Layout.Controlelijst, Controlelijst(bestanden), "text/plain; charset=utf-8", "SHA-256-controlegetallen"));

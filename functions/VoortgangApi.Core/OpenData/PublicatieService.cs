@@ -14,7 +14,7 @@ public sealed record PublicatieUitkomst(string CyclusId, string Map, int Nieuw, 
 /// order that ends with SHA256SUMS (the folder's completion mark); then the catalogue, the feed and, last,
 /// latest.json are rewritten from the complete folders — and only when their bytes change.
 /// </summary>
-public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
+public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
     : IVaststellingVolger
 {
     public async Task<Resultaat<PublicatieUitkomst>> PubliceerAsync(string cyclusId, CancellationToken ct)
@@ -35,8 +35,15 @@ public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, 
             return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is nog gepland; alleen een vastgestelde cyclus wordt gepubliceerd.");
         }
 
+        // A complete folder never changes: it is not rebuilt (nor its files' hashes re-read) on a repeat.
+        if (await store.LeesAsync(Layout.Pad(cyclusId, Layout.Controlelijst), ct) is { } klaar)
+        {
+            await WerkIndexenBijAsync(ct);
+            return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), 0, Bestandssoort.LeesControlelijst(Encoding.ASCII.GetString(klaar)).Count + 1);
+        }
+
         var data = await cycli.LeesMomentopnameAsync(cyclusId, versie.RunId, ct);
-        var bestanden = Cycluspakket.Bouw(versie.Cyclus, data, instellingen);
+        var bestanden = Cycluspakket.Bouw(versie.Cyclus, data, instellingen, await HistorieAsync(versie.Cyclus, ct));
         var nieuw = 0;
         foreach (var b in bestanden)
         {
@@ -54,6 +61,12 @@ public sealed class PublicatieService(ICyclusStore cycli, IOpenDataStore store, 
 
         return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), nieuw, bestanden.Count);
     }
+
+    // The status entries the snapshot was folded from: known when it was taken, holding at its peildatum.
+    private async Task<IReadOnlyList<Historie.Statusregel>?> HistorieAsync(Rapportagecyclus cyclus, CancellationToken ct) =>
+        cyclus.Momentopname?.BekendOp is { } bekendOp
+            ? Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
+            : null;
 
     /// <summary>Publishes every vastgesteld cycle whose folder is not complete yet (the timer's catch-up).</summary>
     public async Task<IReadOnlyList<string>> PubliceerOntbrekendAsync(CancellationToken ct)

@@ -9,12 +9,15 @@ public sealed record Veld(string Naam, string Type, string Beschrijving, bool Ve
 /// <summary>A foreign key from <paramref name="Veld"/> to the primary key of <paramref name="Tabel"/>.</summary>
 public sealed record Verwijzing(string Veld, string Tabel);
 
-/// <summary>One CSV table of a publication, with its Table Schema and how to fill it from a snapshot.</summary>
+/// <summary>What a release is made of: the snapshot, and the status entries it was folded from (null for snapshots older than the log).</summary>
+public sealed record Uitgave(VoortgangData Data, IReadOnlyList<Historie.Statusregel>? Historie);
+
+/// <summary>One CSV table of a publication, with its Table Schema and how to fill it from a release.</summary>
 public sealed record Tabel(
     string Naam, string Titel, IReadOnlyList<Veld> Velden, IReadOnlyList<Verwijzing> Verwijzingen,
-    Func<VoortgangData, IEnumerable<string?[]>> Rijen);
+    Func<Uitgave, IEnumerable<string?[]>> Rijen);
 
-/// <summary>The four tables. Lists (parties, sources) are joined with ";" so a spreadsheet keeps one row per item.</summary>
+/// <summary>The tables of a release. Lists (parties, sources) are joined with ";" so a spreadsheet keeps one row per item.</summary>
 public static class Tabellen
 {
     private static readonly string[] ThemaIds = ["zakelijke-dienstverlening", "zorg", "politie", "gemeenten", "communicatie-en-media"];
@@ -25,29 +28,29 @@ public static class Tabellen
             [new("id", "string", "Slug van het thema."), new("naam", "string", "Naam."), new("omschrijving", "string", "Omschrijving."),
              new("volgorde", "integer", "Volgorde in de Kamerbrief.")],
             [],
-            d => d.Themas.Select(t => new[] { t.Id, t.Naam, t.Omschrijving, Getal(t.Volgorde) })),
+            u => u.Data.Themas.Select(t => new[] { t.Id, t.Naam, t.Omschrijving, Getal(t.Volgorde) })),
         new("knelpunten", "Knelpunten",
             [new("id", "string", "Stabiele id, bijvoorbeeld P-ZD-1."), new("themaId", "string", "Thema (themas.id).", Keuzes: ThemaIds),
              new("soort", "string", "ervaren of achtergrond.", Keuzes: ["ervaren", "achtergrond"]), new("omschrijving", "string", "Het ervaren probleem."),
              new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false)],
             [new("themaId", "themas")],
-            d => d.Knelpunten.Select(k => new[] { k.Id, k.ThemaId, k.Soort, k.Omschrijving, Urls(k.Bronnen) })),
+            u => u.Data.Knelpunten.Select(k => new[] { k.Id, k.ThemaId, k.Soort, k.Omschrijving, Urls(k.Bronnen) })),
         new("oplossingsrichtingen", "Oplossingsrichtingen",
             [new("id", "string", "Stabiele id over cycli heen, bijvoorbeeld ZD-02."), new("themaId", "string", "Thema (themas.id).", Keuzes: ThemaIds),
              new("titel", "string", "Titel."), new("omschrijving", "string", "Omschrijving."),
              new("status", "string", "Status op de peildatum.", Keuzes: Statussen.Alle), new("peildatum", "date", "Datum waarop de status gold."),
              new("zekerheid", "string", "Hoe zeker de status is.", Keuzes: Zekerheden.Alle),
-             new("statusBron", "string", "Titel van de bron van de status."), new("statusBronUrl", "string", "URL van die bron.", Verplicht: false),
+             new("statusBron", "string", "Titel van de bron van de status (leeg als er nog geen status is vastgelegd).", Verplicht: false), new("statusBronUrl", "string", "URL van die bron.", Verplicht: false),
              new("statusToelichting", "string", "Toelichting op de status.", Verplicht: false),
              new("verantwoordelijkePartijen", "string", "Ids van verantwoordelijke partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
              new("betrokkenPartijen", "string", "Ids van betrokken partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
              new("planning", "string", "Planning."), new("buitenAanpak", "boolean", "true: initiatief buiten de Aanpak dat bijdraagt."),
              new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false)],
             [new("themaId", "themas")],
-            d => d.Oplossingsrichtingen.Select(o => new[]
+            u => u.Data.Oplossingsrichtingen.Select(o => new[]
             {
-                o.Id, o.ThemaId, o.Titel, o.Omschrijving, o.Status.Status, o.Status.Peildatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                o.Status.Zekerheid, o.Status.Bron.Titel, o.Status.Bron.Url, o.Status.Toelichting,
+                o.Id, o.ThemaId, o.Titel, o.Omschrijving, o.Status.Status, Datum(o.Status.Peildatum),
+                o.Status.Zekerheid, o.Status.Bron?.Titel, o.Status.Bron?.Url, o.Status.Toelichting,
                 string.Join(';', o.VerantwoordelijkePartijen), string.Join(';', o.BetrokkenPartijen), o.Planning,
                 o.BuitenAanpak ? "true" : "false", Urls(o.Bronnen),
             })),
@@ -55,8 +58,29 @@ public static class Tabellen
             [new("id", "string", "Id van de organisatie."), new("naam", "string", "Naam."), new("soort", "string", "Soort organisatie."),
              new("website", "string", "Website.", Verplicht: false)],
             [],
-            d => d.Partijen.Select(p => new[] { p.Id, p.Naam, p.Soort, p.Website })),
+            u => u.Data.Partijen.Select(p => new[] { p.Id, p.Naam, p.Soort, p.Website })),
+        new("historie", "Historie van de statussen",
+            [new("id", "string", "Id van de statusregel, bijvoorbeeld st-42."), new("oplossingsrichtingId", "string", "De oplossingsrichting (oplossingsrichtingen.id)."),
+             new("status", "string", "De status vanaf de peildatum.", Keuzes: Statussen.Alle), new("peildatum", "date", "Vanaf wanneer de status geldt."),
+             new("zekerheid", "string", "Hoe zeker de status is.", Keuzes: Zekerheden.Alle),
+             new("bronTitel", "string", "Titel van de bron."), new("bronUrl", "string", "URL van de bron.", Verplicht: false),
+             new("bronSoort", "string", "Soort bron.", Verplicht: false, Keuzes: Bronsoorten.Alle), new("bronDatum", "date", "Datum van de bron.", Verplicht: false),
+             new("toelichting", "string", "Toelichting.", Verplicht: false),
+             new("vervangt", "string", "De statusregel die deze corrigeert (historie.id).", Verplicht: false),
+             new("vastgelegdOp", "datetime", "Wanneer de API de regel vastlegde (UTC).")],
+            [],
+            u => (u.Historie ?? []).Select(s => new[]
+            {
+                s.Id, s.OplossingsrichtingId, s.Status, Datum(s.Peildatum), s.Zekerheid, s.Bron.Titel, s.Bron.Url, s.Bron.Soort,
+                s.Bron.Datum is { } d ? Datum(d) : null, s.Toelichting, s.Vervangt,
+                s.VastgelegdOp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            })),
     ];
+
+    /// <summary>The tables of a release: historie only where the snapshot was folded from the log.</summary>
+    public static IEnumerable<Tabel> Van(Uitgave u) => Alle.Where(t => t.Naam != "historie" || u.Historie is not null);
+
+    private static string Datum(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Getal(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -4,7 +4,7 @@ namespace VoortgangApi.Core.Queries;
 /// Query-string values as the HTTP layer received them, checked in one pass so that a 400 lists every
 /// problem at once. Unknown keys and repeated keys are errors: a typo must not silently widen a result.
 /// </summary>
-public sealed class Parameters
+public sealed partial class Parameters
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string?>> _waarden;
     private readonly List<OngeldigeInvoer> _fouten = [];
@@ -86,6 +86,48 @@ public sealed class Parameters
 
         return tekst;
     }
+
+    /// <summary>A date (JJJJ-MM-DD) from 2000-01-01 on, or null when absent.</summary>
+    public DateOnly? Datum(string naam)
+    {
+        var tekst = Tekst(naam, 10);
+        if (tekst is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(tekst, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var datum)
+            || datum < Validation.Datums.Vroegst)
+        {
+            Fout(naam, "ongeldigeDatum", "geef een datum als JJJJ-MM-DD, vanaf 2000-01-01.");
+            return null;
+        }
+
+        return datum;
+    }
+
+    /// <summary>A moment in ISO 8601 with a zone (2024-11-18T12:00:00Z), or null when absent.</summary>
+    public DateTimeOffset? Moment(string naam)
+    {
+        var tekst = Tekst(naam, 40);
+        if (tekst is null)
+        {
+            return null;
+        }
+
+        if (!MomentPatroon().IsMatch(tekst)
+            || !DateTimeOffset.TryParse(tekst, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var moment)
+            || moment.Year < 2000)
+        {
+            Fout(naam, "ongeldigMoment", "geef een moment als 2024-11-18T12:00:00Z (ISO 8601 met Z of een tijdzone), vanaf 2000.");
+            return null;
+        }
+
+        return moment.ToUniversalTime();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MomentPatroon();
 
     // Echoing user input back is useful, but only a short, harmless slice of it.
     public static string Kort(string waarde) => waarde.Length <= 40 ? waarde : waarde[..40] + "…";

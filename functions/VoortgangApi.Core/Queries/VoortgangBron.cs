@@ -1,17 +1,23 @@
 using System.Collections.Concurrent;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Queries;
 
 /// <summary>
-/// Chooses the data a read answers from: the current state, or a vastgesteld cycle's snapshot; and keeps what it
-/// read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
+/// Chooses the data a read answers from: the fold of the log (now, or at ?peildatum= as known at ?bekendOp=), or a
+/// vastgesteld cycle's frozen snapshot (?cyclus=); and keeps what it read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
 /// cycles are kept until a write in this process or, for other instances' writes, a short time-to-live.
 /// </summary>
-public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wijzigingen? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
+public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijzigingen? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
 {
     public const string CyclusParameter = "cyclus";
+    public const string PeildatumParameter = "peildatum";
+    public const string BekendOpParameter = "bekendOp";
+
+    /// <summary>The parameters that choose the moment of a read.</summary>
+    public static readonly IReadOnlyList<string> MomentParameters = [CyclusParameter, PeildatumParameter, BekendOpParameter];
 
     private readonly Wijzigingen _wijzigingen = wijzigingen ?? new();
     private readonly TimeProvider _tijd = tijd ?? TimeProvider.System;
@@ -20,12 +26,12 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wi
     private readonly ConcurrentDictionary<string, Bewaard<CyclusVersie?>> _cycli = new(StringComparer.Ordinal);
     private Bewaard<IReadOnlyList<CyclusVersie>>? _lijst;
 
-    /// <summary>Reads the <c>cyclus</c> parameter (if any) and returns the matching data set, or why it cannot.</summary>
+    /// <summary>Reads the moment parameters (if any) and returns the matching data set, or why it cannot.</summary>
     /// <remarks>Parameter errors are left in <paramref name="query"/>; the caller must check them.</remarks>
     public async Task<Resultaat<VoortgangData>> LeesAsync(Parameters query, CancellationToken ct)
     {
         // Other parameter errors do not stop the read: the caller validates the rest against the data and then
-        // reports every problem at once. A malformed cycle id falls back to the current data for that purpose.
+        // reports every problem at once. A malformed moment falls back to the current data for that purpose.
         var cyclusId = query.Tekst(CyclusParameter, 60);
         if (cyclusId is not null && !Ids.IsCyclusId(cyclusId))
         {
@@ -33,8 +39,34 @@ public sealed class VoortgangBron(IVoortgangStore huidig, ICyclusStore cycli, Wi
             cyclusId = null;
         }
 
-        return cyclusId is null ? await huidig.LeesAsync(ct) : await MomentopnameAsync(cyclusId, ct);
+        var peildatum = query.Datum(PeildatumParameter);
+        var bekendOp = query.Moment(BekendOpParameter);
+        if (cyclusId is not null && (peildatum is not null || bekendOp is not null))
+        {
+            query.Fout(CyclusParameter, "nietCombineren", "cyclus is een vastgelegde momentopname; combineer hem niet met peildatum of bekendOp.");
+            cyclusId = null;
+        }
+
+        if (cyclusId is not null)
+        {
+            return await MomentopnameAsync(cyclusId, ct);
+        }
+
+        var log = await logboek.LeesAsync(ct);
+        var vandaag = DateOnly.FromDateTime(_tijd.GetUtcNow().UtcDateTime);
+        return peildatum is null && bekendOp is null ? log.Huidig(vandaag) : log.Stand(peildatum ?? vandaag, bekendOp ?? DateTimeOffset.MaxValue);
     }
+
+    /// <summary>The state at a date as known now (for comparisons with "huidig" or a date).</summary>
+    public async Task<VoortgangData> StandAsync(DateOnly? peildatum, CancellationToken ct)
+    {
+        var log = await logboek.LeesAsync(ct);
+        var vandaag = DateOnly.FromDateTime(_tijd.GetUtcNow().UtcDateTime);
+        return peildatum is { } p ? log.Stand(p, DateTimeOffset.MaxValue) : log.Huidig(vandaag);
+    }
+
+    /// <summary>The log as this process knows it (for the history and the change feed).</summary>
+    public Task<Logstand> LogAsync(CancellationToken ct) => logboek.LeesAsync(ct);
 
     /// <summary>The snapshot of a vastgesteld cycle; 404 when unknown, 409 while it is still gepland.</summary>
     public async Task<Resultaat<VoortgangData>> MomentopnameAsync(string cyclusId, CancellationToken ct)

@@ -13,11 +13,13 @@ public sealed class VoortgangQueries(VoortgangBron bron)
     public const int StandaardPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>Every read can be asked as of a cycle.</summary>
-    public static readonly IReadOnlyList<string> LeesParameters = [VoortgangBron.CyclusParameter];
+    /// <summary>Every read can be asked as of a cycle, or at any date as known at any moment.</summary>
+    public static readonly IReadOnlyList<string> LeesParameters = VoortgangBron.MomentParameters;
 
     public static readonly IReadOnlyList<string> OplossingsrichtingParameters =
-        [VoortgangBron.CyclusParameter, "thema", "status", "partij", "zoek", "page", "pageSize"];
+        [.. VoortgangBron.MomentParameters, "thema", "status", "partij", "zoek", "page", "pageSize"];
+
+    public static readonly IReadOnlyList<string> KnelpuntParameters = [.. VoortgangBron.MomentParameters, "thema"];
 
     public async Task<Resultaat<IReadOnlyList<ThemaSamenvatting>>> ThemasAsync(Parameters query, CancellationToken ct)
     {
@@ -74,6 +76,34 @@ public sealed class VoortgangQueries(VoortgangBron bron)
     {
         var gelezen = await LeesAsync(query, ct);
         return gelezen.IsGelukt ? Resultaat<IReadOnlyList<Partij>>.Gelukt(gelezen.Waarde!.Partijen) : gelezen.Probleem!;
+    }
+
+    public async Task<Resultaat<IReadOnlyList<Historie.KnelpuntDetail>>> KnelpuntenAsync(Parameters query, CancellationToken ct)
+    {
+        string? thema = null;
+        var gelezen = await LeesAsync(query, ct, data => thema = query.Keuze("thema", [.. data.Themas.Select(t => t.Id)]));
+        return gelezen.IsGelukt
+            ? gelezen.Waarde!.Knelpunten.Where(k => thema is null || k.ThemaId == thema).Select(k => Historie.Items.Knelpunt(k, gelezen.Waarde!)).ToList()
+            : gelezen.Probleem!;
+    }
+
+    public Task<Resultaat<object>> KnelpuntAsync(string id, Parameters query, CancellationToken ct) =>
+        ItemAsync(Historie.Itemsoorten.Knelpunt, id, "knelpunt", query, ct);
+
+    public Task<Resultaat<object>> PartijAsync(string id, Parameters query, CancellationToken ct) =>
+        ItemAsync(Historie.Itemsoorten.Partij, id, "partij", query, ct);
+
+    private async Task<Resultaat<object>> ItemAsync(string soort, string id, string naam, Parameters query, CancellationToken ct)
+    {
+        var gelezen = await LeesAsync(query, ct);
+        if (!gelezen.IsGelukt)
+        {
+            return gelezen.Probleem!;
+        }
+
+        return Historie.Items.Zoek(gelezen.Waarde!, soort, id) is { } item
+            ? Resultaat<object>.Gelukt(item)
+            : Probleem.NietGevonden($"Er is geen {naam} met id '{Parameters.Kort(id)}'.");
     }
 
     // Reads the data (current or as of a cycle), lets the caller validate its own parameters against it,

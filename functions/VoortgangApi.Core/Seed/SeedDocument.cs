@@ -3,7 +3,7 @@ using VoortgangApi.Core.Model;
 namespace VoortgangApi.Core.Seed;
 
 // The shape of data/seed.json (see schemas/seed.schema.json): like the API resources, except that an
-// oplossingsrichting carries its status per cycle, so one file can seed both history and current state.
+// oplossingsrichting carries its status per cycle (and its earlier texts), so one file seeds the whole history.
 internal sealed record SeedDocument(
     string SchemaVersie,
     IReadOnlyList<Thema> Themas,
@@ -16,6 +16,9 @@ internal sealed record SeedCyclus(string Id, string Titel, DateOnly Peildatum, K
 
 internal sealed record SeedStatus(string Status, string Zekerheid, Bron Bron, string? Toelichting);
 
+// Texts as they read in an earlier cycle, where they differ from the item's (latest) texts.
+internal sealed record SeedTekst(string? Titel, string? Omschrijving, string? Planning);
+
 internal sealed record SeedOplossingsrichting(
     string Id,
     string ThemaId,
@@ -26,4 +29,6 @@ internal sealed record SeedOplossingsrichting(
     string Planning,
     bool BuitenAanpak,
     IReadOnlyList<Bron> Bronnen,
-    IReadOnlyDictionary<string, SeedStatus> Statussen);
+    IReadOnlyDictionary<string, SeedStatus> Statussen,
+    IReadOnlyList<string>? Knelpunten = null,
+    IReadOnlyDictionary<string, SeedTekst>? Teksten = null);

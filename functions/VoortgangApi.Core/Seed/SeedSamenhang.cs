@@ -15,6 +15,7 @@ internal static class SeedSamenhang
         var themas = d.Themas.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var partijen = d.Partijen.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var cycli = d.Rapportagecycli.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var knelpunten = d.Knelpunten.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
 
         for (var i = 0; i < d.Knelpunten.Count; i++)
         {
@@ -39,6 +40,16 @@ internal static class SeedSamenhang
             foreach (var cyclusId in o.Statussen.Keys)
             {
                 Bestaat(cycli, cyclusId, $"{pad}.statussen.{cyclusId}", "rapportagecyclus", fouten);
+            }
+
+            foreach (var cyclusId in o.Teksten?.Keys ?? [])
+            {
+                Bestaat(cycli, cyclusId, $"{pad}.teksten.{cyclusId}", "rapportagecyclus", fouten);
+            }
+
+            for (var j = 0; j < (o.Knelpunten?.Count ?? 0); j++)
+            {
+                Bestaat(knelpunten, o.Knelpunten![j], $"{pad}.knelpunten[{j}]", "knelpunt", fouten);
             }
         }
 

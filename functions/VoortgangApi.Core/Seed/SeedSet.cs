@@ -2,10 +2,14 @@ using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Seed;
 
-/// <summary>A validated seed: the current state, the historical cycles, and the state as of each cycle.</summary>
+/// <summary>
+/// A validated seed: the history it makes (lines not yet numbered, in import order), and the folds of that history
+/// as an import into an empty log gives them: the current state and the state as of each cycle.
+/// </summary>
 public sealed record SeedSet(
     VoortgangData Huidig,
-    IReadOnlyList<SeedCyclusStand> Cycli);
+    IReadOnlyList<SeedCyclusStand> Cycli,
+    IReadOnlyList<Historie.Logregel> Regels);
 
 /// <summary>A historical cycle with the progress state as it was reported in its letter.</summary>
 public sealed record SeedCyclusStand(string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, VoortgangData Stand);

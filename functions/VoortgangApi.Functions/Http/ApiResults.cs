@@ -78,6 +78,29 @@ public static class ApiResults
         return result;
     }
 
+    /// <summary>A page of the change feed: the cursor in the body, and rel="next" (body and Link header) while more follow.</summary>
+    public static IActionResult Wijzigingen(this HttpRequest req, Resultaat<Wijzigingenpagina> resultaat)
+    {
+        if (!resultaat.IsGelukt)
+        {
+            return Problems.Van(resultaat.Probleem!, req);
+        }
+
+        var p = resultaat.Waarde!;
+        var links = new Dictionary<string, Link> { ["self"] = new(UriHelper.BuildAbsolute(req.Scheme, req.Host, req.PathBase, req.Path, req.QueryString)) };
+        if (p.MeerBeschikbaar)
+        {
+            var query = QueryHelpers.ParseQuery(req.QueryString.Value);
+            query["na"] = p.Cursor;
+            links["next"] = new(UriHelper.BuildAbsolute(req.Scheme, req.Host, req.PathBase, req.Path, QueryString.Create(query.OrderBy(q => q.Key, StringComparer.Ordinal))));
+        }
+
+        var body = new Dictionary<string, object> { ["_links"] = links, ["cursor"] = p.Cursor, ["wijzigingen"] = p.Wijzigingen };
+        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK), req);
+        result.Headers["Link"] = string.Join(", ", links.Select(l => $"<{l.Value.Href}>; rel=\"{l.Key}\""));
+        return result;
+    }
+
     private static string PaginaUrl(HttpRequest req, int page)
     {
         var query = QueryHelpers.ParseQuery(req.QueryString.Value);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Functions.Http;
 
@@ -86,5 +88,73 @@ public static class Beheer
         var result = new JsonBodyResult(u.Cyclus, u.Nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         result.Headers["Location"] = $"{ApiInfo.BasisPad}/rapportagecycli/{u.Cyclus.Id}";
         return result.GeenCache();
+    }
+
+    /// <summary>
+    /// Who records a write, for internal audit only (personal data; never in a response or a published file): the
+    /// Entra principal that Easy Auth names in Azure, else the key name the local host sets, else "functiesleutel".
+    /// </summary>
+    public static string Vastlegger(this HttpRequest req) =>
+        req.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 and <= 200 } principal ? principal
+        : req.HttpContext.Items.TryGetValue(SleutelnaamItem, out var naam) && naam is string s ? s
+        : "functiesleutel";
+
+    /// <summary>The HttpContext item where a host puts the name of the admin key that authorised the request.</summary>
+    public const string SleutelnaamItem = "voortgang.sleutelnaam";
+
+    public static string? IdempotentieSleutel(this HttpRequest req) =>
+        req.Headers.TryGetValue("Idempotency-Key", out var waarde) ? waarde.ToString() : null;
+
+    /// <summary>A recorded status entry: 201 with Location (also for an idempotent repeat, which returns the first entry).</summary>
+    public static IActionResult Status(this HttpRequest req, Resultaat<StatusUitkomst> r)
+    {
+        if (!r.IsGelukt)
+        {
+            return Problems.Van(r.Probleem!, req).GeenCache();
+        }
+
+        var s = r.Waarde!.Regel;
+        var result = new JsonBodyResult(s, StatusCodes.Status201Created);
+        result.Headers["Location"] = $"{ApiInfo.BasisPad}/oplossingsrichtingen/{s.OplossingsrichtingId}/statussen/{s.Id}";
+        if (r.Waarde.Herhaald)
+        {
+            result.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return result.GeenCache();
+    }
+
+    /// <summary>A content write: 201 with Location when created, 200 when revised; the ETag to send with the next If-Match.</summary>
+    public static IActionResult Revisie(this HttpRequest req, Resultaat<RevisieUitkomst> r)
+    {
+        if (!r.IsGelukt)
+        {
+            return Problems.Van(r.Probleem!, req).GeenCache();
+        }
+
+        var u = r.Waarde!;
+        var result = new JsonBodyResult(u.Item, u.Nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        result.Headers["ETag"] = u.ETag;
+        if (u.Nieuw)
+        {
+            result.Headers["Location"] = $"{ApiInfo.BasisPad}/{u.Locatie}";
+        }
+
+        return result.GeenCache();
+    }
+
+    /// <summary>A cancelled cycle: 204, nothing left to show.</summary>
+    public static IActionResult Geannuleerd(this HttpRequest req, Resultaat<Rapportagecyclus> r) =>
+        r.IsGelukt ? new GeenInhoudResult() : Problems.Van(r.Probleem!, req).GeenCache();
+}
+
+/// <summary>204 No Content, never cached.</summary>
+public sealed class GeenInhoudResult : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        context.HttpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
     }
 }

@@ -22,6 +22,8 @@ public static class Problems
         ProbleemSoort.Conflict => Maak(409, "Conflict", p.Detail, req),
         ProbleemSoort.VoorwaardeMislukt => Maak(412, "Voorwaarde mislukt", p.Detail, req),
         ProbleemSoort.VoorwaardeVereist => Maak(428, "Voorwaarde vereist", p.Detail, req),
+        ProbleemSoort.Onverwerkbaar => Maak(422, "Niet te verwerken", p.Detail, req),
+        ProbleemSoort.Onbeschikbaar => MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", p.Detail, req)),
         _ => Intern(req),
     };
 
@@ -43,7 +45,14 @@ public static class Problems
         Maak(500, "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", req);
 
     public static JsonBodyResult Onbeschikbaar(HttpRequest req) =>
-        Maak(503, "Tijdelijk niet beschikbaar", "De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.", req);
+        MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", "De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.", req));
+
+    // RFC 9110 §10.2.3: tell the client when a retry makes sense.
+    private static JsonBodyResult MetRetryAfter(JsonBodyResult result)
+    {
+        result.Headers["Retry-After"] = "5";
+        return result;
+    }
 
     public static JsonBodyResult Maak(int status, string titel, string detail, HttpRequest req, IReadOnlyList<InvalidParam>? fouten = null)
     {

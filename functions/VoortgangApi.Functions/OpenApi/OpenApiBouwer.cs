@@ -15,6 +15,8 @@ public static class OpenApiBouwer
         ["Thema's"] = "De vijf thema's van de Aanpak.",
         ["Oplossingsrichtingen"] = "Oplossingsrichtingen en initiatieven met hun status per peildatum.",
         ["Partijen"] = "Betrokken en verantwoordelijke organisaties.",
+        ["Knelpunten"] = "Problemen die sekswerkers ervaren, met de oplossingsrichtingen die erop ingaan.",
+        ["Wijzigingen"] = "Het voortgangslogboek zelf: elke vastlegging in volgorde, om bij te blijven.",
         ["Rapportagecycli"] = "Kamerbrieven over de voortgang en hun onveranderlijke momentopnamen.",
         ["Documentatie"] = "Deze beschrijving, als OpenAPI en als leesbare pagina.",
     };
@@ -30,7 +32,8 @@ public static class OpenApiBouwer
                 Description = "Open API over de voortgang van de Aanpak versterking sociale en juridische positie sekswerkers " +
                     "(Ministerie van Justitie en Veiligheid, met Sociale Zaken en Werkgelegenheid): thema's, knelpunten, " +
                     "oplossingsrichtingen, partijen en hun status per Kamerbrief. Elke leesoperatie kan worden gevraagd zoals " +
-                    "vastgelegd in een rapportagecyclus (?cyclus=…). Openbare gegevens worden gecachet (Cache-Control: public): " +
+                    "vastgelegd in een rapportagecyclus (?cyclus=…), of op elke datum zoals op elk moment bekend (?peildatum=…&bekendOp=…): " +
+                    "de voortgang wordt vastgelegd in een logboek waarin nooit iets wordt overschreven. Openbare gegevens worden gecachet (Cache-Control: public): " +
                     "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn.",
                 Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
                 License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
@@ -137,7 +140,9 @@ public static class OpenApiBouwer
         {
             Description = a.Beschrijving,
             Headers = headers,
-            Content = new Dictionary<string, IOpenApiMediaType> { [a.ContentType] = new OpenApiMediaType { Schema = schema, Example = a.Voorbeeld } },
+            // A response without a media type (204) has no content at all.
+            Content = a.ContentType.Length == 0 ? null
+                : new Dictionary<string, IOpenApiMediaType> { [a.ContentType] = new OpenApiMediaType { Schema = schema, Example = a.Voorbeeld } },
         };
     }
 
@@ -152,7 +157,8 @@ public static class OpenApiBouwer
     {
         "Link" => "Links naar first, prev, next en last (RFC 8288).",
         "ETag" => "Sterke entity tag van deze versie; stuur hem terug in If-Match.",
-        "Location" => "URL van de rapportagecyclus.",
+        "Location" => "URL van de aangemaakte of vastgelegde resource.",
+        "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key teruggeeft.",
         "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
         "access-control-allow-origin" => "*: het document is vanaf elke origin op te halen.",
         _ => naam,

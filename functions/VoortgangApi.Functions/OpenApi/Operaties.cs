@@ -14,24 +14,35 @@ public static class Operaties
         "Antwoord zoals vastgelegd in de momentopname van deze rapportagecyclus, in plaats van de actuele stand.",
         Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), JsonValue.Create("najaar-2024"));
 
-    private static ParameterDoc CyclusId => Pad("cyclusId", "Id van de rapportagecyclus.", Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), "najaar-2024");
+    private static ParameterDoc Peildatum => Query("peildatum",
+        "De stand op deze datum (JJJJ-MM-DD, vanaf 2000-01-01) volgens het voortgangslogboek, in plaats van vandaag. Niet samen met cyclus.",
+        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date", MaxLength = 10 }, JsonValue.Create("2024-11-18"));
+
+    private static ParameterDoc BekendOp => Query("bekendOp",
+        "Zoals de API het op dit moment wist (ISO 8601 met Z of tijdzone): latere vastleggingen tellen niet mee. Niet samen met cyclus.",
+        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time", MaxLength = 40 }, JsonValue.Create("2099-01-01T00:00:00Z"));
+
+    /// <summary>The parameters that choose the moment of a read: a frozen cycle, or any date as known at any moment.</summary>
+    internal static ParameterDoc[] Moment => [Cyclus, Peildatum, BekendOp];
+
+    internal static ParameterDoc CyclusId => Pad("cyclusId", "Id van de rapportagecyclus.", Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), "najaar-2024");
 
     public static IReadOnlyDictionary<string, OperatieDoc> Alle(Voorbeelden v)
     {
         var lezen = LeesFouten();
-        return new Dictionary<string, OperatieDoc>(StringComparer.Ordinal)
+        var alle = new Dictionary<string, OperatieDoc>(StringComparer.Ordinal)
         {
             ["getThemas"] = new("Thema's", "Alle thema's",
                 "De vijf thema's van de Aanpak in de volgorde van de Kamerbrief, elk met het aantal oplossingsrichtingen per status.",
-                [Cyclus], [Ok(200, "De thema's.", "Themas", v.Themas()), .. lezen]),
+                [.. Moment], [Ok(200, "De thema's.", "Themas", v.Themas()), .. lezen]),
             ["getThema"] = new("Thema's", "Eén thema",
                 "Een thema met zijn knelpunten (ervaren problemen) en oplossingsrichtingen.",
-                [Pad("themaId", "Slug van het thema.", Tekst(null, null, ThemaIds), "zorg"), Cyclus],
+                [Pad("themaId", "Slug van het thema.", Tekst(null, null, ThemaIds), "zorg"), .. Moment],
                 [Ok(200, "Het thema.", "ThemaDetail", v.Thema()), .. lezen]),
             ["getOplossingsrichtingen"] = new("Oplossingsrichtingen", "Oplossingsrichtingen zoeken",
                 "Oplossingsrichtingen, te filteren op thema, status, partij en vrije tekst, per pagina. De Link-header (RFC 8288) en _links geven de andere pagina's.",
                 [
-                    Cyclus,
+                    .. Moment,
                     Query("thema", "Alleen dit thema.", Tekst(null, null, ThemaIds), JsonValue.Create("gemeenten")),
                     Query("status", "Alleen deze status.", Tekst(null, null, [.. Statussen.Alle]), JsonValue.Create("in_uitvoering")),
                     Query("partij", "Alleen waar deze partij verantwoordelijk of betrokken is (id uit /partijen).", Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), JsonValue.Create("vng")),
@@ -42,11 +53,11 @@ public static class Operaties
                 [Ok(200, "Eén pagina resultaten.", "OplossingsrichtingenPagina", v.OplossingsrichtingenPagina(), "Link"), .. lezen]),
             ["getOplossingsrichting"] = new("Oplossingsrichtingen", "Eén oplossingsrichting",
                 "Een oplossingsrichting met verantwoordelijke en betrokken partijen, planning en status (met peildatum, bron en zekerheid).",
-                [Pad("id", "Stabiele id, gelijk over cycli heen.", Tekst("^[A-Z]{2}-[0-9]{2,5}$", 8), "ZD-03"), Cyclus],
+                [OplossingsrichtingId, .. Moment],
                 [Ok(200, "De oplossingsrichting.", "Oplossingsrichting", v.Oplossingsrichting()), .. lezen]),
             ["getPartijen"] = new("Partijen", "Alle partijen",
                 "Organisaties die verantwoordelijk of betrokken zijn. Alleen organisaties: nooit personen.",
-                [Cyclus], [Ok(200, "De partijen.", "Partijen", v.Partijen()), .. lezen]),
+                [.. Moment], [Ok(200, "De partijen.", "Partijen", v.Partijen()), .. lezen]),
             ["getOverzicht"] = new("Thema's", "Overzicht voor de website",
                 "Per thema het aantal oplossingsrichtingen per status en wat er veranderde sinds de laatste vastgestelde cyclus; klein en goed te cachen (ETag, Cache-Control).",
                 [], [Ok(200, "Het overzicht.", "Overzicht", v.Overzicht()), Fout(400, "Onbekende queryparameter."), .. Altijd()]),
@@ -58,7 +69,9 @@ public static class Operaties
                 [CyclusId], [Ok(200, "De cyclus.", "Rapportagecyclus", v.Rapportagecyclus()), Fout(400, "Onbekende queryparameter."), Fout(404, "Onbekende cyclus."), .. Altijd()]),
             ["getVerschillen"] = new("Rapportagecycli", "Verschillen tussen twee cycli",
                 "Toegevoegde en verwijderde oplossingsrichtingen, statusovergangen (van → naar) en gewijzigde velden.",
-                [CyclusId, Query(Core.Cycli.RapportagecycliQueries.TenOpzichteVan, "De cyclus waarmee vergeleken wordt.", Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), JsonValue.Create("aanpak-2023"), verplicht: true)],
+                [CyclusId, Query(Core.Cycli.RapportagecycliQueries.TenOpzichteVan,
+                    "Waarmee vergeleken wordt: een andere cyclus, huidig (de stand nu) of een datum (JJJJ-MM-DD, de stand op die datum). De verschillen lopen altijd van de oudste naar de nieuwste stand; cyclus en tenOpzichteVan in het antwoord zeggen welke dat zijn.",
+                    Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), JsonValue.Create("aanpak-2023"), verplicht: true)],
                 [Ok(200, "De verschillen.", "Verschil", v.Verschil()), Fout(400, "tenOpzichteVan ontbreekt of is onbekend."), Fout(404, "Onbekende cyclus."), Fout(409, "Een van de cycli is nog gepland."), .. Altijd()]),
             ["putRapportagecyclus"] = new("Rapportagecycli", "Cyclus plannen of herplannen (beheer)",
                 "Plant een cyclus of wijzigt het plan. Een bestaande cyclus wijzigen vraagt If-Match met de ETag; een vastgestelde cyclus verandert nooit.",
@@ -92,12 +105,23 @@ public static class Operaties
             ["getDocumentatie"] = new("Documentatie", "Leesbare API-referentie", "Een HTML-pagina met alle operaties, zonder externe bestanden.",
                 [], [new(200, "De referentiepagina.", null, "text/html", []), .. Altijd()]),
         };
+        foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()))
+        {
+            alle.Add(naam, doc);
+        }
+
+        return alle;
     }
+
+    internal static ParameterDoc OplossingsrichtingId => Pad("id", "Stabiele id, gelijk over cycli heen.", Tekst("^[A-Z]{2}-[0-9]{2,5}$", 8), "ZD-03");
+
+    internal static ParameterDoc Header(string naam, string beschrijving, string voorbeeld) =>
+        new(naam, Microsoft.OpenApi.ParameterLocation.Header, beschrijving, Tekst(null, 200), JsonValue.Create(voorbeeld));
 
     private static ParameterDoc Header(string naam, string beschrijving) =>
         new(naam, Microsoft.OpenApi.ParameterLocation.Header, beschrijving, Tekst(null, 200), JsonValue.Create("\"814c544dc1bd5ae142ad0b92c067f356\""));
 
-    private static AntwoordDoc[] Altijd() =>
+    internal static AntwoordDoc[] Altijd() =>
     [
         Fout(500, "Onverwachte fout; geen details, om niets te lekken."),
         Fout(503, "Opslag tijdelijk onbereikbaar; probeer het later opnieuw."),

@@ -13,7 +13,7 @@ namespace VoortgangApi.Functions.OpenApi;
 /// Response examples made from the seed with the same types and serializer as the real responses, so every
 /// example is real data and valid against its schema (a test checks that).
 /// </summary>
-public sealed class Voorbeelden(SeedSet seed, string basisUrl)
+public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
 {
     private const string Voorbeeldmoment = "2024-11-18T12:00:00.000Z";
 

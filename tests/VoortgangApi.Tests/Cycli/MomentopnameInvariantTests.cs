@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Tests.Infrastructure;
 
@@ -14,13 +15,13 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _storage.InitializeAsync();
-        await _storage.Voortgang.SchrijfAsync(_storage.Seed.Huidig, default);
+        await _storage.ImporteerAsync(_storage.Seed.Regels);
     }
 
     public Task DisposeAsync() => _storage.DisposeAsync();
 
     private MomentopnameService Service(ICyclusStore? cycli = null) =>
-        new(_storage.Voortgang, cycli ?? _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance);
+        new(_storage.Logboek, cycli ?? _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance);
 
     private Task<CyclusVersie> Plan(string id) => _storage.Cycli.BewaarAsync(
         new Rapportagecyclus(id, "Test", Peildatum, new Kamerbrief(Peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
@@ -109,18 +110,17 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     public async Task SnapshotOfFiveThousandItemsReadsBackWithTheSameHash()
     {
         await Plan("groot");
-        var sjabloon = _storage.Seed.Huidig.Oplossingsrichtingen[0];
-        var groot = _storage.Seed.Huidig with
-        {
-            Oplossingsrichtingen = [.. Enumerable.Range(1, 5000).Select(i => sjabloon with { Id = $"ZD-{i:00000}", Titel = $"Synthetisch {i}" })],
-        };
+        var sjabloon = _storage.Seed.Regels.First(r => r.Revisie?.Oplossingsrichting is not null).Revisie!;
+        await _storage.ImporteerAsync(Enumerable.Range(1, 5000).Select(i =>
+            Logregel.Nieuw(sjabloon with { ItemId = $"ZD-{i:00000}", GeldigVanaf = Peildatum, Oplossingsrichting = sjabloon.Oplossingsrichting! with { Titel = $"Synthetisch {i}" } })));
+        var groot = (await _storage.Logboek.VersAsync(default)).Stand(Peildatum, DateTimeOffset.MaxValue);
 
-        var r = await Service().NeemAsync("groot", default, groot);
+        var r = await Service().NeemAsync("groot", default);
 
         var vast = (await _storage.Cycli.LeesAsync("groot", default))!;
         var gelezen = await _storage.Cycli.LeesMomentopnameAsync("groot", vast.RunId!, default);
-        Assert.Equal(5000, r.Waarde!.Cyclus.Momentopname!.Aantallen.Oplossingsrichtingen);
-        Assert.Equal(5000, gelezen.Oplossingsrichtingen.Count);
+        Assert.Equal(5000 + _storage.Seed.Huidig.Oplossingsrichtingen.Count, r.Waarde!.Cyclus.Momentopname!.Aantallen.Oplossingsrichtingen);
+        Assert.Equal(5000 + _storage.Seed.Huidig.Oplossingsrichtingen.Count, gelezen.Oplossingsrichtingen.Count);
         Assert.Equal(Inhoud.Hash(groot), Inhoud.Hash(gelezen));
         Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Inhoud.Hash(gelezen));
     }
@@ -134,6 +134,7 @@ internal sealed class FalendeCyclusStore(ICyclusStore echt, FalendeCyclusStore.S
     public Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct) => echt.LeesAsync(cyclusId, ct);
     public Task<IReadOnlyList<CyclusVersie>> LijstAsync(CancellationToken ct) => echt.LijstAsync(ct);
     public Task<CyclusVersie> BewaarAsync(Rapportagecyclus cyclus, string? verwachteVersie, CancellationToken ct) => echt.BewaarAsync(cyclus, verwachteVersie, ct);
+    public Task VerwijderAsync(string cyclusId, string verwachteVersie, CancellationToken ct) => echt.VerwijderAsync(cyclusId, verwachteVersie, ct);
     public Task<VoortgangData> LeesMomentopnameAsync(string cyclusId, string runId, CancellationToken ct) => echt.LeesMomentopnameAsync(cyclusId, runId, ct);
     public Task VerwijderPogingAsync(string cyclusId, string runId, CancellationToken ct) => echt.VerwijderPogingAsync(cyclusId, runId, ct);
     public Task<IReadOnlyList<string>> PogingenAsync(string cyclusId, CancellationToken ct) => echt.PogingenAsync(cyclusId, ct);

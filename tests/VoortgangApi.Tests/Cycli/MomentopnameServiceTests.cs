@@ -17,7 +17,7 @@ public class MomentopnameServiceTests
     private async Task<MomentopnameService> Service()
     {
         _seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
-        return new MomentopnameService(new InMemoryVoortgangStore(_seed.Huidig), _cycli, _tijd, NullLogger<MomentopnameService>.Instance);
+        return new MomentopnameService(InMemoryHistorieStore.Met(_seed).Logboek(), _cycli, _tijd, NullLogger<MomentopnameService>.Instance);
     }
 
     private Task<CyclusVersie> Plan(string id, DateOnly peildatum) =>

@@ -27,6 +27,20 @@ internal sealed class InMemoryCyclusStore : ICyclusStore
         }
     }
 
+    public Task VerwijderAsync(string cyclusId, string verwachteVersie, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (_cycli.GetValueOrDefault(cyclusId)?.Versie != verwachteVersie)
+            {
+                throw new GelijktijdigeWijzigingException("versie");
+            }
+
+            _cycli.Remove(cyclusId);
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<CyclusVersie> BewaarAsync(Rapportagecyclus cyclus, string? verwachteVersie, CancellationToken ct)
     {
         lock (_lock)

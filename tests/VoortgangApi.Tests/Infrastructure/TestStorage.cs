@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Seed;
 using VoortgangApi.Functions;
 
@@ -15,7 +15,7 @@ public sealed class TestStorage : IAsyncLifetime
     public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
     public SeedSet Seed { get; private set; } = null!;
 
-    public IVoortgangStore Voortgang => Service<IVoortgangStore>();
+    public Logboek Logboek => Service<Logboek>();
     public ICyclusStore Cycli => Service<ICyclusStore>();
 
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
@@ -28,6 +28,16 @@ public sealed class TestStorage : IAsyncLifetime
         var config = new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build();
         _services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
         Seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
+    }
+
+    /// <summary>Appends lines to the log as the app does (in batches that fit one transaction).</summary>
+    public async Task ImporteerAsync(IEnumerable<Logregel> regels)
+    {
+        foreach (var batch in regels.Chunk(90))
+        {
+            var r = await Service<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, "test"), default);
+            Assert.True(r.IsGelukt, r.Probleem?.Detail);
+        }
     }
 
     public Task DisposeAsync() => _services.DisposeAsync().AsTask();

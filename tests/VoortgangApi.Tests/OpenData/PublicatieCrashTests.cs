@@ -13,16 +13,16 @@ public class PublicatieCrashTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _storage.InitializeAsync();
-        await _storage.Voortgang.SchrijfAsync(_storage.Seed.Huidig, default);
+        await _storage.ImporteerAsync(_storage.Seed.Regels);
         var peildatum = new DateOnly(2025, 11, 1);
         await _storage.Cycli.BewaarAsync(new Rapportagecyclus("crash-2025", "Crash", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        await new MomentopnameService(_storage.Voortgang, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync("crash-2025", default);
+        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync("crash-2025", default);
     }
 
     public Task DisposeAsync() => _storage.DisposeAsync();
 
     private PublicatieService Service(IOpenDataStore store) =>
-        new(_storage.Cycli, store, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance);
+        new(_storage.Cycli, _storage.Logboek, store, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance);
 
     [Fact]
     public async Task PublicationThatDiesHalfwayIsCompletedByARetryAndLatestNeverPointsAtAnIncompleteFolder()
@@ -39,8 +39,8 @@ public class PublicatieCrashTests : IAsyncLifetime
 
         var retry = await Service(echt).PubliceerAsync("crash-2025", default);
 
-        Assert.Equal(5, retry.Waarde!.Nieuw);
-        Assert.Equal(8, (await echt.LijstAsync(Layout.Map("crash-2025"), default)).Count);
+        Assert.Equal(6, retry.Waarde!.Nieuw);
+        Assert.Equal(9, (await echt.LijstAsync(Layout.Map("crash-2025"), default)).Count);
         Assert.Equal(eerste, await echt.LeesAsync(halverwege[0].Pad, default));
         Assert.Contains("\"cyclus\": \"crash-2025\"", System.Text.Encoding.UTF8.GetString((await echt.LeesAsync(Layout.Laatste, default))!), StringComparison.Ordinal);
     }

@@ -44,7 +44,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
         foreach (var cyclus in new[] { "aanpak-2023", "najaar-2024" })
         {
             var namen = (await Store.LijstAsync(Layout.Map(cyclus), default)).Select(b => b.Pad.Split('/')[^1]).Order(StringComparer.Ordinal);
-            Assert.Equal(["SHA256SUMS", "datapackage.json", "index.html", "knelpunten.csv", "oplossingsrichtingen.csv", "partijen.csv", "themas.csv", "voortgang.json"], namen);
+            Assert.Equal(["SHA256SUMS", "datapackage.json", "historie.csv", "index.html", "knelpunten.csv", "oplossingsrichtingen.csv", "partijen.csv", "themas.csv", "voortgang.json"], namen);
         }
     }
 
@@ -105,7 +105,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
         await proces.WaitForExitAsync();
 
         Assert.True(proces.ExitCode == 0, uitvoer);
-        Assert.Equal(7, Regex.Count(uitvoer, ": OK"));
+        Assert.Equal(8, Regex.Count(uitvoer, ": OK"));
     }
 
     [Fact]

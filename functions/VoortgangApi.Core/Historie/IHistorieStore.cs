@@ -1,0 +1,29 @@
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>What an earlier request with the same Idempotency-Key recorded: the hash of its body and its first line.</summary>
+public sealed record Idempotentie(string BodyHash, long Volgnummer);
+
+/// <summary>
+/// A request to append lines, all or nothing, only if the log is still at <see cref="VerwachtVolgnummer"/>.
+/// <see cref="Door"/> is who records it: internal audit data (personal data), stored apart from the public line.
+/// </summary>
+public sealed record Toevoeging(
+    IReadOnlyList<Logregel> Regels, long VerwachtVolgnummer, string? Door,
+    string? IdempotentieSleutel = null, string? BodyHash = null);
+
+/// <summary>The append-only progress log. Implemented by the storage project; nothing in it is ever updated or deleted.</summary>
+public interface IHistorieStore
+{
+    /// <summary>The lines numbered after <paramref name="na"/>, in recording order.</summary>
+    Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct);
+
+    /// <summary>
+    /// Appends the lines atomically, numbered from <c>VerwachtVolgnummer + 1</c> and stamped with one moment later than
+    /// any before; with the idempotency record when a key is given. Returns the lines as recorded.
+    /// </summary>
+    /// <exception cref="Cycli.GelijktijdigeWijzigingException">The log moved on, or the key was used meanwhile.</exception>
+    Task<IReadOnlyList<Logregel>> VoegToeAsync(Toevoeging toevoeging, CancellationToken ct);
+
+    /// <summary>What was recorded under this key, or null.</summary>
+    Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct);
+}

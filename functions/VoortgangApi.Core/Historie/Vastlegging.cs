@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using VoortgangApi.Core.Cycli;
+
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>
+/// Appends to the log, never anything else. Every write reads the log as storage has it, checks the request against
+/// that state, and appends only if the log is still at the same number; when another writer came first, it checks
+/// again against the new state. So concurrent writers lose nothing and a precondition (If-Match) holds at the append.
+/// </summary>
+public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<Vastlegging> logger)
+{
+    private const int MaxPogingen = 40;
+
+    // Returned (by reference) when a concurrent request with the same Idempotency-Key committed first.
+    private static readonly Probleem SleutelIntussenGebruikt = Probleem.Conflict("Idempotency-Key intussen gebruikt.");
+
+    /// <summary>Runs <paramref name="maak"/> against the current log and appends what it returns, retrying on a lost race.</summary>
+    /// <returns>The recorded lines, or the problem <paramref name="maak"/> found.</returns>
+    /// <remarks>When the lines carry an Idempotency-Key that a concurrent request used first, nothing is appended.</remarks>
+    public async Task<Resultaat<IReadOnlyList<Logregel>>> SchrijfAsync(Func<Logstand, Resultaat<Toevoeging>> maak, CancellationToken ct)
+    {
+        for (var poging = 1; poging <= MaxPogingen; poging++)
+        {
+            var stand = await logboek.VersAsync(ct);
+            var toevoeging = maak(stand);
+            if (!toevoeging.IsGelukt)
+            {
+                return toevoeging.Probleem!;
+            }
+
+            try
+            {
+                var regels = await store.VoegToeAsync(toevoeging.Waarde!, ct);
+                await logboek.NeemOpAsync(regels, ct);
+                return Resultaat<IReadOnlyList<Logregel>>.Gelukt(regels);
+            }
+            catch (GelijktijdigeWijzigingException)
+            {
+                if (toevoeging.Waarde!.IdempotentieSleutel is { } sleutel && await store.IdempotentieAsync(sleutel, ct) is not null)
+                {
+                    return SleutelIntussenGebruikt;
+                }
+
+                // Someone appended first: back off a little (more each time, with jitter) and judge the request again.
+                await Task.Delay(Random.Shared.Next(2, 10) * Math.Min(poging, 8), ct);
+            }
+        }
+
+        logger.LogWarning("Vastleggen gaf het op na {Pogingen} gelijktijdige pogingen", MaxPogingen);
+        return new Probleem(ProbleemSoort.Onbeschikbaar, "Er wordt op dit moment te veel tegelijk vastgelegd; probeer het zo opnieuw.", []);
+    }
+
+    /// <summary>
+    /// Appends one status entry at most once per Idempotency-Key: a repeat with the same body returns the first entry,
+    /// a repeat with another body is refused (422).
+    /// </summary>
+    public async Task<Resultaat<StatusUitkomst>> EenmaligAsync(string? sleutel, string bodyHash, Func<Logstand, Resultaat<Statusregel>> maak, string? door, CancellationToken ct)
+    {
+        var opgeslagen = sleutel is null ? null : Sleutel(sleutel);
+        if (opgeslagen is not null && await store.IdempotentieAsync(opgeslagen, ct) is { } eerder)
+        {
+            return await EerderAsync(eerder, bodyHash, ct);
+        }
+
+        var geschreven = await SchrijfAsync(stand =>
+        {
+            var regel = maak(stand);
+            return regel.IsGelukt ? new Toevoeging([Logregel.Nieuw(regel.Waarde!)], stand.Volgnummer, door, opgeslagen, bodyHash) : regel.Probleem!;
+        }, ct);
+        if (ReferenceEquals(geschreven.Probleem, SleutelIntussenGebruikt))
+        {
+            return await EerderAsync((await store.IdempotentieAsync(opgeslagen!, ct))!, bodyHash, ct);
+        }
+
+        return geschreven.IsGelukt ? new StatusUitkomst(geschreven.Waarde![0].Status!, false) : geschreven.Probleem!;
+    }
+
+    /// <summary>The hash that identifies a request body for idempotency: operation, item and normalised body.</summary>
+    public static string Hash(params string[] delen) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', delen))));
+
+    // The key is stored hashed: it is the client's string, and the table key must be short and safe.
+    private static string Sleutel(string sleutel) => Hash("idempotency-key", sleutel);
+
+    private async Task<Resultaat<StatusUitkomst>> EerderAsync(Idempotentie eerder, string bodyHash, CancellationToken ct)
+    {
+        if (eerder.BodyHash != bodyHash)
+        {
+            return new Probleem(ProbleemSoort.Onverwerkbaar,
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel voor een nieuwe vastlegging.", []);
+        }
+
+        var stand = await logboek.VersAsync(ct);
+        return stand.Regel(eerder.Volgnummer)?.Status is { } regel
+            ? new StatusUitkomst(regel, true)
+            : new Probleem(ProbleemSoort.Onbeschikbaar, "De eerdere vastlegging is nog niet leesbaar; probeer het zo opnieuw.", []);
+    }
+}

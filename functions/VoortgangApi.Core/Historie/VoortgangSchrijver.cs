@@ -1,0 +1,120 @@
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.Validation;
+
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>The write API's core: status entries and content revisions, checked against the log, then appended.</summary>
+public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek, SchemaCatalogus schemas, TimeProvider tijd)
+{
+    private DateOnly Vandaag => DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
+
+    /// <summary>Records a status entry for an existing solution direction, at most once per Idempotency-Key.</summary>
+    public async Task<Resultaat<StatusUitkomst>> StatusAsync(string id, string body, string? idempotentieSleutel, string? door, CancellationToken ct)
+    {
+        if (!Ids.IsOplossingsrichtingId(id))
+        {
+            return Ids.OngeldigeId("id", "ZD-04");
+        }
+
+        var gelezen = await Invoer.LeesAsync<StatusInvoer>(schemas, "statusregel-invoer.schema.json", body);
+        if (idempotentieSleutel is not null && (idempotentieSleutel.Length is 0 or > 200 || idempotentieSleutel.Any(c => c is < '!' or > '~')))
+        {
+            return Probleem.Ongeldig([new("Idempotency-Key", "ongeldigFormaat", "1 tot 200 zichtbare ASCII-tekens, bijvoorbeeld een UUID.")]);
+        }
+
+        if (!gelezen.IsGelukt)
+        {
+            return gelezen.Probleem!;
+        }
+
+        var invoer = gelezen.Waarde!.Waarde;
+        return await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json), stand =>
+        {
+            var vandaag = Vandaag;
+            if (!stand.Huidig(vandaag).Oplossingsrichtingen.Any(o => o.Id == id))
+            {
+                return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{id}'.");
+            }
+
+            var fouten = Statusregels.Controleer(invoer, id, stand, vandaag);
+            return fouten.Count > 0
+                ? Probleem.Ongeldig(fouten)
+                : new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default);
+        }, door, ct);
+    }
+
+    public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+        ReviseerAsync<OplossingsrichtingInvoer>(Itemsoorten.Oplossingsrichting, id, Ids.IsOplossingsrichtingId(id), "ZD-04", body, voorwaarden, door,
+            (i, data, fouten) =>
+            {
+                Verwijzingen.Controleer(i.ThemaId, i.VerantwoordelijkePartijen, i.BetrokkenPartijen, i.Knelpunten ?? [], data, fouten);
+                return new OplossingsrichtingInhoud(i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
+                    i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, i.Bronnen);
+            }, i => i.GeldigVanaf, ct);
+
+    public Task<Resultaat<RevisieUitkomst>> KnelpuntAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+        ReviseerAsync<KnelpuntInvoer>(Itemsoorten.Knelpunt, id, Ids.IsKnelpuntId(id), "P-ZD-1", body, voorwaarden, door,
+            (i, data, fouten) =>
+            {
+                Verwijzingen.Controleer(i.ThemaId, [], [], [], data, fouten);
+                return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, i.Bronnen);
+            }, i => i.GeldigVanaf, ct);
+
+    public Task<Resultaat<RevisieUitkomst>> PartijAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+        ReviseerAsync<PartijInvoer>(Itemsoorten.Partij, id, Ids.IsPartijId(id), "vng", body, voorwaarden, door,
+            (i, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
+
+    // One flow for every kind: read the body, then against the current log check the precondition and the
+    // references, and append one revision; the answer is the item as it now reads, with its ETag.
+    private async Task<Resultaat<RevisieUitkomst>> ReviseerAsync<TInvoer>(
+        string soort, string id, bool geldigeId, string voorbeeldId, string body, Voorwaarden voorwaarden, string? door,
+        Func<TInvoer, VoortgangData, List<OngeldigeInvoer>, object> inhoud, Func<TInvoer, DateOnly?> geldigVanaf, CancellationToken ct)
+    {
+        if (!geldigeId)
+        {
+            return Ids.OngeldigeId("id", voorbeeldId);
+        }
+
+        var gelezen = await Invoer.LeesAsync<TInvoer>(schemas, $"{soort}-invoer.schema.json", body);
+        if (!gelezen.IsGelukt)
+        {
+            return gelezen.Probleem!;
+        }
+
+        var invoer = gelezen.Waarde!.Waarde;
+        var nieuw = false;
+        var geschreven = await vastlegging.SchrijfAsync(stand =>
+        {
+            var vandaag = Vandaag;
+            var data = stand.Huidig(vandaag);
+            var bestaand = Items.Zoek(data, soort, id);
+            nieuw = bestaand is null;
+            if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand), "dit item") is { } mislukt)
+            {
+                return mislukt;
+            }
+
+            var fouten = new List<OngeldigeInvoer>();
+            var vanaf = geldigVanaf(invoer) ?? vandaag;
+            Datums.Controleer(vanaf, vandaag, "$.geldigVanaf", fouten);
+            var waarde = inhoud(invoer, data, fouten);
+            if (fouten.Count > 0)
+            {
+                return Probleem.Ongeldig(fouten);
+            }
+
+            var revisie = new Revisie("", soort, id, vanaf, default,
+                Knelpunt: waarde as Knelpunt, Partij: waarde as Partij, Oplossingsrichting: waarde as OplossingsrichtingInhoud);
+            return new Toevoeging([Logregel.Nieuw(revisie)], stand.Volgnummer, door);
+        }, ct);
+        if (!geschreven.IsGelukt)
+        {
+            return geschreven.Probleem!;
+        }
+
+        // The answer is the item as GET now shows it (a revision dated in the past may be overtaken by a later one).
+        var item = Items.Zoek((await logboek.LeesAsync(ct)).Huidig(Vandaag), soort, id)!;
+        return new RevisieUitkomst(item, nieuw, Inhoud.ETag(item), $"{Items.Collectie(soort)}/{id}");
+    }
+}

@@ -1,0 +1,64 @@
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>
+/// The one fold of the log, used by every view: the current state, any date as then known, each cycle's snapshot.
+/// State at date P as known at moment T: per item, among the status entries recorded at or before T and not
+/// replaced by a correction recorded at or before T, the one with the greatest peildatum ≤ P (on equal peildata the
+/// later-recorded one); with the content revision in force at P (greatest geldigVanaf ≤ P, then the later-recorded).
+/// </summary>
+public static class Vouw
+{
+    public const string GeenStatusToelichting = "Voor deze oplossingsrichting is nog geen status vastgelegd.";
+
+    /// <summary>The state at <paramref name="peildatum"/> as known at <paramref name="bekendOp"/>; <paramref name="log"/> in recording order.</summary>
+    public static VoortgangData Stand(IReadOnlyList<Logregel> log, DateOnly peildatum, DateTimeOffset bekendOp)
+    {
+        var bekend = Bekend(log, bekendOp);
+        var vervangen = bekend.Select(r => r.Status?.Vervangt).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        var revisies = new Dictionary<(string, string), Revisie>();
+        var statussen = new Dictionary<string, Statusregel>(StringComparer.Ordinal);
+        foreach (var regel in bekend)
+        {
+            // Later lines win ties, so ">=" on the date keeps the later-recorded one.
+            if (regel.Revisie is { } r && r.GeldigVanaf <= peildatum
+                && (!revisies.TryGetValue((r.Soort, r.ItemId), out var oud) || r.GeldigVanaf >= oud.GeldigVanaf))
+            {
+                revisies[(r.Soort, r.ItemId)] = r;
+            }
+
+            if (regel.Status is { } s && s.Peildatum <= peildatum && !vervangen.Contains(s.Id)
+                && (!statussen.TryGetValue(s.OplossingsrichtingId, out var eerder) || s.Peildatum >= eerder.Peildatum))
+            {
+                statussen[s.OplossingsrichtingId] = s;
+            }
+        }
+
+        var inForce = revisies.Values.ToList();
+        return VoortgangOrde.Sorteer(new VoortgangData(
+            [.. inForce.Select(r => r.Thema).OfType<Thema>()],
+            [.. inForce.Select(r => r.Knelpunt).OfType<Knelpunt>()],
+            [.. inForce.Where(r => r.Oplossingsrichting is not null).Select(r => Item(r, statussen.GetValueOrDefault(r.ItemId)))],
+            [.. inForce.Select(r => r.Partij).OfType<Partij>()]));
+    }
+
+    /// <summary>The lines recorded at or before <paramref name="bekendOp"/> (the log is ordered by that moment).</summary>
+    public static IEnumerable<Logregel> Bekend(IReadOnlyList<Logregel> log, DateTimeOffset bekendOp) =>
+        log.TakeWhile(r => r.VastgelegdOp <= bekendOp);
+
+    /// <summary>Status entries known at <paramref name="bekendOp"/> that hold from <paramref name="peildatum"/> or earlier, corrections included.</summary>
+    public static IReadOnlyList<Statusregel> Statusregels(IReadOnlyList<Logregel> log, DateOnly peildatum, DateTimeOffset bekendOp) =>
+        [.. Bekend(log, bekendOp).Select(r => r.Status).OfType<Statusregel>().Where(s => s.Peildatum <= peildatum)];
+
+    private static Oplossingsrichting Item(Revisie r, Statusregel? s)
+    {
+        var i = r.Oplossingsrichting!;
+        var status = s is null
+            ? new StatusOpPeildatum(Statussen.Onbekend, r.GeldigVanaf, "onbekend", null, GeenStatusToelichting)
+            : new StatusOpPeildatum(s.Status, s.Peildatum, s.Zekerheid, s.Bron, s.Toelichting, s.Id);
+        return new Oplossingsrichting(r.ItemId, i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
+            i.Knelpunten, i.Planning, i.BuitenAanpak, status, i.Bronnen);
+    }
+}
