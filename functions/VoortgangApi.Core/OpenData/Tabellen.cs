@@ -64,6 +64,7 @@ public static class Tabellen
              new("status", "string", "De status vanaf de peildatum.", Keuzes: Statussen.Alle), new("peildatum", "date", "Vanaf wanneer de status geldt."),
              new("zekerheid", "string", "Hoe zeker de status is.", Keuzes: Zekerheden.Alle),
              new("bronTitel", "string", "Titel van de bron."), new("bronUrl", "string", "URL van de bron.", Verplicht: false),
+             new("bronKamerstuk", "string", "Kamerstuknummer van de bron.", Verplicht: false),
              new("bronSoort", "string", "Soort bron.", Verplicht: false, Keuzes: Bronsoorten.Alle), new("bronDatum", "date", "Datum van de bron.", Verplicht: false),
              new("toelichting", "string", "Toelichting.", Verplicht: false),
              new("vervangt", "string", "De statusregel die deze corrigeert (historie.id).", Verplicht: false),
@@ -71,7 +72,7 @@ public static class Tabellen
             [],
             u => (u.Historie ?? []).Select(s => new[]
             {
-                s.Id, s.OplossingsrichtingId, s.Status, Datum(s.Peildatum), s.Zekerheid, s.Bron.Titel, s.Bron.Url, s.Bron.Soort,
+                s.Id, s.OplossingsrichtingId, s.Status, Datum(s.Peildatum), s.Zekerheid, s.Bron.Titel, s.Bron.Url, s.Bron.Kamerstuk, s.Bron.Soort,
                 s.Bron.Datum is { } d ? Datum(d) : null, s.Toelichting, s.Vervangt,
                 s.VastgelegdOp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             })),

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -35,12 +36,17 @@ public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
         {
             await Stuur(HttpMethod.Put, "/api/v1/rapportagecycli/privacy-2025",
                 """{"titel":"Privacy","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"},"behandelaar":{"naam":"Jan Ambtenaar","email":"j.ambtenaar@minjenv.nl","telefoon":"070 123 4567"}}"""),
+            await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/GE-02/statussen",
+                """{"status":"in_uitvoering","peildatum":"2025-05-01","zekerheid":"afgeleid","bron":{"titel":"Privacytest","soort":"derden"}}"""),
+            await Stuur(HttpMethod.Put, "/api/v1/partijen/privacy-partij", """{"naam":"Privacy-organisatie","soort":"sector"}"""),
             await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/momentopname"),
             await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/publicatie"),
             await Stuur(HttpMethod.Get, "/api/v1/rapportagecycli"),
             await Stuur(HttpMethod.Get, "/api/v1/rapportagecycli/privacy-2025"),
             await Stuur(HttpMethod.Get, "/api/v1/themas?cyclus=privacy-2025"),
             await Stuur(HttpMethod.Get, "/api/v1/overzicht"),
+            await Stuur(HttpMethod.Get, "/api/v1/wijzigingen?pageSize=1000"),
+            await Stuur(HttpMethod.Get, "/api/v1/oplossingsrichtingen/GE-02/historie"),
         };
         var store = api.Service<IOpenDataStore>();
         foreach (var blob in await store.LijstAsync("v1/", default))
@@ -50,8 +56,26 @@ public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
 
         Assert.All(antwoorden, tekst => Assert.All(Persoonlijk, p => Assert.DoesNotContain(p, tekst, StringComparison.OrdinalIgnoreCase)));
         Assert.Contains(await store.LijstAsync(Layout.Map("privacy-2025"), default), b => b.Pad.EndsWith("SHA256SUMS", StringComparison.Ordinal));
+        Assert.Contains(await store.LijstAsync(Layout.Map("privacy-2025"), default), b => b.Pad.EndsWith("historie.csv", StringComparison.Ordinal));
         var opgeslagen = await api.Service<ICyclusStore>().LeesAsync("privacy-2025", default);
         Assert.Equal("Jan Ambtenaar", opgeslagen!.Cyclus.Behandelaar!.Naam);
+        Assert.Contains(TestApi.AdminSleutelNaam, await VastgelegdDoorAsync());
+    }
+
+    // Who recorded each line is kept, for internal audit, in a column of its own next to the public line.
+    private async Task<HashSet<string>> VastgelegdDoorAsync()
+    {
+        var tabel = api.Service<TableServiceClient>().GetTableClient(api.Prefix + "historie");
+        var door = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in tabel.QueryAsync<TableEntity>(select: ["VastgelegdDoor"]))
+        {
+            if (e.GetString("VastgelegdDoor") is { } naam)
+            {
+                door.Add(naam);
+            }
+        }
+
+        return door;
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public class TestApi : IAsyncLifetime
 {
     public const string AdminSleutel = "test-beheersleutel";
 
+    /// <summary>The admin key's name, recorded as who wrote (audit): a person's name, so the privacy tests can look for it.</summary>
+    public const string AdminSleutelNaam = "Jan Ambtenaar";
+
     private readonly Dictionary<string, string?> _instellingen = new();
     private WebApplication? _app;
 
@@ -44,6 +47,7 @@ public class TestApi : IAsyncLifetime
         var azurite = await Azurite.GetAsync();
         var instellingen = azurite.Instellingen(Prefix);
         instellingen[AdminKey.Omgevingsvariabele] = AdminSleutel;
+        instellingen[AdminKey.Omgevingsvariabele + "_NAAM"] = AdminSleutelNaam;
         instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *";
         foreach (var (k, v) in _instellingen)
         {
@@ -88,6 +92,24 @@ public class TestApi : IAsyncLifetime
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A request with the admin key (and a JSON body when given).</summary>
+    public static HttpRequestMessage Beheer(HttpMethod methode, string pad, string? body = null, params (string Naam, string Waarde)[] headers)
+    {
+        var request = new HttpRequestMessage(methode, pad);
+        request.Headers.Add("x-functions-key", AdminSleutel);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        foreach (var (naam, waarde) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(naam, waarde);
+        }
+
+        return request;
     }
 
     public async Task<JsonElement> GetJsonAsync(string pad)
