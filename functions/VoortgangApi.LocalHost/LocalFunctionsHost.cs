@@ -40,9 +40,11 @@ public static class LocalFunctionsHost
         // The public website's status page, as published with the open data, here calling this host's API (same origin).
         app.MapGet("/statuspagina/{bestand}", (string bestand) => Statuspagina.Bestanden.Contains(bestand)
             ? Results.Bytes(Statuspagina.Lees(bestand, ApiInfo.BasisPad), Statuspagina.ContentType(bestand))
-            : Results.NotFound());
+            : new ProblemResult(Problems.NietGevonden));
         app.MapGet("/", () => Results.Redirect("/statuspagina/index.html"));
-        app.MapFallback(ctx => ApiMiddleware.SchrijfAsync(ctx, Problems.NietGevonden(ctx.Request)));
+        // "{**pad}", not the default "{*path:nonfile}": a path that looks like a file (a dot in its last segment, such as
+        // /api/v1/%2e%2e/openapi.yaml) must get the same problem body as any other unknown path.
+        app.MapFallback("{**pad}", ctx => ApiMiddleware.SchrijfAsync(ctx, Problems.NietGevonden(ctx.Request)));
 
         app.Lifetime.ApplicationStarted.Register(() => MeldStart(app, sleutel, logger));
         return app;
@@ -61,4 +63,10 @@ public static class LocalFunctionsHost
             logger.LogWarning("{Variabele} niet gezet; beheersleutel voor deze sessie: {Sleutel}", AdminKey.Omgevingsvariabele, sleutel.Sleutel);
         }
     }
+}
+
+/// <summary>A minimal-API result that writes one of the app's problem responses.</summary>
+internal sealed class ProblemResult(Func<HttpRequest, Microsoft.AspNetCore.Mvc.IActionResult> maak) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext) => ApiMiddleware.SchrijfAsync(httpContext, maak(httpContext.Request));
 }

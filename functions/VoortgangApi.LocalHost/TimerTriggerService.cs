@@ -45,6 +45,12 @@ public sealed class TimerTriggerService(
                 await using var scope = services.CreateAsyncScope();
                 await functie.InvokeAsync(scope.ServiceProvider, p => p.ParameterType == typeof(TimerInfo) ? info : ct);
             }
+            catch (Exception ex) when (!ct.IsCancellationRequested && VoortgangApi.Storage.OpslagFouten.IsOnbereikbaar(ex))
+            {
+                // Storage away: one line per run, the next occurrence tries again.
+                logger.LogWarning("Timerfunctie {Functie}: opslag onbereikbaar ({Fout})", functie.Entry.Name, VoortgangApi.Storage.OpslagFouten.Omschrijving(ex));
+                logger.LogDebug(ex, "Details van de opslagfout in {Functie}", functie.Entry.Name);
+            }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // Like the Functions host: a failed run is logged and the next occurrence runs as planned.

@@ -62,6 +62,27 @@ internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<Stor
     public async Task<byte[]?> LeesAsync(string pad, CancellationToken ct) =>
         (await LeesMetETagAsync((await _container.Value).GetBlobClient(pad), ct))?.Inhoud;
 
+    public async Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) =>
+        await LeesMetETagAsync((await _container.Value).GetBlobClient(pad), ct) is { } b ? (b.Inhoud, b.ETag.ToString()) : null;
+
+    public async Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct)
+    {
+        var blob = (await _container.Value).GetBlobClient(pad);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
+            {
+                HttpHeaders = Kop(contentType, onveranderlijk: false),
+                Conditions = verwachteVersie is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(verwachteVersie) },
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct)
     {
         var lijst = new List<OpenDataBlob>();

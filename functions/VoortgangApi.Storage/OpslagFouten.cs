@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Azure;
 
 namespace VoortgangApi.Storage;
@@ -5,8 +6,25 @@ namespace VoortgangApi.Storage;
 /// <summary>Classifies storage failures for the HTTP layer, which must not know the Azure SDK's types.</summary>
 public static class OpslagFouten
 {
-    /// <summary>True when storage could not be reached or was overloaded: a retry may succeed.</summary>
-    public static bool IsOnbereikbaar(Exception ex) =>
-        ex is HttpRequestException || ex.InnerException is HttpRequestException
-        || (ex is RequestFailedException rfe && rfe.Status is 0 or 503);
+    /// <summary>
+    /// True when storage could not be reached, was overloaded or failed on its side: a retry later may succeed, so the
+    /// answer is 503 with Retry-After, never 500. Covers what the SDK throws after its own retries (an AggregateException
+    /// of the tries), time-outs (TaskCanceledException without the request being aborted) and refused connections.
+    /// </summary>
+    public static bool IsOnbereikbaar(Exception ex) => ex switch
+    {
+        RequestFailedException rfe => rfe.Status is 0 or 408 or 429 or 500 or 502 or 503 or 504,
+        HttpRequestException or SocketException or TimeoutException or IOException => true,
+        OperationCanceledException oce => oce.InnerException is null || IsOnbereikbaar(oce.InnerException),
+        AggregateException agg => agg.InnerExceptions.Count > 0 && agg.InnerExceptions.All(IsOnbereikbaar),
+        _ => ex.InnerException is { } inner && IsOnbereikbaar(inner),
+    };
+
+    /// <summary>A one-line description for the log: the kind of failure and the storage status, without a stack trace.</summary>
+    public static string Omschrijving(Exception ex) => ex switch
+    {
+        RequestFailedException rfe => $"{rfe.Status} {rfe.ErrorCode}".Trim(),
+        AggregateException { InnerExceptions.Count: > 0 } agg => $"{agg.InnerExceptions.Count} pogingen; laatste: {Omschrijving(agg.InnerExceptions[^1])}",
+        _ => ex.InnerException is { } inner && ex is not RequestFailedException ? $"{ex.GetType().Name} ({Omschrijving(inner)})" : ex.GetType().Name,
+    };
 }

@@ -25,6 +25,14 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z0-9](-?[a-z0-9])+$", ErrorMessage = "Storage:OpenDataContainer is geen geldige containernaam.")]
     public string OpenDataContainer { get; set; } = "open-data";
 
+    /// <summary>Per try: how long a storage call may take before it counts as failed (then one retry).</summary>
+    [Range(0.2, 60)]
+    public double TimeoutSeconden { get; set; } = 1.5;
+
+    /// <summary>Retries after a failed storage call; with the time-out this bounds how long a request waits for storage.</summary>
+    [Range(0, 5)]
+    public int Herhalingen { get; set; } = 1;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && (TableServiceUri is null || BlobServiceUri is null))

@@ -23,16 +23,18 @@ public static class StorageRegistratie
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var opties = Beleid(new TableClientOptions(), o);
             return string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new TableServiceClient(o.TableServiceUri, Credential(o))
-                : new TableServiceClient(o.ConnectionString);
+                ? new TableServiceClient(o.TableServiceUri, Credential(o), opties)
+                : new TableServiceClient(o.ConnectionString, opties);
         });
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var opties = Beleid(new BlobClientOptions(), o);
             return string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new BlobServiceClient(o.BlobServiceUri, Credential(o))
-                : new BlobServiceClient(o.ConnectionString);
+                ? new BlobServiceClient(o.BlobServiceUri, Credential(o), opties)
+                : new BlobServiceClient(o.ConnectionString, opties);
         });
         services.AddSingleton<TableClients>();
         services.AddSingleton<IHistorieStore, HistorieTableStore>();
@@ -41,6 +43,18 @@ public static class StorageRegistratie
         services.AddSingleton(sp => new OpenDataLocatie(
             $"{sp.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri.TrimEnd('/')}/{sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDataContainer}"));
         return services;
+    }
+
+    // One retry and time-out policy for Table and Blob: a request fails within a few seconds when storage is gone
+    // (time-out per try × tries + short back-off), instead of the SDK's default of minutes; the API then answers 503.
+    private static T Beleid<T>(T opties, StorageOptions o) where T : Azure.Core.ClientOptions
+    {
+        opties.Retry.MaxRetries = o.Herhalingen;
+        opties.Retry.NetworkTimeout = TimeSpan.FromSeconds(o.TimeoutSeconden);
+        opties.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        opties.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        opties.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        return opties;
     }
 
     private static DefaultAzureCredential Credential(StorageOptions o) =>

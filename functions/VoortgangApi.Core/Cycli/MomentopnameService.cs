@@ -19,6 +19,11 @@ public sealed class MomentopnameService(
 {
     private const int MaxPogingen = 5;
 
+    /// <summary>An attempt younger than this may still be running; older uncommitted rows are abandoned.</summary>
+    public static readonly TimeSpan VeiligeLeeftijd = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _laatsteOpruiming = DateTimeOffset.MinValue;
+
     /// <summary>
     /// Takes the snapshot of a gepland cycle now: the fold of the log at the cycle's peildatum as known now. A change
     /// recorded with a later peildatum is not in it, however late the snapshot is taken.
@@ -90,6 +95,46 @@ public sealed class MomentopnameService(
         return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' werd steeds gelijktijdig gewijzigd; probeer het opnieuw.");
     }
 
+    /// <summary>
+    /// Removes the rows of snapshot attempts that died before their commit (older than <see cref="VeiligeLeeftijd"/>, not
+    /// the committed one). At most once per <see cref="VeiligeLeeftijd"/> per process, so a frequent timer stays cheap.
+    /// </summary>
+    public async Task<int> RuimOpAsync(CancellationToken ct)
+    {
+        var nu = tijd.GetUtcNow();
+        if (nu - _laatsteOpruiming < VeiligeLeeftijd)
+        {
+            return 0;
+        }
+
+        _laatsteOpruiming = nu;
+        var verwijderd = 0;
+        foreach (var versie in await cycli.LijstAsync(ct))
+        {
+            foreach (var runId in await cycli.PogingenAsync(versie.Cyclus.Id, ct))
+            {
+                if (runId != versie.RunId && Begonnen(runId) is { } begin && nu - begin > VeiligeLeeftijd)
+                {
+                    await cycli.VerwijderPogingAsync(versie.Cyclus.Id, runId, ct);
+                    verwijderd++;
+                }
+            }
+        }
+
+        if (verwijderd > 0)
+        {
+            logger.LogInformation("{Aantal} afgebroken momentopnamepogingen opgeruimd", verwijderd);
+        }
+
+        return verwijderd;
+    }
+
+    // A run id starts with the moment the attempt began (yyyyMMddHHmmssfff, UTC).
+    private static DateTimeOffset? Begonnen(string runId) =>
+        runId.Length >= 17 && DateTime.TryParseExact(runId[..17], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+            ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
     /// <summary>Snapshots every gepland cycle whose peildatum has passed (UTC); returns the ids it fixed.</summary>
     /// <remarks>State-based, not run-based: a missed or past-due timer run is caught up by the next one.</remarks>
     public async Task<IReadOnlyList<string>> NeemVerlopenAsync(CancellationToken ct)
@@ -110,6 +155,7 @@ public sealed class MomentopnameService(
             }
         }
 
+        await RuimOpAsync(ct);
         return vastgesteld;
     }
 }

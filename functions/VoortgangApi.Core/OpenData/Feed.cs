@@ -14,8 +14,8 @@ public static class Feed
             var c = g.Cyclus;
             var map = i.Url(Layout.Map(c.Id));
             var item = new SyndicationItem(
-                c.Titel,
-                $"Momentopname op peildatum {c.Peildatum:yyyy-MM-dd} bij Kamerstuk {c.Kamerbrief.Kamerstuk ?? "(nog zonder nummer)"}; inhoud-hash {c.Momentopname!.InhoudHash}.",
+                XmlTekst(c.Titel),
+                XmlTekst($"Momentopname op peildatum {c.Peildatum:yyyy-MM-dd} bij Kamerstuk {c.Kamerbrief.Kamerstuk ?? "(nog zonder nummer)"}; inhoud-hash {c.Momentopname!.InhoudHash}."),
                 new Uri(map + "index.html"),
                 map,
                 c.Momentopname.GenomenOp);
@@ -23,13 +23,15 @@ public static class Feed
             return item;
         }).ToList();
 
+        // alternate: the public status page; self: this feed (RFC 4287 §4.2.7.2).
         var feed = new SyndicationFeed("Open data voortgang Aanpak sekswerkers", "Nieuwe uitgaven, één per Kamerbrief.",
-            new Uri(i.Url("v1/feed.atom")), i.Url("v1/feed.atom"),
+            new Uri(i.Url("v1/" + Statuspagina.Bestanden[0])), i.Url("v1/feed.atom"),
             items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(x => x.LastUpdatedTime), items)
         {
             Language = "nl",
         };
-        feed.Authors.Add(new SyndicationPerson { Name = i.ContactNaam });
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(i.Url("v1/feed.atom")), "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = XmlTekst(i.ContactNaam) });
 
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -38,5 +40,27 @@ public static class Feed
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 allows it: characters XML cannot carry (control characters, lone surrogates) are dropped, so one
+    /// bad title in an old store can never make the feed unwritable for every later release.
+    /// </summary>
+    public static string XmlTekst(string tekst)
+    {
+        var uit = new StringBuilder(tekst.Length);
+        for (var i = 0; i < tekst.Length; i++)
+        {
+            if (char.IsSurrogatePair(tekst, i))
+            {
+                uit.Append(tekst, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(tekst[i]))
+            {
+                uit.Append(tekst[i]);
+            }
+        }
+
+        return uit.ToString();
     }
 }

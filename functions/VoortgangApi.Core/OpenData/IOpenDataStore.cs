@@ -14,6 +14,12 @@ public interface IOpenDataStore
 
     Task<byte[]?> LeesAsync(string pad, CancellationToken ct);
 
+    /// <summary>A file with its version (the blob's ETag), or null when it does not exist.</summary>
+    Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct);
+
+    /// <summary>Writes only if the file is still at <paramref name="verwachteVersie"/> (null: only if it does not exist yet); false if it changed meanwhile.</summary>
+    Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct);
+
     Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct);
 }
 

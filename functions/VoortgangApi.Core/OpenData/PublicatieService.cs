@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,17 @@ public sealed record PublicatieUitkomst(string CyclusId, string Map, int Nieuw, 
 
 /// <summary>
 /// Publishes vastgesteld cycles to the open-data container. Versioned files are create-only and written in an
-/// order that ends with SHA256SUMS (the folder's completion mark); then the catalogue, the feed and, last,
-/// latest.json are rewritten from the complete folders — and only when their bytes change.
+/// order that ends with SHA256SUMS (the folder's completion mark); the release then joins <see cref="Uitgavenlijst"/>,
+/// and the catalogue, the feed and, last, latest.json are rewritten from that list — only when their bytes change.
+/// One cycle that cannot be published never blocks the others: it is reported once and left out of the indexes.
 /// </summary>
-public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
+public sealed class PublicatieService(
+    ICyclusStore cycli, Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
     : IVaststellingVolger
 {
+    private readonly Uitgavenlijst _lijst = new(store);
+    private readonly ConcurrentDictionary<string, string> _gemeld = new(StringComparer.Ordinal);
+
     public async Task<Resultaat<PublicatieUitkomst>> PubliceerAsync(string cyclusId, CancellationToken ct)
     {
         if (!Ids.IsCyclusId(cyclusId))
@@ -35,48 +41,27 @@ public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logbo
             return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is nog gepland; alleen een vastgestelde cyclus wordt gepubliceerd.");
         }
 
-        // A complete folder never changes: it is not rebuilt (nor its files' hashes re-read) on a repeat.
-        if (await store.LeesAsync(Layout.Pad(cyclusId, Layout.Controlelijst), ct) is { } klaar)
-        {
-            await WerkIndexenBijAsync(ct);
-            return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), 0, Bestandssoort.LeesControlelijst(Encoding.ASCII.GetString(klaar)).Count + 1);
-        }
-
-        var data = await cycli.LeesMomentopnameAsync(cyclusId, versie.RunId, ct);
-        var bestanden = Cycluspakket.Bouw(versie.Cyclus, data, instellingen, await HistorieAsync(versie.Cyclus, ct));
-        var nieuw = 0;
-        foreach (var b in bestanden)
-        {
-            if (await store.MaakAanAsync(Layout.Pad(cyclusId, b.Naam), b.Inhoud, b.ContentType, ct))
-            {
-                nieuw++;
-            }
-        }
-
+        var (nieuw, aantal) = await SchrijfMapAsync(versie, ct);
         await WerkIndexenBijAsync(ct);
-        if (nieuw > 0)
-        {
-            logger.LogInformation("Open data van {Cyclus} gepubliceerd: {Nieuw} nieuwe bestanden", cyclusId, nieuw);
-        }
-
-        return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), nieuw, bestanden.Count);
+        return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), nieuw, aantal);
     }
 
-    // The status entries the snapshot was folded from: known when it was taken, holding at its peildatum.
-    private async Task<IReadOnlyList<Historie.Statusregel>?> HistorieAsync(Rapportagecyclus cyclus, CancellationToken ct) =>
-        cyclus.Momentopname?.BekendOp is { } bekendOp
-            ? Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
-            : null;
-
-    /// <summary>Publishes every vastgesteld cycle whose folder is not complete yet (the timer's catch-up).</summary>
+    /// <summary>Publishes every vastgesteld cycle whose release is not complete yet (the timer's catch-up).</summary>
     public async Task<IReadOnlyList<string>> PubliceerOntbrekendAsync(CancellationToken ct)
     {
-        var compleet = await CompleteMappenAsync(ct);
+        var compleet = await CompleetAsync(ct);
         var gedaan = new List<string>();
         foreach (var v in (await cycli.LijstAsync(ct)).Where(v => v.RunId is not null && !compleet.ContainsKey(v.Cyclus.Id)))
         {
-            await PubliceerAsync(v.Cyclus.Id, ct);
-            gedaan.Add(v.Cyclus.Id);
+            try
+            {
+                await SchrijfMapAsync(v, ct);
+                gedaan.Add(v.Cyclus.Id);
+            }
+            catch (Exception ex) when (IsGegevensfout(ex))
+            {
+                Meld(v.Cyclus.Id, ex);
+            }
         }
 
         await WerkIndexenBijAsync(ct);
@@ -92,19 +77,58 @@ public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logbo
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Publicatie van {Cyclus} mislukt; de timer probeert het opnieuw", cyclus.Id);
+            logger.LogWarning("Publicatie van {Cyclus} mislukt ({Fout}); de timer probeert het opnieuw", cyclus.Id, ex.GetType().Name);
+            logger.LogDebug(ex, "Details van de mislukte publicatie van {Cyclus}", cyclus.Id);
         }
     }
 
-    // Rebuilt from what is complete in the store, until that set is the same before and after writing: a publisher
-    // running at the same time can then never leave an index that misses its folder.
+    // Writes the folder (create-only, SHA256SUMS last) and adds it to the list; a complete folder is only confirmed in
+    // the list, never rebuilt or re-read beyond its SHA256SUMS.
+    private async Task<(int Nieuw, int Aantal)> SchrijfMapAsync(CyclusVersie versie, CancellationToken ct)
+    {
+        var cyclusId = versie.Cyclus.Id;
+        if (await store.LeesAsync(Layout.Pad(cyclusId, Layout.Controlelijst), ct) is { } klaar)
+        {
+            var info = await _lijst.BestandenAsync(cyclusId, klaar, ct);
+            await _lijst.VoegToeAsync(cyclusId, info, ct);
+            return (0, info.Count);
+        }
+
+        var data = await cycli.LeesMomentopnameAsync(cyclusId, versie.RunId!, ct);
+        var bestanden = Cycluspakket.Bouw(versie.Cyclus, data, instellingen, await HistorieAsync(versie.Cyclus, ct));
+        var nieuw = 0;
+        foreach (var b in bestanden)
+        {
+            if (await store.MaakAanAsync(Layout.Pad(cyclusId, b.Naam), b.Inhoud, b.ContentType, ct))
+            {
+                nieuw++;
+            }
+        }
+
+        await _lijst.VoegToeAsync(cyclusId, [.. bestanden.Select(b => new BestandInfo(b.Naam, b.Inhoud.Length, b.Sha256))], ct);
+        if (nieuw > 0)
+        {
+            logger.LogInformation("Open data van {Cyclus} gepubliceerd: {Nieuw} nieuwe bestanden", cyclusId, nieuw);
+        }
+
+        return (nieuw, bestanden.Count);
+    }
+
+    // The status entries the snapshot was folded from: known when it was taken, holding at its peildatum.
+    private async Task<IReadOnlyList<Historie.Statusregel>?> HistorieAsync(Rapportagecyclus cyclus, CancellationToken ct) =>
+        cyclus.Momentopname?.BekendOp is { } bekendOp
+            ? Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
+            : null;
+
+    // Rebuilt from the list of complete releases, until that list is the same before and after writing: a publisher
+    // running at the same time can then never leave an index that misses its release.
     private async Task WerkIndexenBijAsync(CancellationToken ct)
     {
-        var compleet = await CompleteMappenAsync(ct);
+        var compleet = await CompleetAsync(ct);
         for (var ronde = 0; ronde < 3; ronde++)
         {
             await SchrijfIndexenAsync(compleet, ct);
-            var daarna = await CompleteMappenAsync(ct);
+            var daarna = await CompleetAsync(ct);
             if (daarna.Keys.Order(StringComparer.Ordinal).SequenceEqual(compleet.Keys.Order(StringComparer.Ordinal)))
             {
                 return;
@@ -119,6 +143,7 @@ public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logbo
         var gepubliceerd = (await cycli.LijstAsync(ct))
             .Where(v => v.RunId is not null && compleet.ContainsKey(v.Cyclus.Id))
             .Select(v => new GepubliceerdeCyclus(v.Cyclus, compleet[v.Cyclus.Id]))
+            .Where(Bruikbaar)
             .OrderBy(g => g.Cyclus.Peildatum).ToList();
 
         await store.VervangAlsAndersAsync(Layout.Catalogus, Catalogus.Maak(gepubliceerd, instellingen), "application/ld+json; charset=utf-8", ct);
@@ -137,26 +162,36 @@ public sealed class PublicatieService(ICyclusStore cycli, Historie.Logboek logbo
         }
     }
 
-    // A folder counts once its SHA256SUMS exists (written last); sizes come from the listing, hashes from SHA256SUMS.
-    private async Task<Dictionary<string, IReadOnlyList<BestandInfo>>> CompleteMappenAsync(CancellationToken ct)
+    // A release whose catalogue entry or feed entry cannot be written (data stored by an older version that the checks
+    // of today would refuse) is left out of the indexes, reported once, and never blocks the others.
+    private bool Bruikbaar(GepubliceerdeCyclus g)
     {
-        var blobs = await store.LijstAsync("v1/cycli/", ct);
-        var resultaat = new Dictionary<string, IReadOnlyList<BestandInfo>>(StringComparer.Ordinal);
-        foreach (var map in blobs.GroupBy(b => b.Pad.Split('/')[2], StringComparer.Ordinal))
+        try
         {
-            if (!map.Any(b => b.Pad.EndsWith("/" + Layout.Controlelijst, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var controlelijst = await store.LeesAsync(Layout.Pad(map.Key, Layout.Controlelijst), ct) ?? [];
-            var lijst = Bestandssoort.LeesControlelijst(Encoding.ASCII.GetString(controlelijst));
-            lijst[Layout.Controlelijst] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(controlelijst));
-            resultaat[map.Key] = [.. map.Select(b => (Naam: b.Pad.Split('/')[^1], b.Bytes))
-                .Where(b => lijst.ContainsKey(b.Naam))
-                .Select(b => new BestandInfo(b.Naam, b.Bytes, lijst[b.Naam]))];
+            _ = Catalogus.Maak([g], instellingen);
+            _ = Feed.Maak([g], instellingen);
+            return true;
         }
-
-        return resultaat;
+        catch (Exception ex) when (IsGegevensfout(ex))
+        {
+            Meld(g.Cyclus.Id, ex);
+            return false;
+        }
     }
+
+    private void Meld(string cyclusId, Exception ex)
+    {
+        if (_gemeld.TryAdd(cyclusId, ex.GetType().Name))
+        {
+            logger.LogWarning("Publicatie van {Cyclus} kan niet worden voltooid ({Fout}: {Bericht}); de andere uitgaven gaan door", cyclusId, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    // Failures that come from the data itself (text an encoder refuses, a value a builder rejects), as opposed to storage
+    // failures, which propagate (503, or the timer's next run).
+    private static bool IsGegevensfout(Exception ex) =>
+        ex is ArgumentException or InvalidOperationException or System.Xml.XmlException or JsonException or EncoderFallbackException
+            or FormatException or InvalidDataException;
+
+    private async Task<Dictionary<string, IReadOnlyList<BestandInfo>>> CompleetAsync(CancellationToken ct) => await _lijst.LeesAsync(ct);
 }

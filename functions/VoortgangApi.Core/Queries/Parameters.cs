@@ -52,7 +52,38 @@ public sealed partial class Parameters
             return null;
         }
 
-        return waarde;
+        // Control characters and lone surrogates never belong in a value; a value of only invisible characters
+        // (zero-width space, a lone combining accent) would silently match everything.
+        if (waarde.Any(char.IsControl) || HeeftLosseSurrogaat(waarde))
+        {
+            Fout(naam, "stuurteken", "de waarde bevat een stuurteken of een ongeldig Unicode-teken.");
+            return null;
+        }
+
+        if (!waarde.Any(char.IsLetterOrDigit) && !waarde.Any(char.IsPunctuation) && !waarde.Any(char.IsSymbol))
+        {
+            Fout(naam, "onzichtbaar", "de waarde bevat geen zichtbare tekens.");
+            return null;
+        }
+
+        return waarde.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    private static bool HeeftLosseSurrogaat(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsSurrogatePair(s, i))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(s[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An integer in [min, max], <paramref name="standaard"/> when absent.</summary>

@@ -51,11 +51,22 @@ public static class ApiMiddleware
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogError(ex, "Onverwerkte fout bij {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            var onbereikbaar = OpslagFouten.IsOnbereikbaar(ex);
+            if (onbereikbaar)
+            {
+                // A storage outage is expected weather, not a bug: one line per failure; the stack trace only at Debug.
+                logger.LogWarning("Opslag onbereikbaar bij {Methode} {Pad}: {Fout}", context.Request.Method, context.Request.Path, OpslagFouten.Omschrijving(ex));
+                logger.LogDebug(ex, "Details van de opslagfout bij {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            }
+            else
+            {
+                logger.LogError(ex, "Onverwerkte fout bij {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            }
+
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
-                await SchrijfAsync(context, OpslagFouten.IsOnbereikbaar(ex) ? Problems.Onbeschikbaar(context.Request) : Problems.Intern(context.Request));
+                await SchrijfAsync(context, onbereikbaar ? Problems.Onbeschikbaar(context.Request) : Problems.Intern(context.Request));
             }
         }
     }

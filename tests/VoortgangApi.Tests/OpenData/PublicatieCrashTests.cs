@@ -75,5 +75,8 @@ public class PublicatieCrashTests : IAsyncLifetime
         public Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => echt.VervangAlsAndersAsync(pad, inhoud, contentType, ct);
         public Task<byte[]?> LeesAsync(string pad, CancellationToken ct) => echt.LeesAsync(pad, ct);
         public Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct) => echt.LijstAsync(prefix, ct);
+        public Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) => echt.LeesMetVersieAsync(pad, ct);
+        public Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct) =>
+            echt.SchrijfAlsOngewijzigdAsync(pad, inhoud, contentType, verwachteVersie, ct);
     }
 }
