@@ -37,7 +37,15 @@ public sealed class Logboek(IHistorieStore store, Wijzigingen wijzigingen, TimeP
 
     public TimeProvider Tijd => tijd;
 
-    /// <summary>The log as this process knows it, refreshed at most every <c>controleInterval</c>.</summary>
+    /// <summary>Since when the log in memory has not been confirmed against storage (null: it is current).</summary>
+    /// <remarks>Set while storage is unreachable and reads are answered from memory; the HTTP layer reports it as Age.</remarks>
+    public DateTimeOffset? OnbevestigdSinds { get; private set; }
+
+    /// <summary>
+    /// The log as this process knows it, refreshed at most every <c>controleInterval</c>. When the refresh fails (storage
+    /// unreachable) and a log was read before, that log is served — reads keep working through an outage — and storage
+    /// is tried again after the next interval, so a read never waits for a dead storage account twice in a row.
+    /// </summary>
     public async Task<Logstand> LeesAsync(CancellationToken ct)
     {
         var b = _stand;
@@ -46,7 +54,18 @@ public sealed class Logboek(IHistorieStore store, Wijzigingen wijzigingen, TimeP
             return b.Stand;
         }
 
-        return await VersAsync(ct);
+        try
+        {
+            var stand = await VersAsync(ct);
+            OnbevestigdSinds = null;
+            return stand;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && b.Teller >= 0)
+        {
+            OnbevestigdSinds ??= b.Gecontroleerd;
+            _stand = b with { Teller = wijzigingen.Teller, Gecontroleerd = tijd.GetUtcNow() };
+            return b.Stand;
+        }
     }
 
     /// <summary>The log as storage has it now (for writes and snapshots, which must not act on an old state).</summary>

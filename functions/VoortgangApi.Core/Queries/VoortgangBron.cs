@@ -99,9 +99,18 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
             return b.Waarde;
         }
 
-        var versie = await cycli.LeesAsync(cyclusId, ct);
-        _cycli[cyclusId] = Bewaar(versie);
-        return versie;
+        try
+        {
+            var versie = await cycli.LeesAsync(cyclusId, ct);
+            _cycli[cyclusId] = Bewaar(versie);
+            return versie;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && b is not null)
+        {
+            // Storage unreachable: what was read before is still the best answer (as for the log), for another interval.
+            _cycli[cyclusId] = Bewaar(b.Waarde);
+            return b.Waarde;
+        }
     }
 
     public async Task<IReadOnlyList<CyclusVersie>> CycliAsync(CancellationToken ct)
@@ -111,9 +120,17 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
             return b.Waarde;
         }
 
-        var lijst = await cycli.LijstAsync(ct);
-        _lijst = Bewaar(lijst);
-        return lijst;
+        try
+        {
+            var lijst = await cycli.LijstAsync(ct);
+            _lijst = Bewaar(lijst);
+            return lijst;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && _lijst is { } oud)
+        {
+            _lijst = Bewaar(oud.Waarde);
+            return oud.Waarde;
+        }
     }
 
     private Bewaard<T> Bewaar<T>(T waarde) => new(waarde, _wijzigingen.Teller, _tijd.GetUtcNow());

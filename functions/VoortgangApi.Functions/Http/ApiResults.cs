@@ -35,6 +35,13 @@ public static class ApiResults
         onveranderlijk |= req.Query.ContainsKey(VoortgangBron.CyclusParameter);
         var maxAge = req.HttpContext.RequestServices.GetService<IOptions<CacheOptions>>()?.Value.MaxAgeSeconden ?? 60;
         result.Headers["Cache-Control"] = onveranderlijk ? "public, max-age=31536000, immutable" : $"public, max-age={maxAge}";
+
+        // During a storage outage reads are answered from memory; Age (RFC 9111 §5.1) says how old that answer may be.
+        if (!onveranderlijk && req.HttpContext.RequestServices.GetService<Core.Historie.Logboek>() is { OnbevestigdSinds: { } sinds } logboek)
+        {
+            result.Headers["Age"] = Math.Max(0, (long)(logboek.Tijd.GetUtcNow() - sinds).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         return result;
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.OpenData;
+using VoortgangApi.Tests.Infrastructure;
+using VoortgangApi.Tests.OpenData;
+
+namespace VoortgangApi.Tests.Fouten;
+
+/// <summary>Publishing one cycle reads and writes a bounded number of blobs, however many releases exist already.</summary>
+public class PublicatiekostenTests : IAsyncLifetime
+{
+    private readonly TestStorage _storage = new();
+
+    public async Task InitializeAsync()
+    {
+        await _storage.InitializeAsync();
+        await _storage.ImporteerAsync(_storage.Seed.Regels);
+    }
+
+    public Task DisposeAsync() => _storage.DisposeAsync();
+
+    private async Task<int> PubliceerEnTelAsync(string id)
+    {
+        var peildatum = new DateOnly(2025, 1, 1);
+        await _storage.Cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
+        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync(id, default);
+        var teller = new TellendeOpenDataStore(_storage.Service<IOpenDataStore>());
+        await new PublicatieService(_storage.Cycli, _storage.Logboek, teller, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance).PubliceerAsync(id, default);
+        return teller.Aanroepen;
+    }
+
+    [Fact]
+    public async Task TheTwelfthReleaseCostsAsManyStorageCallsAsTheSecond()
+    {
+        await PubliceerEnTelAsync("kosten-01");
+        var tweede = await PubliceerEnTelAsync("kosten-02");
+        for (var i = 3; i < 12; i++)
+        {
+            await PubliceerEnTelAsync($"kosten-{i:00}");
+        }
+
+        var twaalfde = await PubliceerEnTelAsync("kosten-12");
+
+        Assert.Equal(tweede, twaalfde);
+    }
+
+    private sealed class TellendeOpenDataStore(IOpenDataStore echt) : IOpenDataStore
+    {
+        private int _aanroepen;
+
+        public int Aanroepen => _aanroepen;
+
+        private T Tel<T>(T waarde)
+        {
+            Interlocked.Increment(ref _aanroepen);
+            return waarde;
+        }
+
+        public Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.MaakAanAsync(pad, inhoud, contentType, ct));
+        public Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.VervangAlsAndersAsync(pad, inhoud, contentType, ct));
+        public Task<byte[]?> LeesAsync(string pad, CancellationToken ct) => Tel(echt.LeesAsync(pad, ct));
+        public Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct) => Tel(echt.LijstAsync(prefix, ct));
+        public Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) => Tel(echt.LeesMetVersieAsync(pad, ct));
+        public Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct) =>
+            Tel(echt.SchrijfAlsOngewijzigdAsync(pad, inhoud, contentType, verwachteVersie, ct));
+    }
+}
