@@ -19,43 +19,20 @@ internal static class Azurite
 
     private static async Task<AzuriteInstance> StartAsync()
     {
-        var bin = Environment.GetEnvironmentVariable("AZURITE_BIN") ?? Repo.Pad("node_modules", ".bin", "azurite");
-        if (!File.Exists(bin))
-        {
-            throw new InvalidOperationException($"Azurite niet gevonden op {bin}: voer 'npm ci' uit in {Repo.Root} (of zet AZURITE_BIN).");
-        }
-
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var psi = new ProcessStartInfo(bin)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
-                     "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-                     "--tableHost", "127.0.0.1", "--tablePort", $"{table}" })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        var uitvoer = new StringBuilder();
-        var proces = Process.Start(psi) ?? throw new InvalidOperationException($"{bin} start niet.");
-        proces.OutputDataReceived += (_, e) => uitvoer.AppendLine(e.Data);
-        proces.ErrorDataReceived += (_, e) => uitvoer.AppendLine(e.Data);
-        proces.BeginOutputReadLine();
-        proces.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(proces);
-
-        foreach (var port in new[] { blob, queue, table })
-        {
-            await WachtOpPoortAsync(port, proces, uitvoer);
-        }
-
+        var proces = await AzuriteProces.StartAsync(blob, queue, table, map: null);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => proces.Stop();
         return new AzuriteInstance(blob, queue, table, Key);
     }
 
-    private static async Task WachtOpPoortAsync(int port, Process proces, StringBuilder uitvoer)
+    /// <summary>An Azurite of a test's own, on its own ports and with its data on disk, so the test can stop and restart it.</summary>
+    public static async Task<(AzuriteInstance Instance, AzuriteProces Proces)> EigenAsync(string map)
+    {
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        return (new AzuriteInstance(blob, queue, table, Key), await AzuriteProces.StartAsync(blob, queue, table, map));
+    }
+
+    internal static async Task WachtOpPoortAsync(int port, Process proces, StringBuilder uitvoer)
     {
         var tot = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < tot)
@@ -86,21 +63,85 @@ internal static class Azurite
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
 
-    private static void Stop(Process proces)
+/// <summary>One Azurite process: in memory (map null) or with its data in a folder; it can be stopped, frozen and started again.</summary>
+public sealed class AzuriteProces
+{
+    private readonly int[] _poorten;
+    private readonly string? _map;
+    private Process _proces = null!;
+
+    private AzuriteProces(int[] poorten, string? map) => (_poorten, _map) = (poorten, map);
+
+    public static async Task<AzuriteProces> StartAsync(int blob, int queue, int table, string? map)
+    {
+        var proces = new AzuriteProces([blob, queue, table], map);
+        await proces.StartAsync();
+        return proces;
+    }
+
+    public async Task StartAsync()
+    {
+        var bin = Environment.GetEnvironmentVariable("AZURITE_BIN") ?? Repo.Pad("node_modules", ".bin", "azurite");
+        if (!File.Exists(bin))
+        {
+            throw new InvalidOperationException($"Azurite niet gevonden op {bin}: voer 'npm ci' uit in {Repo.Root} (of zet AZURITE_BIN).");
+        }
+
+        var psi = new ProcessStartInfo(bin) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] opslag = _map is null ? ["--inMemoryPersistence"] : ["--location", _map];
+        foreach (var arg in new[] { "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                     "--blobHost", "127.0.0.1", "--blobPort", $"{_poorten[0]}", "--queueHost", "127.0.0.1", "--queuePort", $"{_poorten[1]}",
+                     "--tableHost", "127.0.0.1", "--tablePort", $"{_poorten[2]}" }.Concat(opslag))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        var uitvoer = new StringBuilder();
+        _proces = Process.Start(psi) ?? throw new InvalidOperationException($"{bin} start niet.");
+        _proces.OutputDataReceived += (_, e) => uitvoer.AppendLine(e.Data);
+        _proces.ErrorDataReceived += (_, e) => uitvoer.AppendLine(e.Data);
+        _proces.BeginOutputReadLine();
+        _proces.BeginErrorReadLine();
+        foreach (var port in _poorten)
+        {
+            await Azurite.WachtOpPoortAsync(port, _proces, uitvoer);
+        }
+    }
+
+    /// <summary>SIGTERM (Azurite saves its data and exits), then wait for the exit.</summary>
+    public async Task StopAsync()
+    {
+        Signaal("TERM");
+        await _proces.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>SIGSTOP / SIGCONT: a storage account that accepts connections but never answers.</summary>
+    public void Bevries() => Signaal("STOP");
+
+    public void Ontdooi() => Signaal("CONT");
+
+    public void Stop()
     {
         try
         {
-            proces.Kill(entireProcessTree: true);
+            _proces.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
     }
+
+    private void Signaal(string naam)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{naam} {_proces.Id}") { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
 }
 
-internal sealed record AzuriteInstance(int BlobPort, int QueuePort, int TablePort, string Key)
+public sealed record AzuriteInstance(int BlobPort, int QueuePort, int TablePort, string Key)
 {
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};" +

@@ -42,9 +42,12 @@ public class TestApi : IAsyncLifetime
     {
     }
 
+    /// <summary>The Azurite to use: the shared one, unless a fixture brings its own.</summary>
+    protected virtual Task<AzuriteInstance> AzuriteAsync() => Azurite.GetAsync();
+
     public async Task InitializeAsync()
     {
-        var azurite = await Azurite.GetAsync();
+        var azurite = await AzuriteAsync();
         var instellingen = azurite.Instellingen(Prefix);
         instellingen[AdminKey.Omgevingsvariabele] = AdminSleutel;
         instellingen[AdminKey.Omgevingsvariabele + "_NAAM"] = AdminSleutelNaam;
@@ -76,7 +79,7 @@ public class TestApi : IAsyncLifetime
         Client = new HttpClient(new ContractHandler(binnen, () => contract.Value)) { BaseAddress = Ruw.BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
