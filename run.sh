@@ -33,10 +33,32 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-echo "» Azurite: blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT (gegevens in .azurite/)"
-node_modules/.bin/azurite --silent --disableTelemetry --location .azurite --skipApiVersionCheck --loose \
-  --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
-  --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" >.run/azurite.log 2>&1 &
+# Azurite runs under a small supervisor: if it exits, run.sh says so with its last log lines and starts it again
+# (at most 5 times); the API keeps running meanwhile and answers 503 + Retry-After until storage is back.
+supervise_azurite() {
+  local pid=0 herstarts=0 code
+  trap '[ "$pid" -gt 0 ] && kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    node_modules/.bin/azurite --silent --disableTelemetry --location .azurite --skipApiVersionCheck --loose \
+      --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+      --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" >>.run/azurite.log 2>&1 &
+    pid=$!
+    set +e; wait "$pid"; code=$?; set -e
+    echo "» Azurite is onverwacht gestopt (code $code). Laatste regels van .run/azurite.log:" >&2
+    tail -n 15 .run/azurite.log >&2
+    herstarts=$((herstarts + 1))
+    if [ "$herstarts" -gt 5 ]; then
+      echo "» Azurite stopte $herstarts keer; run.sh stopt. Zie .run/azurite.log." >&2
+      exit 1
+    fi
+    echo "» Azurite wordt opnieuw gestart ($herstarts/5); de API antwoordt intussen 503 met Retry-After." >&2
+    sleep 1
+  done
+}
+
+echo "» Azurite: blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT (gegevens in .azurite/, log in .run/azurite.log)"
+: >.run/azurite.log
+supervise_azurite &
 pids+=($!)
 for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"; do
   wait_for_port "$p" 30 Azurite || { cat .run/azurite.log >&2; exit 1; }
@@ -51,4 +73,9 @@ export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 dotnet functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll \
   --urls "http://127.0.0.1:$API_PORT" &
 pids+=($!)
+set +e
 wait -n "${pids[@]}"
+code=$?
+set -e
+echo "» $( [ "$code" -eq 0 ] && echo "een onderdeel stopte" || echo "een onderdeel stopte met code $code" ); alles wordt gestopt" >&2
+exit "$code"
