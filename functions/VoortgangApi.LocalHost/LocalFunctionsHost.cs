@@ -19,6 +19,8 @@ public static class LocalFunctionsHost
         var map = AppContext.BaseDirectory;
         var functies = FunctionMetadata.Lees(map).Select(f => new FunctionInvoker(f, map)).ToList();
 
+        // Header values outside ASCII reach the app (which answers them with a problem) instead of Kestrel's bare 400.
+        builder.WebHost.ConfigureKestrel(o => o.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1);
         builder.Services.AddVoortgang(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(sp =>
