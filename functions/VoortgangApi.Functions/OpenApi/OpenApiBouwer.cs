@@ -38,7 +38,16 @@ public static class OpenApiBouwer
                 Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
                 License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
             },
-            Servers = [new OpenApiServer { Url = serverUrl, Description = "Deze API (de major-versie staat in het pad)." }],
+            Servers =
+            [
+                new OpenApiServer
+                {
+                    Url = serverUrl,
+                    Description = "Deze API: production in Azure, local met ./run.sh (de major-versie staat in het pad).",
+                    // OWASP API9: the intended audience is the public; there is no internal-only server.
+                    Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+                },
+            ],
             Paths = [],
             Components = new OpenApiComponents
             {
@@ -129,8 +138,17 @@ public static class OpenApiBouwer
     {
         IOpenApiSchema schema = a.Schema is not null
             ? new OpenApiSchemaReference(a.Schema, document)
-            : new OpenApiSchema { Type = a.ContentType == Doc.Json ? JsonSchemaType.Object : JsonSchemaType.String };
-        var headers = new Dictionary<string, IOpenApiHeader> { [ApiInfo.VersieHeader] = Kop("De volledige versie van de API (SemVer).", ApiInfo.Versie) };
+            : a.ContentType == Doc.Json ? new OpenApiSchema { Type = JsonSchemaType.Object } : new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 10_000_000 };
+        var headers = new Dictionary<string, IOpenApiHeader>
+        {
+            [ApiInfo.VersieHeader] = Kop("De volledige versie van de API (SemVer).", ApiInfo.Versie),
+            ["Access-Control-Allow-Origin"] = Kop(KopBeschrijving("access-control-allow-origin"), null),
+        };
+        if (a.Status is 429 or 503)
+        {
+            headers["Retry-After"] = Kop("Na hoeveel seconden een nieuwe poging zin heeft.", "5");
+        }
+
         foreach (var naam in a.Headers)
         {
             headers[naam] = Kop(KopBeschrijving(naam), null);
@@ -149,7 +167,7 @@ public static class OpenApiBouwer
     private static OpenApiHeader Kop(string beschrijving, string? voorbeeld) => new()
     {
         Description = beschrijving,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2000 },
         Example = voorbeeld is null ? null : JsonValue.Create(voorbeeld),
     };
 
@@ -160,7 +178,7 @@ public static class OpenApiBouwer
         "Location" => "URL van de aangemaakte of vastgelegde resource.",
         "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key teruggeeft.",
         "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
-        "access-control-allow-origin" => "*: het document is vanaf elke origin op te halen.",
+        "access-control-allow-origin" => "CORS: * voor het OpenAPI-document (vanaf elke origin op te halen); voor de andere antwoorden de origin van het verzoek als die in Cors__AllowedOrigins staat, anders afwezig.",
         _ => naam,
     };
 }

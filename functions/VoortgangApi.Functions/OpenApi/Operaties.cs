@@ -123,6 +123,7 @@ public static class Operaties
 
     internal static AntwoordDoc[] Altijd() =>
     [
+        Fout(429, "Te veel gelijktijdige verzoeken: in Azure begrenst het Flex Consumption-plan het aantal gelijktijdige verzoeken per instantie (dit antwoord komt van de Functions-host, niet van de app); probeer het na Retry-After opnieuw."),
         Fout(500, "Onverwachte fout; geen details, om niets te lekken."),
         Fout(503, "Opslag tijdelijk onbereikbaar; probeer het later opnieuw."),
     ];

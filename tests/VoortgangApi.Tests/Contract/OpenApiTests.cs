@@ -73,6 +73,20 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         Assert.Equal(["deleteRapportagecyclus", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"], beheer);
     }
 
+    [Fact]
+    public async Task ServedDocumentPassesTheOwaspApiSecurityRulesetWithZeroErrors()
+    {
+        var pad = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(pad, await api.Client.GetStringAsync("/api/v1/openapi.json"));
+
+        var (_, stdout, stderr) = await Npm.VoerUitAsync("spectral", "lint", "--quiet", "-r", Repo.Pad("spectral-owasp.yaml"), "-f", "json", pad);
+
+        var resultaten = JsonNode.Parse(stdout) as JsonArray;
+        Assert.True(resultaten is not null, $"spectral gaf geen JSON: {stdout}{stderr}");
+        var fouten = resultaten.Where(r => (int?)r!["severity"] == 0).Select(r => r!.ToJsonString()).ToList();
+        Assert.True(fouten.Count == 0, $"{fouten.Count} fouten:{Environment.NewLine}{string.Join(Environment.NewLine, fouten.Take(20))}");
+    }
+
     [Theory]
     [InlineData("adr/adr-2.2.1-linter.yaml")]
     [InlineData("adr/adr-2.1.0-linter.yaml")]
