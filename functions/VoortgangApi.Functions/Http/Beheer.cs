@@ -59,23 +59,10 @@ public static class Beheer
         return result;
     }
 
-    public static IActionResult Plan(this HttpRequest req, Resultaat<PlanUitkomst> r)
-    {
-        if (!r.IsGelukt)
-        {
-            return Problems.Van(r.Probleem!, req).GeenCache();
-        }
-
-        var u = r.Waarde!;
-        var result = new JsonBodyResult(u.Cyclus, u.Nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        result.Headers["ETag"] = u.ETag;
-        if (u.Nieuw)
-        {
-            result.Headers["Location"] = $"{ApiInfo.BasisPad}/rapportagecycli/{u.Cyclus.Id}";
-        }
-
-        return result.GeenCache();
-    }
+    public static IActionResult Plan(this HttpRequest req, Resultaat<PlanUitkomst> r) =>
+        r.IsGelukt
+            ? Geschreven(r.Waarde!.Cyclus, r.Waarde.Nieuw, r.Waarde.ETag, $"rapportagecycli/{r.Waarde.Cyclus.Id}")
+            : Problems.Van(r.Probleem!, req).GeenCache();
 
     public static IActionResult Momentopname(this HttpRequest req, Resultaat<MomentopnameUitkomst> r)
     {
@@ -125,19 +112,19 @@ public static class Beheer
     }
 
     /// <summary>A content write: 201 with Location when created, 200 when revised; the ETag to send with the next If-Match.</summary>
-    public static IActionResult Revisie(this HttpRequest req, Resultaat<RevisieUitkomst> r)
-    {
-        if (!r.IsGelukt)
-        {
-            return Problems.Van(r.Probleem!, req).GeenCache();
-        }
+    public static IActionResult Revisie(this HttpRequest req, Resultaat<RevisieUitkomst> r) =>
+        r.IsGelukt
+            ? Geschreven(r.Waarde!.Item, r.Waarde.Nieuw, r.Waarde.ETag, r.Waarde.Locatie)
+            : Problems.Van(r.Probleem!, req).GeenCache();
 
-        var u = r.Waarde!;
-        var result = new JsonBodyResult(u.Item, u.Nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        result.Headers["ETag"] = u.ETag;
-        if (u.Nieuw)
+    // A PUT's answer: 201 + Location when it created the resource, 200 when it changed it; always the new ETag.
+    private static IActionResult Geschreven(object body, bool nieuw, string etag, string locatie)
+    {
+        var result = new JsonBodyResult(body, nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        result.Headers["ETag"] = etag;
+        if (nieuw)
         {
-            result.Headers["Location"] = $"{ApiInfo.BasisPad}/{u.Locatie}";
+            result.Headers["Location"] = $"{ApiInfo.BasisPad}/{locatie}";
         }
 
         return result.GeenCache();
