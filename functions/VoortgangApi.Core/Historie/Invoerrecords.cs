@@ -7,7 +7,7 @@ public sealed record StatusInvoer(string Status, DateOnly Peildatum, string Zeke
 
 /// <summary>Body of PUT oplossingsrichtingen/{id} (schemas/oplossingsrichting-invoer.schema.json).</summary>
 public sealed record OplossingsrichtingInvoer(
-    string ThemaId, string Titel, string Omschrijving, IReadOnlyList<string> VerantwoordelijkePartijen, IReadOnlyList<string> BetrokkenPartijen,
+    string? ThemaId, string Titel, string Omschrijving, IReadOnlyList<string> VerantwoordelijkePartijen, IReadOnlyList<string> BetrokkenPartijen,
     IReadOnlyList<string>? Knelpunten, string Planning, bool BuitenAanpak, IReadOnlyList<Bron> Bronnen, DateOnly? GeldigVanaf = null);
 
 /// <summary>Body of PUT knelpunten/{id} (schemas/knelpunt-invoer.schema.json).</summary>

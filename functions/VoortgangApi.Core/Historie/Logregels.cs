@@ -4,7 +4,7 @@ namespace VoortgangApi.Core.Historie;
 
 /// <summary>The texts of a solution direction, without its id and status: what a content revision records.</summary>
 public sealed record OplossingsrichtingInhoud(
-    string ThemaId,
+    string? ThemaId,
     string Titel,
     string Omschrijving,
     IReadOnlyList<string> VerantwoordelijkePartijen,

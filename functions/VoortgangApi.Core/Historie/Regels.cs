@@ -10,7 +10,7 @@ public static class Statusregels
     {
         var fouten = new List<OngeldigeInvoer>();
         Datums.Controleer(s.Peildatum, vandaag, "$.peildatum", fouten);
-        Zekerheid(s.Zekerheid, s.Bron, s.Peildatum, "$", fouten);
+        Bron(s.Zekerheid, s.Bron, s.Peildatum, "$", fouten);
         if (s.Bron.Datum is { } datum)
         {
             Datums.Controleer(datum, vandaag, "$.bron.datum", fouten);
@@ -32,9 +32,23 @@ public static class Statusregels
         return fouten;
     }
 
-    /// <summary>"bevestigd" only when the source is dated on or before the peildatum (the source itself states the fact then).</summary>
-    public static void Zekerheid(string zekerheid, Bron? bron, DateOnly peildatum, string pad, List<OngeldigeInvoer> fouten)
+    /// <summary>
+    /// The source rules of a status (the seed's and the write API's): the source says what kind it is, and certainty
+    /// follows it — "bevestigd" only with a source dated on or before the peildatum (otherwise "afgeleid" or "onbekend").
+    /// </summary>
+    public static void Bron(string zekerheid, Bron? bron, DateOnly peildatum, string pad, List<OngeldigeInvoer> fouten)
     {
+        if (bron is null)
+        {
+            fouten.Add(new($"{pad}.bron", "bronVereist", "een status noemt altijd de bron waar hij vandaan komt."));
+            return;
+        }
+
+        if (bron.Soort is null)
+        {
+            fouten.Add(new($"{pad}.bron.soort", "soortVereist", $"zeg wat voor bron dit is: {string.Join(", ", Bronsoorten.Alle)}."));
+        }
+
         if (zekerheid != "bevestigd")
         {
             return;
@@ -55,10 +69,10 @@ public static class Statusregels
 public static class Verwijzingen
 {
     public static void Controleer(
-        string themaId, IReadOnlyList<string> verantwoordelijk, IReadOnlyList<string> betrokken, IReadOnlyList<string> knelpunten,
+        string? themaId, IReadOnlyList<string> verantwoordelijk, IReadOnlyList<string> betrokken, IReadOnlyList<string> knelpunten,
         VoortgangData data, List<OngeldigeInvoer> fouten)
     {
-        if (!data.Themas.Any(t => t.Id == themaId))
+        if (themaId is not null && !data.Themas.Any(t => t.Id == themaId))
         {
             fouten.Add(new("$.themaId", "onbekendeWaarde", $"onbekend thema; kies uit: {string.Join(", ", data.Themas.Select(t => t.Id))}."));
         }

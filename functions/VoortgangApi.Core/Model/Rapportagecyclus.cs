@@ -1,7 +1,11 @@
 namespace VoortgangApi.Core.Model;
 
-/// <summary>The letter to parliament a reporting cycle belongs to.</summary>
-public sealed record Kamerbrief(DateOnly Datum, string? Kamerstuk, string? Url, string? Documentnummer, string? Kenmerk);
+/// <summary>
+/// The letter to parliament a reporting cycle belongs to. <see cref="Zekerheid"/> says how certain its reference
+/// (Kamerstuk number) is, and <see cref="Toelichting"/> why, where it is derived rather than read from the letter.
+/// </summary>
+public sealed record Kamerbrief(
+    DateOnly Datum, string? Kamerstuk, string? Url, string? Documentnummer, string? Kenmerk, string? Zekerheid = null, string? Toelichting = null);
 
 /// <summary>Counts in a snapshot, so a reader can check completeness without downloading it.</summary>
 public sealed record Aantallen(int Themas, int Knelpunten, int Oplossingsrichtingen, int Partijen);

@@ -25,10 +25,13 @@ public sealed record Partij(string Id, string Naam, string Soort, string? Websit
 public sealed record StatusOpPeildatum(
     string Status, DateOnly Peildatum, string Zekerheid, Bron? Bron, string? Toelichting, string? Id = null);
 
-/// <summary>A solution direction or initiative, with its parties, planning and current status.</summary>
+/// <summary>
+/// A solution direction or initiative, with its parties, planning and current status. <see cref="ThemaId"/> is null for
+/// what concerns the whole programme (the letter on the vision on sex work), not one of its five themes.
+/// </summary>
 public sealed record Oplossingsrichting(
     string Id,
-    string ThemaId,
+    string? ThemaId,
     string Titel,
     string Omschrijving,
     IReadOnlyList<string> VerantwoordelijkePartijen,

@@ -8,7 +8,7 @@ namespace VoortgangApi.Core.OpenData;
 /// <summary>The human-readable page of a release: Dutch, plain accessible HTML, no external assets or scripts.</summary>
 public static class Landingspagina
 {
-    public static byte[] Maak(Rapportagecyclus c, IReadOnlyList<Bestand> bestanden, OpenDataInstellingen instellingen)
+    public static byte[] Maak(Rapportagecyclus c, VoortgangData data, IReadOnlyList<Bestand> bestanden, OpenDataInstellingen instellingen)
     {
         var m = c.Momentopname!;
         var html = new StringBuilder();
@@ -37,7 +37,9 @@ public static class Landingspagina
             <dt>Kamerstuk</dt><dd>{{E(c.Kamerbrief.Kamerstuk ?? "nog niet bekend")}}</dd>
             <dt>Datum</dt><dd><time datetime="{{c.Kamerbrief.Datum:yyyy-MM-dd}}">{{c.Kamerbrief.Datum:yyyy-MM-dd}}</time></dd>
             {{(c.Kamerbrief.Url is null ? "" : $"<dt>Vindplaats</dt><dd><a href=\"{E(c.Kamerbrief.Url)}\">{E(c.Kamerbrief.Url)}</a></dd>")}}
-            <dt>Momentopname genomen</dt><dd><time datetime="{{m.GenomenOp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}">{{m.GenomenOp.UtcDateTime:yyyy-MM-dd HH:mm}} UTC</time></dd>
+            <dt>Momentopname genomen</dt><dd><time datetime="{{m.GenomenOp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}">{{m.GenomenOp.UtcDateTime:yyyy-MM-dd HH:mm}} UTC</time>:
+            deze uitgave is toen gepubliceerd. Ligt die datum ver na de Kamerbrief, dan is de momentopname later samengesteld uit de
+            vastgelegde historie (historie.csv): de stand op de peildatum, met de bronnen van toen.</dd>
             <dt>Inhoud-hash</dt><dd><code>{{E(m.InhoudHash)}}</code></dd>
             </dl>
             <h2>Bestanden</h2>
@@ -59,6 +61,7 @@ public static class Landingspagina
             <p>Controleer de bestanden met <code>sha256sum -c SHA256SUMS</code> (het bestand <a href="SHA256SUMS">SHA256SUMS</a> staat in deze map).
             Alle uitgaven staan in de <a href="../../catalogus.jsonld">DCAT-catalogus</a> en de <a href="../../feed.atom">Atom-feed</a>;
             dezelfde gegevens zijn op te vragen via de <a href="{E(instellingen.ApiBasisUrl)}/documentatie">API</a>.</p>
+            {Statussen(data)}
             <h2>Licentie</h2>
             <p>De gegevens zijn vrij te gebruiken: <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0 Universeel</a>.
             Uitgever: {E(instellingen.ContactNaam)}. Persoonsgegevens van ambtenaren worden niet gepubliceerd.</p>
@@ -68,6 +71,28 @@ public static class Landingspagina
 
             """);
         return new UTF8Encoding(false).GetBytes(html.ToString());
+    }
+
+    // Per item its status with where it comes from: the kind of source and its date, so a reader can weigh it.
+    private static string Statussen(VoortgangData data)
+    {
+        var html = new StringBuilder("""
+            <h2>Statussen en hun bronnen</h2>
+            <table>
+            <caption>Per oplossingsrichting de status op de peildatum, de zekerheid en de bron (soort en datum)</caption>
+            <thead><tr><th scope="col">id</th><th scope="col">oplossingsrichting</th><th scope="col">status</th><th scope="col">sinds</th><th scope="col">zekerheid</th><th scope="col">bron</th><th scope="col">soort bron</th><th scope="col">datum bron</th></tr></thead>
+            <tbody>
+
+            """);
+        foreach (var o in data.Oplossingsrichtingen)
+        {
+            var s = o.Status;
+            var bron = s.Bron is null ? "geen" : s.Bron.Url is null ? E(s.Bron.Titel) : $"<a href=\"{E(s.Bron.Url)}\">{E(s.Bron.Titel)}</a>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(o.Id)}</td><td>{E(o.Titel)}</td><td>{E(s.Status)}</td><td>{s.Peildatum:yyyy-MM-dd}</td><td>{E(s.Zekerheid)}</td><td>{bron}</td><td>{E(s.Bron?.Soort ?? "onbekend")}</td><td>{(s.Bron?.Datum is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "onbekend")}</td></tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>\n").ToString();
     }
 
     private static string E(string? tekst) => WebUtility.HtmlEncode(tekst ?? "");

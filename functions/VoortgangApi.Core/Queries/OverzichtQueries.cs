@@ -15,9 +15,13 @@ public sealed record ThemaOverzicht(
 /// <summary>Where the open data of the releases can be found.</summary>
 public sealed record OpenDataLinks(string Catalogus, string Laatste, string Feed);
 
-/// <summary>Everything the public website shows, in a few kilobytes.</summary>
+/// <summary>
+/// Everything the public website shows, in a few kilobytes; <see cref="AantalPerZekerheid"/> says how many of the
+/// current statuses are confirmed by their source, derived, or unknown.
+/// </summary>
 public sealed record Overzicht(
-    CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData);
+    CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData,
+    IReadOnlyDictionary<string, int>? AantalPerZekerheid = null);
 
 /// <summary>The summary for the public website: current state per theme and the change since the last letter.</summary>
 /// <remarks>
@@ -60,10 +64,13 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
         var links = new OpenDataLinks(openData.Url(Layout.Catalogus), openData.Url(Layout.Laatste), openData.Url(Layout.Feed));
         return new Overzicht(
             laatste is null ? null : new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),
-            themas, verschil?.Statusovergangen ?? [], links);
+            themas, verschil?.Statusovergangen ?? [], links, PerZekerheid(huidig));
     }
 
     private sealed record Bewaard(VoortgangData Huidig, string? RunId, Overzicht Overzicht);
+
+    public static IReadOnlyDictionary<string, int> PerZekerheid(VoortgangData data) =>
+        Zekerheden.Alle.ToDictionary(z => z, z => data.Oplossingsrichtingen.Count(o => o.Status.Zekerheid == z));
 
     private static VerschilAantallen PerThema(Verschil? v, VoortgangData huidig, string themaId)
     {
@@ -77,6 +84,7 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
             v.Toegevoegd.Count(o => o.ThemaId == themaId),
             v.Verwijderd.Count(o => o.ThemaId == themaId),
             v.Statusovergangen.Count(o => o.ThemaId == themaId),
-            v.Gewijzigd.Count(g => vanThema.Contains(g.Id)));
+            v.Gewijzigd.Count(g => vanThema.Contains(g.Id)),
+            v.GeenNieuweInformatie?.Count(o => o.ThemaId == themaId) ?? 0);
     }
 }

@@ -21,7 +21,7 @@ internal sealed record SeedTekst(string? Titel, string? Omschrijving, string? Pl
 
 internal sealed record SeedOplossingsrichting(
     string Id,
-    string ThemaId,
+    string? ThemaId,
     string Titel,
     string Omschrijving,
     IReadOnlyList<string> VerantwoordelijkePartijen,

@@ -26,7 +26,10 @@ internal static class SeedSamenhang
         {
             var o = d.Oplossingsrichtingen[i];
             var pad = $"$.oplossingsrichtingen[{i}]";
-            Bestaat(themas, o.ThemaId, $"{pad}.themaId", "thema", fouten);
+            if (o.ThemaId is not null)
+            {
+                Bestaat(themas, o.ThemaId, $"{pad}.themaId", "thema", fouten);
+            }
             for (var j = 0; j < o.VerantwoordelijkePartijen.Count; j++)
             {
                 Bestaat(partijen, o.VerantwoordelijkePartijen[j], $"{pad}.verantwoordelijkePartijen[{j}]", "partij", fouten);
@@ -37,9 +40,15 @@ internal static class SeedSamenhang
                 Bestaat(partijen, o.BetrokkenPartijen[j], $"{pad}.betrokkenPartijen[{j}]", "partij", fouten);
             }
 
-            foreach (var cyclusId in o.Statussen.Keys)
+            foreach (var (cyclusId, status) in o.Statussen)
             {
                 Bestaat(cycli, cyclusId, $"{pad}.statussen.{cyclusId}", "rapportagecyclus", fouten);
+                if (d.Rapportagecycli.FirstOrDefault(c => c.Id == cyclusId) is { } cyclus)
+                {
+                    var regels = new List<OngeldigeInvoer>();
+                    Historie.Statusregels.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, $"{pad}.statussen.{cyclusId}", regels);
+                    fouten.AddRange(regels.Select(r => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}"));
+                }
             }
 
             foreach (var cyclusId in o.Teksten?.Keys ?? [])

@@ -58,7 +58,8 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
             })],
             v.Statusovergangen,
             new OpenDataLinks("http://127.0.0.1:10000/devstoreaccount1/open-data/v1/catalogus.jsonld",
-                "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/latest.json", "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/feed.atom")));
+                "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/latest.json", "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/feed.atom"),
+            OverzichtQueries.PerZekerheid(seed.Huidig)));
     }
 
     public JsonNode Rapportagecycli() => Json(new CyclusLijst(Cycli()));

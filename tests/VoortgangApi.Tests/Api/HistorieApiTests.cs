@@ -106,8 +106,8 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
         using var fout = await PostStatus("CM-02", Status("gestopt", Gisteren));
         var id = (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        using var correctie = await PostStatus("CM-02", $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Correctie"},"vervangt":"{{{id}}}"}""");
-        using var nogmaals = await PostStatus("CM-02", $$$"""{"status":"gestopt","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"x"},"vervangt":"{{{id}}}"}""");
+        using var correctie = await PostStatus("CM-02", $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Correctie","soort":"nota"},"vervangt":"{{{id}}}"}""");
+        using var nogmaals = await PostStatus("CM-02", $$$"""{"status":"gestopt","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"x","soort":"nota"},"vervangt":"{{{id}}}"}""");
 
         Assert.Equal(HttpStatusCode.Created, correctie.StatusCode);
         Assert.Equal("doorlopend", await StatusVan("/api/v1/oplossingsrichtingen/CM-02"));
@@ -166,8 +166,8 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
         var morgen = Vandaag.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         using var response = await PostStatus("ZD-01",
-            $$$"""{"status":"gerealiseerd","peildatum":"{{{morgen}}}","zekerheid":"bevestigd","bron":{"titel":"Later","datum":"{{{morgen}}}"}}""");
-        using var oud = await PostStatus("ZD-01", """{"status":"gerealiseerd","peildatum":"1999-12-31","zekerheid":"bevestigd","bron":{"titel":"Oud","datum":"2024-01-01"}}""");
+            $$$"""{"status":"gerealiseerd","peildatum":"{{{morgen}}}","zekerheid":"bevestigd","bron":{"titel":"Later","soort":"nota","datum":"{{{morgen}}}"}}""");
+        using var oud = await PostStatus("ZD-01", """{"status":"gerealiseerd","peildatum":"1999-12-31","zekerheid":"bevestigd","bron":{"titel":"Oud","soort":"nota","datum":"2024-01-01"}}""");
 
         var namen = (await Problem.AssertAsync(response, HttpStatusCode.BadRequest)).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("$.peildatum", namen);

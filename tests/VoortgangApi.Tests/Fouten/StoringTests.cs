@@ -19,7 +19,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     private async Task<int> Regels(string id) => (await api.GetJsonAsync($"/api/v1/oplossingsrichtingen/{id}/historie")).GetProperty("statussen").GetArrayLength();
 
     private static string Status(string titel) =>
-        $$$"""{"status":"in_uitvoering","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"{{{titel}}}"}}""";
+        $$$"""{"status":"in_uitvoering","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"{{{titel}}}","soort":"nota"}}""";
 
     private static async Task Onbeschikbaar(HttpResponseMessage response)
     {

@@ -57,11 +57,64 @@ public class SeedLoaderTests
     [Fact]
     public async Task SeedThatRefersToAnUnknownPartyIsRejectedWithThePath()
     {
-        var pad = await SchrijfVariant(json => json.Replace("\"verantwoordelijkePartijen\": [\"nvb\"]", "\"verantwoordelijkePartijen\": [\"bestaat-niet\"]"));
+        var pad = await SchrijfVariant(json => json.Replace("\"verantwoordelijkePartijen\": [\n        \"nvb\"\n      ]", "\"verantwoordelijkePartijen\": [\"bestaat-niet\"]"));
 
         var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
 
         Assert.Equal(["$.oplossingsrichtingen[1].verantwoordelijkePartijen[0]: regel 'bestaandeVerwijzing' geschonden: partij 'bestaat-niet' bestaat niet"], ex.Fouten);
+    }
+
+    [Fact]
+    public async Task AConfirmedStatusWhoseSourceIsDatedAfterItsPeildatumIsRejectedWithItsPath()
+    {
+        // ZD-01's 2023 status is bevestigd by the government's news item of 10 November 2023; date that source later.
+        var pad = await SchrijfVariant(json => ZetEerste(json, "\"datum\": \"2023-11-10\"", "\"datum\": \"2023-11-24\""));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[0].statussen.aanpak-2023.bron.datum: regel 'naPeildatum'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStatusCitingNoSourceIsRejectedWithItsPath()
+    {
+        var pad = await SchrijfVariant(json =>
+        {
+            var seed = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            seed["oplossingsrichtingen"]![0]!["statussen"]!["aanpak-2023"]!.AsObject().Remove("bron");
+            return seed.ToJsonString();
+        });
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[0].statussen.aanpak-2023", StringComparison.Ordinal) && f.Contains("PropertyRequired", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStatusSourceThatDoesNotSayWhatKindItIsIsRejectedWithItsPath()
+    {
+        var pad = await SchrijfVariant(json => ZetEerste(json, "\"soort\": \"nota\",", ""));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.Contains(".bron.soort: regel 'soortVereist'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryConfirmedStatusInTheSeedCitesASourceDatedOnOrBeforeItsPeildatum()
+    {
+        var seed = await LaadRepoSeed();
+
+        var bevestigd = seed.Regels.Select(r => r.Status).OfType<VoortgangApi.Core.Historie.Statusregel>().Where(s => s.Zekerheid == "bevestigd").ToList();
+        Assert.NotEmpty(bevestigd);
+        Assert.All(bevestigd, s => Assert.True(s.Bron.Datum <= s.Peildatum, $"{s.OplossingsrichtingId} {s.Peildatum}: bron {s.Bron.Datum}"));
+        Assert.All(seed.Regels.Select(r => r.Status).OfType<VoortgangApi.Core.Historie.Statusregel>(), s => Assert.NotNull(s.Bron.Soort));
+    }
+
+    private static string ZetEerste(string tekst, string oud, string nieuw)
+    {
+        var i = tekst.IndexOf(oud, tekst.IndexOf("\"oplossingsrichtingen\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        return tekst[..i] + nieuw + tekst[(i + oud.Length)..];
     }
 
     [Fact]

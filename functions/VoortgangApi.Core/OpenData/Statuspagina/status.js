@@ -45,7 +45,8 @@
     var eigen = overgangen.filter(function (o) { return o.themaId === t.id; });
     var s = t.sindsLaatsteCyclus;
     var tekst = cyclus
-      ? 'Sinds ' + cyclus + ': ' + s.statusovergangen + ' statuswijziging(en), ' + s.toegevoegd + ' nieuw, ' + s.verwijderd + ' vervallen.'
+      ? 'Sinds ' + cyclus + ': ' + s.statusovergangen + ' statuswijziging(en), ' + s.toegevoegd + ' nieuw, ' + s.verwijderd + ' vervallen, ' +
+        (s.geenNieuweInformatie || 0) + ' zonder nieuwe informatie.'
       : 'Er is nog geen vastgestelde Kamerbrief om mee te vergelijken.';
     sectie.appendChild(el('p', tekst, { 'class': 'verandering' }));
     if (eigen.length > 0) {
@@ -69,6 +70,11 @@
       links[0].href = o.openData.catalogus;
       links[1].href = o.openData.laatste;
       links[2].href = o.openData.feed;
+    }
+    var z = o.aantalPerZekerheid;
+    if (z) {
+      document.getElementById('zekerheid').textContent = 'Van de statussen zijn er ' + z.bevestigd + ' bevestigd door hun bron, ' +
+        z.afgeleid + ' afgeleid en ' + z.onbekend + ' onbekend.';
     }
     document.getElementById('melding').textContent = 'Stand geladen: ' + o.themas.length + ' thema\'s.';
   }
