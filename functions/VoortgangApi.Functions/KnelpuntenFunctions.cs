@@ -14,12 +14,12 @@ public sealed class KnelpuntenFunctions(VoortgangQueries queries, VoortgangSchri
 {
     [Function("getKnelpunten")]
     public async Task<IActionResult> GetKnelpunten(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/knelpunten")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/knelpunten")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.KnelpuntenAsync(req.Parameters(VoortgangQueries.KnelpuntParameters), ct), knelpunten => new KnelpuntLijst(knelpunten));
 
     [Function("getKnelpunt")]
     public async Task<IActionResult> GetKnelpunt(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await queries.KnelpuntAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 
     [Function("putKnelpunt")]

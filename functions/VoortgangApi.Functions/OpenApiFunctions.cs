@@ -11,17 +11,17 @@ public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
 {
     [Function("getOpenApiJson")]
     public async Task<IActionResult> GetOpenApiJson(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/openapi.json")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/openapi.json")] HttpRequest req) =>
         Openbaar(new TekstResult((await Uitvoer(req)).Json, "application/json"));
 
     [Function("getOpenApiYaml")]
     public async Task<IActionResult> GetOpenApiYaml(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/openapi.yaml")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/openapi.yaml")] HttpRequest req) =>
         Openbaar(new TekstResult((await Uitvoer(req)).Yaml, "application/yaml"));
 
     [Function("getDocumentatie")]
     public async Task<IActionResult> GetDocumentatie(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/documentatie")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie")] HttpRequest req) =>
         new TekstResult((await Uitvoer(req)).Html, "text/html");
 
     private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Host.Value ?? "localhost"));

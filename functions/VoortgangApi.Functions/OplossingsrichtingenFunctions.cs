@@ -12,22 +12,22 @@ public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries, Hist
 {
     [Function("getOplossingsrichtingen")]
     public async Task<IActionResult> GetOplossingsrichtingen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/oplossingsrichtingen")] HttpRequest req, CancellationToken ct) =>
         req.Pagina(await queries.OplossingsrichtingenAsync(req.Parameters(VoortgangQueries.OplossingsrichtingParameters), ct), "oplossingsrichtingen");
 
     [Function("getOplossingsrichting")]
     public async Task<IActionResult> GetOplossingsrichting(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await queries.OplossingsrichtingAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 
     [Function("getHistorie")]
     public async Task<IActionResult> GetHistorie(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}/historie")] HttpRequest req, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/oplossingsrichtingen/{id}/historie")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await historie.HistorieAsync(id, req.Parameters([]), ct));
 
     [Function("getStatusregel")]
     public async Task<IActionResult> GetStatusregel(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/oplossingsrichtingen/{id}/statussen/{statusId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/oplossingsrichtingen/{id}/statussen/{statusId}")] HttpRequest req,
         string id, string statusId, CancellationToken ct) =>
         req.Ok(await historie.StatusregelAsync(id, statusId, req.Parameters([]), ct), onveranderlijk: true);
 

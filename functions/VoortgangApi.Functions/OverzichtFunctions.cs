@@ -11,6 +11,6 @@ public sealed class OverzichtFunctions(OverzichtQueries queries)
 {
     [Function("getOverzicht")]
     public async Task<IActionResult> GetOverzicht(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/overzicht")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/overzicht")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.OverzichtAsync(req.Parameters([]), ct));
 }

@@ -15,12 +15,12 @@ public sealed class PartijenFunctions(VoortgangQueries queries, VoortgangSchrijv
 {
     [Function("getPartijen")]
     public async Task<IActionResult> GetPartijen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.PartijenAsync(req.Parameters(VoortgangQueries.LeesParameters), ct), partijen => new PartijLijst(partijen));
 
     [Function("getPartij")]
     public async Task<IActionResult> GetPartij(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/partijen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/partijen/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         req.Ok(await queries.PartijAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 
     [Function("putPartij")]

@@ -14,17 +14,17 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
 {
     [Function("getRapportagecycli")]
     public async Task<IActionResult> GetRapportagecycli(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/rapportagecycli")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/rapportagecycli")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.LijstAsync(req.Parameters([]), ct), cycli => new CyclusLijst(cycli));
 
     [Function("getRapportagecyclus")]
     public async Task<IActionResult> GetRapportagecyclus(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Ok(await queries.CyclusAsync(cyclusId, req.Parameters([]), ct));
 
     [Function("getVerschillen")]
     public async Task<IActionResult> GetVerschillen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/rapportagecycli/{cyclusId}/verschillen")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/rapportagecycli/{cyclusId}/verschillen")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Ok(await queries.VerschillenAsync(cyclusId, req.Parameters([RapportagecycliQueries.TenOpzichteVan]), ct), onveranderlijk: true);
 
     [Function("putRapportagecyclus")]

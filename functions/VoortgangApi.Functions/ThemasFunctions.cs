@@ -13,11 +13,11 @@ public sealed class ThemasFunctions(VoortgangQueries queries)
 {
     [Function("getThemas")]
     public async Task<IActionResult> GetThemas(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/themas")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/themas")] HttpRequest req, CancellationToken ct) =>
         req.Ok(await queries.ThemasAsync(req.Parameters(VoortgangQueries.LeesParameters), ct), themas => new ThemaLijst(themas));
 
     [Function("getThema")]
     public async Task<IActionResult> GetThema(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/themas/{themaId}")] HttpRequest req, string themaId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/themas/{themaId}")] HttpRequest req, string themaId, CancellationToken ct) =>
         req.Ok(await queries.ThemaAsync(themaId, req.Parameters(VoortgangQueries.LeesParameters), ct));
 }

@@ -34,6 +34,7 @@ public static class VoortgangRegistratie
             sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingen>(),
             sp.GetRequiredService<TimeProvider>(), Controle(sp)));
         services.AddSingleton<Vastlegging>();
+        services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<VoortgangSchrijver>();
         services.AddSingleton<HistorieQueries>();
         services.AddSingleton<VoortgangQueries>();

@@ -11,6 +11,6 @@ public sealed class WijzigingenFunctions(HistorieQueries historie)
 {
     [Function("getWijzigingen")]
     public async Task<IActionResult> GetWijzigingen(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "v1/wijzigingen")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/wijzigingen")] HttpRequest req, CancellationToken ct) =>
         req.Wijzigingen(await historie.WijzigingenAsync(req.Parameters(HistorieQueries.WijzigingenParameters), ct));
 }

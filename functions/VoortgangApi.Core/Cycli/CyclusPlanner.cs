@@ -34,7 +34,9 @@ public sealed record Voorwaarden(string? IfMatch, string? IfNoneMatch)
                 $"{char.ToUpperInvariant(wat[0])}{wat[1..]} bestaat al; stuur If-Match met de huidige ETag ({etag}) om te wijzigen.", []);
         }
 
-        var gegeven = IfMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // A GET in a content coding carries that coding in its ETag ("…-br", "…-gz"); it names the same content.
+        var gegeven = IfMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.EndsWith("-br\"", StringComparison.Ordinal) || t.EndsWith("-gz\"", StringComparison.Ordinal) ? t[..^4] + "\"" : t).ToList();
         return gegeven.Contains("*") || gegeven.Contains(etag)
             ? null
             : new Probleem(ProbleemSoort.VoorwaardeMislukt, $"If-Match komt niet overeen met de huidige ETag ({etag}).", []);

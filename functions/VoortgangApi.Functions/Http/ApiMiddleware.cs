@@ -45,9 +45,21 @@ public static class ApiMiddleware
             return;
         }
 
+        var cache = Antwoordcache.Geldt(context.Request) ? context.RequestServices.GetService(typeof(Antwoordcache)) as Antwoordcache : null;
+        if (cache?.Zoek(context.Request) is { } klaar)
+        {
+            await Representatie.SchrijfAsync(context, klaar);
+            return;
+        }
+
+        var teller = context.RequestServices.GetService(typeof(VoortgangApi.Core.Wijzigingen)) is VoortgangApi.Core.Wijzigingen w ? w.Teller : 0;
         try
         {
             await next();
+            if (cache is not null && context.Items.TryGetValue(Representatie.Item, out var item) && item is Voorbereid voorbereid)
+            {
+                cache.Bewaar(context.Request, voorbereid, teller);
+            }
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {

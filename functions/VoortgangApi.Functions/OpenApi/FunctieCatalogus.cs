@@ -19,7 +19,8 @@ public static class FunctieCatalogus
             .Select(m => (Functie: m.GetCustomAttribute<FunctionAttribute>(), Trigger: Trigger(m)))
             .Where(f => f.Functie is not null && f.Trigger is not null)
             // OPTIONS is declared only so that Azure routes CORS preflights to the app; the middleware answers them.
-            .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Where(m => !m.Equals("options", StringComparison.OrdinalIgnoreCase)).Select(methode =>
+            // HEAD is every GET without its body (same headers): documented once in the API description, not per path.
+            .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Where(m => m is not ("options" or "head")).Select(methode =>
                 new HttpFunctie(f.Functie!.Name, methode.ToUpperInvariant(), f.Trigger.Route!, f.Trigger.AuthLevel)))
             .OrderBy(f => f.Route, StringComparer.Ordinal)];
 

@@ -33,7 +33,8 @@ public static class OpenApiBouwer
                     "(Ministerie van Justitie en Veiligheid, met Sociale Zaken en Werkgelegenheid): thema's, knelpunten, " +
                     "oplossingsrichtingen, partijen en hun status per Kamerbrief. Elke leesoperatie kan worden gevraagd zoals " +
                     "vastgelegd in een rapportagecyclus (?cyclus=…), of op elke datum zoals op elk moment bekend (?peildatum=…&bekendOp=…): " +
-                    "de voortgang wordt vastgelegd in een logboek waarin nooit iets wordt overschreven. Openbare gegevens worden gecachet (Cache-Control: public): " +
+                    "de voortgang wordt vastgelegd in een logboek waarin nooit iets wordt overschreven. Elke GET kan ook als HEAD " +
+                    "(dezelfde headers, zonder body); antwoorden boven 1 KiB komen gecomprimeerd (br of gzip) als de client dat accepteert. Openbare gegevens worden gecachet (Cache-Control: public): " +
                     "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn.",
                 Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
                 License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
