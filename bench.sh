@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmark (not part of ./test.sh): the API on the local host over Azurite against a minimal Kestrel baseline that
+# serves the same bytes, in interleaved rounds with wrk; cold start; snapshot + publication for 500/5,000/50,000 items;
+# the write path; RSS. Loopback only. Prints a table and writes JSON to .run/bench/. Takes about 8 minutes.
+#   ./bench.sh [--seconden 6] [--rondes 3] [--aantallen 500,5000,50000]
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/common.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+ensure_npm
+# Load generators from Debian: wrk, and ApacheBench (apache2-utils) for HEAD, which wrk cannot measure.
+if ! command -v wrk >/dev/null || ! command -v ab >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "» apt-get install wrk apache2-utils"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk apache2-utils >/dev/null
+  else
+    echo "bench.sh: wrk of ab ontbreekt; installeer de Debian-pakketten wrk en apache2-utils." >&2
+    exit 1
+  fi
+fi
+
+echo "» dotnet build (Release)"
+dotnet build functions/VoortgangApi.LocalHost -c Release -nologo -v quiet
+dotnet build bench/VoortgangApi.Bench -c Release -nologo -v quiet
+echo "» meten (±8 minuten)"
+exec node bench/bench.mjs "$@"

@@ -1,0 +1,169 @@
+// The benchmark behind ./bench.sh. In one run, on loopback only: the API on the local host over Azurite against a
+// minimal Kestrel app that serves the API's own bytes from memory (the baseline), in interleaved A/B rounds with wrk;
+// cold start; snapshot + publication for 500, 5,000 and 50,000 synthetic items; the write path; the app's RSS.
+// Prints a table and writes the same figures as JSON under .run/bench/.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const uit = join(root, '.run', 'bench');
+const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (v.startsWith('--') ? [...a, [v.slice(2), all[i + 1]]] : a), []));
+const duur = Number(args.seconden ?? 6);
+const rondes = Number(args.rondes ?? 3);
+const aantallen = (args.aantallen ?? '500,5000,50000').split(',').map(Number);
+mkdirSync(join(uit, 'antwoorden'), { recursive: true });
+
+const processen = [];
+const vrijePoort = () => new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+const wacht = (ms) => new Promise((ok) => setTimeout(ok, ms));
+function start(cmd, argv, env = {}) {
+  const p = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  p.stderr.on('data', () => {});
+  processen.push(p);
+  return p;
+}
+async function wachtOp(url, seconden = 60) {
+  const tot = Date.now() + seconden * 1000;
+  while (Date.now() < tot) {
+    try { if ((await fetch(url)).status === 200) return; } catch { /* not yet */ }
+    await wacht(25);
+  }
+  throw new Error(`${url} antwoordt niet binnen ${seconden} s`);
+}
+function stop() { for (const p of processen) { try { p.kill('SIGTERM'); } catch { /* gone */ } } }
+process.on('exit', stop);
+process.on('SIGINT', () => { stop(); process.exit(130); });
+
+// Azurite in memory, the app, and how to reach both.
+const [blob, queue, table, api, basis] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
+start(join(root, 'node_modules/.bin/azurite'), ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
+  '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
+const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
+  `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
+await wacht(1500);
+const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', VOORTGANG_ADMIN_KEY: 'bench', DOTNET_ENVIRONMENT: 'Production',
+  Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
+const appDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
+const startApp = () => start('dotnet', [appDll, '--urls', `http://127.0.0.1:${api}`], appEnv);
+let app = startApp();
+await wachtOp(`http://127.0.0.1:${api}/api/v1/themas`, 120);
+
+// The answers to measure, recorded from the API itself; the baseline serves exactly these bytes.
+const eindpunten = [
+  { naam: '/themas', pad: '/api/v1/themas' },
+  { naam: '/overzicht', pad: '/api/v1/overzicht' },
+  { naam: '/oplossingsrichtingen (100)', pad: '/api/v1/oplossingsrichtingen?pageSize=100' },
+  { naam: '?cyclus=najaar-2024 (100)', pad: '/api/v1/oplossingsrichtingen?cyclus=najaar-2024&pageSize=100' },
+  { naam: '304 /themas', pad: '/api/v1/themas', etag: true },
+  { naam: 'HEAD /themas (ab)', pad: '/api/v1/themas', head: true },
+];
+const opgenomen = [];
+for (const e of eindpunten) {
+  const r = await fetch(`http://127.0.0.1:${api}${e.pad}`);
+  const bytes = Buffer.from(await r.arrayBuffer());
+  e.etagWaarde = r.headers.get('etag');
+  e.bytes = bytes.length;
+  if (!opgenomen.some((o) => o.pad === e.pad)) {
+    const bestand = `a${opgenomen.length}.bin`;
+    writeFileSync(join(uit, 'antwoorden', bestand), bytes);
+    opgenomen.push({ pad: e.pad, bestand, contentType: r.headers.get('content-type'), eTag: e.etagWaarde, cacheControl: r.headers.get('cache-control') });
+  }
+}
+writeFileSync(join(uit, 'antwoorden', 'antwoorden.json'), JSON.stringify(opgenomen));
+start('dotnet', [join(root, 'bench/VoortgangApi.Bench/bin/Release/net10.0/VoortgangApi.Bench.dll'), 'basislijn', '--poort', `${basis}`, '--map', join(uit, 'antwoorden')]);
+await wachtOp(`http://127.0.0.1:${basis}/api/v1/themas`);
+writeFileSync(join(uit, 'post.lua'), `wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["x-functions-key"] = "bench"
+wrk.body = '{"status":"in_uitvoering","peildatum":"2025-01-01","zekerheid":"afgeleid","bron":{"titel":"Meting","soort":"nota"}}'
+`);
+
+// wrk cannot measure HEAD (it waits for the body that Content-Length announces); ApacheBench's -i can, with keep-alive.
+function ab(url, seconden = duur, c = 32) {
+  const tekst = execFileSync('ab', ['-i', '-k', '-q', `-c${c}`, `-t${seconden}`, '-n', '10000000', url], { encoding: 'utf8', maxBuffer: 1 << 22 });
+  const pct = (n) => { const m = tekst.match(new RegExp(`\\s${n}%\\s+(\\d+)`)); return m ? Number(m[1]) : null; };
+  const fout = tekst.match(/Non-2xx responses:\s+(\d+)/);
+  return { rps: Number(tekst.match(/Requests per second:\s+([\d.]+)/)[1]), p50: pct(50), p99: pct(99), fouten: fout ? Number(fout[1]) : 0 };
+}
+
+function wrk(url, extra, seconden = duur, c = 32) {
+  const tekst = execFileSync('wrk', ['-t2', `-c${c}`, `-d${seconden}s`, '--latency', ...extra, url], { encoding: 'utf8' });
+  const ms = (naam) => { const m = tekst.match(new RegExp(`\\s${naam}%\\s+([\\d.]+)(us|ms|s)`)); return m ? Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000 }[m[2]]) : null; };
+  const fout = tekst.match(/Non-2xx or 3xx responses: (\d+)/);
+  return { rps: Number(tekst.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms('50'), p99: ms('99'), fouten: fout ? Number(fout[1]) : 0 };
+}
+const extra = (e) => (e.etag ? ['-H', `If-None-Match: ${e.etagWaarde}`] : []);
+const meet = (e, url, seconden) => (e.head ? ab(url, seconden) : wrk(url, extra(e), seconden));
+for (const e of eindpunten) { meet(e, `http://127.0.0.1:${api}${e.pad}`, 1); meet(e, `http://127.0.0.1:${basis}${e.pad}`, 1); }
+
+const metingen = Object.fromEntries(eindpunten.map((e) => [e.naam, { api: [], basis: [] }]));
+for (let r = 0; r < rondes; r++) {
+  for (const e of eindpunten) {
+    const volgorde = r % 2 === 0 ? ['api', 'basis'] : ['basis', 'api'];
+    for (const kant of volgorde) {
+      metingen[e.naam][kant].push(meet(e, `http://127.0.0.1:${kant === 'api' ? api : basis}${e.pad}`, duur));
+    }
+  }
+}
+const mediaan = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const lezen = eindpunten.map((e) => {
+  const m = metingen[e.naam];
+  const a = { rps: mediaan(m.api.map((x) => x.rps)), p50: mediaan(m.api.map((x) => x.p50)), p99: mediaan(m.api.map((x) => x.p99)) };
+  const b = { rps: mediaan(m.basis.map((x) => x.rps)), p50: mediaan(m.basis.map((x) => x.p50)), p99: mediaan(m.basis.map((x) => x.p99)) };
+  return { eindpunt: e.naam, bytes: e.bytes, api: a, basislijn: b, verhouding: a.rps / b.rps, p99Verhouding: a.p99 / b.p99,
+    fouten: e.etag ? 0 : m.api.reduce((s, x) => s + x.fouten, 0) + m.basis.reduce((s, x) => s + x.fouten, 0) };
+});
+const rssKiB = Number(readFileSync(`/proc/${app.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+
+const schrijven = wrk(`http://127.0.0.1:${api}/api/v1/oplossingsrichtingen/ZD-01/statussen`, ['-s', join(uit, 'post.lua')], 5, 8);
+
+// Cold start: process start to the first 200, five times over the same (filled) storage.
+app.kill('SIGTERM');
+await wacht(1000);
+const koud = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  app = startApp();
+  await wachtOp(`http://127.0.0.1:${api}/api/v1/themas`, 60);
+  koud.push(performance.now() - t0);
+  app.kill('SIGTERM');
+  await wacht(800);
+}
+
+const momentopnamen = aantallen.map((n) => JSON.parse(execFileSync('dotnet',
+  [join(root, 'bench/VoortgangApi.Bench/bin/Release/net10.0/VoortgangApi.Bench.dll'), 'momentopname', '--aantal', `${n}`],
+  { encoding: 'utf8', env: { ...process.env, Storage__ConnectionString: verbinding }, maxBuffer: 1 << 20 }).trim().split('\n').pop()));
+
+const uitkomst = {
+  moment: new Date().toISOString(), machine: { kernen: cpus().length, processor: cpus()[0]?.model, node: process.version },
+  instellingen: { wrk: `-t2 -c32 -d${duur}s`, rondes }, lezen,
+  koudeStartMs: { mediaan: Math.round(mediaan(koud)), alle: koud.map(Math.round) },
+  momentopnameEnPublicatie: momentopnamen.map((m, i) => ({ ...m, verhoudingPer10x: i > 0 ? +(m.totaalSeconden / momentopnamen[i - 1].totaalSeconden).toFixed(2) : null })),
+  schrijven: { statusregelsPerSeconde: Math.round(schrijven.rps), p99Ms: schrijven.p99, fouten: schrijven.fouten },
+  rssNaLezenMiB: Math.round(rssKiB / 1024),
+};
+const bestand = join(uit, `bench-${uitkomst.moment.replace(/[:.]/g, '-')}.json`);
+writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
+
+const pad = (s, n) => String(s).padEnd(n);
+const getal = (x, d = 0) => (x ?? 0).toFixed(d);
+console.log(`\nVoortgang API tegen basislijn (zelfde bytes uit geheugen), ${cpus().length} kernen, wrk -t2 -c32 -d${duur}s (HEAD: ab -k -c32), mediaan van ${rondes} rondes`);
+console.log(pad('eindpunt', 30) + pad('bytes', 8) + pad('API req/s', 11) + pad('basis req/s', 13) + pad('verh.', 7) + pad('API p50/p99 ms', 17) + 'basis p50/p99 ms');
+for (const l of lezen) {
+  console.log(pad(l.eindpunt, 30) + pad(l.bytes, 8) + pad(getal(l.api.rps), 11) + pad(getal(l.basislijn.rps), 13) + pad(getal(l.verhouding, 2), 7) +
+    pad(`${getal(l.api.p50, 2)}/${getal(l.api.p99, 2)}`, 17) + `${getal(l.basislijn.p50, 2)}/${getal(l.basislijn.p99, 2)}`);
+}
+console.log(`koude start (proces → eerste 200): mediaan ${uitkomst.koudeStartMs.mediaan} ms (${uitkomst.koudeStartMs.alle.join(', ')})`);
+for (const m of uitkomst.momentopnameEnPublicatie) {
+  console.log(`momentopname + publicatie, ${m.aantal} items: ${m.totaalSeconden} s (momentopname ${m.momentopnameSeconden} s, publicatie ${m.publicatieSeconden} s)` +
+    (m.verhoudingPer10x ? `, ×${m.verhoudingPer10x} per 10× items` : ''));
+}
+console.log(`schrijven: ${uitkomst.schrijven.statusregelsPerSeconde} statusregels/s via de API (8 verbindingen, p99 ${uitkomst.schrijven.p99Ms} ms, ${uitkomst.schrijven.fouten} fouten)`);
+console.log(`RSS van de app na de leesmetingen: ${uitkomst.rssNaLezenMiB} MiB`);
+console.log(`JSON: ${bestand}`);
+stop();
+process.exit(0);
