@@ -3,15 +3,17 @@ using VoortgangApi.Bench;
 // Two tools for ./bench.sh:
 //   basislijn --poort P --map DIR        a minimal Kestrel app serving the API's own bytes from memory (the baseline)
 //   momentopname --aantal N              snapshot + publication of N synthetic items on the Azurite in Storage__ConnectionString
+//   publicatie --cycli N                 the cost of publishing the 10th and the Nth release (time, blob calls)
 return args.FirstOrDefault() switch
 {
     "basislijn" => await Basislijn.DraaiAsync(args),
     "momentopname" => await Momentopnamemeting.DraaiAsync(args),
+    "publicatie" => await Publicatiemeting.DraaiAsync(args),
     _ => Gebruik(),
 };
 
 static int Gebruik()
 {
-    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | momentopname --aantal N");
+    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | momentopname --aantal N | publicatie --cycli N");
     return 2;
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.OpenData;
+using VoortgangApi.Functions;
+
+namespace VoortgangApi.Bench;
+
+/// <summary>
+/// Publication cost against history: publishes N small cycles one after another and reports the time and the number of
+/// blob calls of the publication of the 10th and of the last, so a cost that grows with history would show.
+/// </summary>
+internal static class Publicatiemeting
+{
+    public static async Task<int> DraaiAsync(string[] args)
+    {
+        var aantal = int.Parse(Basislijn.Waarde(args, "--cycli") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:TablePrefix"] = prefix,
+            ["Storage:OpenDataContainer"] = prefix + "-open-data",
+            ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        var seed = await VoortgangApi.Core.Seed.SeedLoader.LaadAsync(Path.Combine(AppContext.BaseDirectory, "data", "seed.json"), Path.Combine(AppContext.BaseDirectory, "schemas"));
+        foreach (var batch in seed.Regels.Chunk(90))
+        {
+            await services.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, "bench"), default);
+        }
+
+        var cycli = services.GetRequiredService<ICyclusStore>();
+        var momentopnamen = new MomentopnameService(services.GetRequiredService<Logboek>(), cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance);
+        var metingen = new List<object>();
+        for (var i = 1; i <= aantal; i++)
+        {
+            var id = $"meting-{i:000}";
+            var peildatum = new DateOnly(2025, 1, 1).AddDays(i);
+            await cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
+            await momentopnamen.NeemAsync(id, default);
+            var teller = new TellendeStore(services.GetRequiredService<IOpenDataStore>());
+            var publicatie = new PublicatieService(cycli, services.GetRequiredService<Logboek>(), teller, services.GetRequiredService<OpenDataInstellingen>(),
+                NullLogger<PublicatieService>.Instance);
+            var klok = Stopwatch.StartNew();
+            await publicatie.PubliceerAsync(id, default);
+            if (i == 10 || i == aantal)
+            {
+                metingen.Add(new { gepubliceerdeCycli = i, milliseconden = klok.ElapsedMilliseconds, blobAanroepen = teller.Aanroepen });
+            }
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(metingen));
+        return 0;
+    }
+
+    private sealed class TellendeStore(IOpenDataStore echt) : IOpenDataStore
+    {
+        public int Aanroepen;
+
+        private T Tel<T>(T waarde)
+        {
+            Interlocked.Increment(ref Aanroepen);
+            return waarde;
+        }
+
+        public Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.MaakAanAsync(pad, inhoud, contentType, ct));
+        public Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.VervangAlsAndersAsync(pad, inhoud, contentType, ct));
+        public Task<byte[]?> LeesAsync(string pad, CancellationToken ct) => Tel(echt.LeesAsync(pad, ct));
+        public Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct) => Tel(echt.LijstAsync(prefix, ct));
+        public Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) => Tel(echt.LeesMetVersieAsync(pad, ct));
+        public Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct) =>
+            Tel(echt.SchrijfAlsOngewijzigdAsync(pad, inhoud, contentType, verwachteVersie, ct));
+    }
+}
