@@ -6,12 +6,15 @@ public sealed record BestandInfo(string Naam, long Bytes, string Sha256);
 /// <summary>Media type, EU file type and title per file name of a release.</summary>
 public static class Bestandssoort
 {
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static (string MediaType, string EuBestandstype, string Titel) Van(string naam) => Path.GetExtension(naam) switch
     {
         ".csv" => ("text/csv", "CSV", $"{Path.GetFileNameWithoutExtension(naam)} (CSV)"),
         ".json" when naam == "datapackage.json" => ("application/json", "JSON", "Frictionless Data Package (JSON)"),
         ".json" => ("application/json", "JSON", "Volledige momentopname (JSON)"),
         ".html" => ("text/html", "HTML", "Beschrijving van de uitgave (HTML)"),
+        ".xlsx" => (Xlsx, "XLSX", "Alle tabellen in één werkmap (Excel)"),
         _ => ("text/plain", "TXT", "SHA-256-controlegetallen"),
     };
 

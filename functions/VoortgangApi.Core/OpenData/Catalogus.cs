@@ -61,12 +61,12 @@ public static partial class Catalogus
             graaf.Add(concept);
         }
 
-        foreach (var soort in new[] { "CSV", "JSON", "HTML", "TXT" })
+        foreach (var soort in new[] { "CSV", "JSON", "HTML", "TXT", "XLSX" })
         {
             graaf.Add(Getypeerd(Eu + "file-type/" + soort, "dct:MediaTypeOrExtent"));
         }
 
-        foreach (var mediaType in new[] { "text/csv", "application/json", "text/html", "text/plain" })
+        foreach (var mediaType in new[] { "text/csv", "application/json", "text/html", "text/plain", Bestandssoort.Xlsx })
         {
             graaf.Add(Getypeerd("http://www.iana.org/assignments/media-types/" + mediaType, "dct:MediaType"));
         }

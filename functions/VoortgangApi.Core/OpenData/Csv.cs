@@ -3,12 +3,13 @@ using CsvHelper;
 namespace VoortgangApi.Core.OpenData;
 
 /// <summary>
-/// RFC 4180 CSV (CRLF, quotes where needed) in UTF-8 with a byte-order mark, so Excel shows ë and é. Fields that
-/// a spreadsheet would run as a formula (=, +, -, @ at the start) are escaped.
+/// RFC 4180 CSV (CRLF, quotes where needed) in UTF-8 without a byte-order mark, as the data package declares (a BOM
+/// becomes part of the first header for Python's csv and Frictionless readers; Excel users get voortgang.xlsx).
+/// Fields that a spreadsheet would run as a formula (=, +, -, @ at the start) are escaped.
 /// </summary>
 public static class Csv
 {
-    private static readonly CsvWriterOptions Opties = new() { WriteByteOrderMark = true, NewLine = "\r\n", Injection = CsvInjection.Escape };
+    private static readonly CsvWriterOptions Opties = new() { WriteByteOrderMark = false, NewLine = "\r\n", Injection = CsvInjection.Escape };
 
     public static byte[] Schrijf(Tabel tabel, Uitgave uitgave)
     {

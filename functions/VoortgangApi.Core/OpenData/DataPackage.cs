@@ -23,10 +23,14 @@ public static class DataPackage
                 ["path"] = b.Naam,
                 ["format"] = Path.GetExtension(b.Naam).TrimStart('.'),
                 ["mediatype"] = b.ContentType.Split(';')[0],
-                ["encoding"] = "utf-8",
                 ["bytes"] = b.Inhoud.Length,
                 ["hash"] = "sha256:" + b.Sha256,
             };
+            if (b.ContentType.Contains("charset", StringComparison.Ordinal))
+            {
+                resource["encoding"] = "utf-8";
+            }
+
             if (tabel is not null)
             {
                 resource["type"] = "table";

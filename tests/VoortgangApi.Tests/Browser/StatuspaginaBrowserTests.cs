@@ -114,7 +114,7 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
         await page.GotoAsync(api.Service<OpenDataLocatie>().Url + "/v1/cycli/najaar-2024/index.html");
 
         // The data files and datapackage.json (the page itself and SHA256SUMS are written after it), then one row per status.
-        Assert.Equal(7, await page.Locator("table").First.Locator("tbody tr").CountAsync());
+        Assert.Equal(8, await page.Locator("table").First.Locator("tbody tr").CountAsync());
         Assert.Equal(21, await page.Locator("table").Nth(1).Locator("tbody tr").CountAsync());
         Assert.Contains("nota", await page.Locator("table").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         var axe = await page.RunAxe();

@@ -39,8 +39,8 @@ public class PublicatieCrashTests : IAsyncLifetime
 
         var retry = await Service(echt).PubliceerAsync("crash-2025", default);
 
-        Assert.Equal(6, retry.Waarde!.Nieuw);
-        Assert.Equal(9, (await echt.LijstAsync(Layout.Map("crash-2025"), default)).Count);
+        Assert.Equal(7, retry.Waarde!.Nieuw);
+        Assert.Equal(10, (await echt.LijstAsync(Layout.Map("crash-2025"), default)).Count);
         Assert.Equal(eerste, await echt.LeesAsync(halverwege[0].Pad, default));
         Assert.Contains("\"cyclus\": \"crash-2025\"", System.Text.Encoding.UTF8.GetString((await echt.LeesAsync(Layout.Laatste, default))!), StringComparison.Ordinal);
     }
