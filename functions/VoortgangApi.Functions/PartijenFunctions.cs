@@ -16,7 +16,7 @@ public sealed class PartijenFunctions(VoortgangQueries queries, VoortgangSchrijv
     [Function("getPartijen")]
     public async Task<IActionResult> GetPartijen(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/partijen")] HttpRequest req, CancellationToken ct) =>
-        req.Ok(await queries.PartijenAsync(req.Parameters(VoortgangQueries.LeesParameters), ct), partijen => new PartijLijst(partijen));
+        req.Ok(await queries.PartijenAsync(req.Parameters(VoortgangQueries.PartijParameters), ct), partijen => new PartijLijst(partijen));
 
     [Function("getPartij")]
     public async Task<IActionResult> GetPartij(

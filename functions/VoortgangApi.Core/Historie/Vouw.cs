@@ -37,11 +37,13 @@ public static class Vouw
         }
 
         var inForce = revisies.Values.ToList();
+        var partijen = inForce.Select(r => r.Partij).OfType<Partij>().ToList();
+        var namen = partijen.ToDictionary(p => p.Id, p => p.Naam, StringComparer.Ordinal);
         return VoortgangOrde.Sorteer(new VoortgangData(
             [.. inForce.Select(r => r.Thema).OfType<Thema>()],
             [.. inForce.Select(r => r.Knelpunt).OfType<Knelpunt>()],
-            [.. inForce.Where(r => r.Oplossingsrichting is not null).Select(r => Item(r, statussen.GetValueOrDefault(r.ItemId)))],
-            [.. inForce.Select(r => r.Partij).OfType<Partij>()]));
+            [.. inForce.Where(r => r.Oplossingsrichting is not null).Select(r => Item(r, statussen.GetValueOrDefault(r.ItemId), namen))],
+            partijen));
     }
 
     /// <summary>The lines recorded at or before <paramref name="bekendOp"/> (the log is ordered by that moment).</summary>
@@ -52,13 +54,16 @@ public static class Vouw
     public static IReadOnlyList<Statusregel> Statusregels(IReadOnlyList<Logregel> log, DateOnly peildatum, DateTimeOffset bekendOp) =>
         [.. Bekend(log, bekendOp).Select(r => r.Status).OfType<Statusregel>().Where(s => s.Peildatum <= peildatum)];
 
-    private static Oplossingsrichting Item(Revisie r, Statusregel? s)
+    private static Oplossingsrichting Item(Revisie r, Statusregel? s, Dictionary<string, string> namen)
     {
         var i = r.Oplossingsrichting!;
         var status = s is null
             ? new StatusOpPeildatum(Statussen.Onbekend, r.GeldigVanaf, "onbekend", null, GeenStatusToelichting)
             : new StatusOpPeildatum(s.Status, s.Peildatum, s.Zekerheid, s.Bron, s.Toelichting, s.Id);
+        // The names as they read at the same moment, next to the ids (a party without a name then keeps its id).
+        PartijRol Rol(string id, string rol) => new(id, namen.GetValueOrDefault(id, id), rol);
         return new Oplossingsrichting(r.ItemId, i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
-            i.Knelpunten, i.Planning, i.BuitenAanpak, status, i.Bronnen);
+            i.Knelpunten, i.Planning, i.BuitenAanpak, status, i.Bronnen,
+            [.. i.VerantwoordelijkePartijen.Select(p => Rol(p, "verantwoordelijk")), .. i.BetrokkenPartijen.Select(p => Rol(p, "betrokken"))]);
     }
 }

@@ -40,7 +40,11 @@ public sealed record Oplossingsrichting(
     string Planning,
     bool BuitenAanpak,
     StatusOpPeildatum Status,
-    IReadOnlyList<Bron> Bronnen);
+    IReadOnlyList<Bron> Bronnen,
+    IReadOnlyList<PartijRol>? Partijen = null);
+
+/// <summary>A party named with an item, so a reader needs no second call: id, name, and whether it is responsible or involved.</summary>
+public sealed record PartijRol(string Id, string Naam, string Rol);
 
 /// <summary>The whole progress state at one moment: the current data, or a cycle's snapshot.</summary>
 public sealed record VoortgangData(

@@ -105,6 +105,26 @@ public sealed partial class Parameters
         return getal;
     }
 
+    /// <summary>One or more comma-separated values from a fixed list (status=gepland,vertraagd), or null when absent.</summary>
+    public IReadOnlySet<string>? Keuzes(string naam, IReadOnlyCollection<string> toegestaan)
+    {
+        var tekst = Tekst(naam, 300);
+        if (tekst is null)
+        {
+            return null;
+        }
+
+        var waarden = tekst.Split(',', StringSplitOptions.TrimEntries).ToList();
+        var fout = waarden.Where(w => !toegestaan.Contains(w, StringComparer.Ordinal)).ToList();
+        if (fout.Count > 0)
+        {
+            Fout(naam, "onbekendeWaarde", $"'{Kort(string.Join(",", fout))}' is geen geldige waarde; kies een of meer (met komma's) uit: {string.Join(", ", toegestaan)}.");
+            return null;
+        }
+
+        return waarden.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>A value from a fixed list, or null when absent.</summary>
     public string? Keuze(string naam, IReadOnlyCollection<string> toegestaan)
     {

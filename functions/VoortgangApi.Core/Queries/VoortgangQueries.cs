@@ -21,6 +21,8 @@ public sealed class VoortgangQueries(VoortgangBron bron)
 
     public static readonly IReadOnlyList<string> KnelpuntParameters = [.. VoortgangBron.MomentParameters, "thema"];
 
+    public static readonly IReadOnlyList<string> PartijParameters = KnelpuntParameters;
+
     public async Task<Resultaat<IReadOnlyList<ThemaSamenvatting>>> ThemasAsync(Parameters query, CancellationToken ct)
     {
         var gelezen = await LeesAsync(query, ct);
@@ -72,18 +74,28 @@ public sealed class VoortgangQueries(VoortgangBron bron)
             : Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{Parameters.Kort(id)}'.");
     }
 
+    /// <summary>The parties; with <c>thema</c> only those responsible for or involved in an item of those themes.</summary>
     public async Task<Resultaat<IReadOnlyList<Partij>>> PartijenAsync(Parameters query, CancellationToken ct)
     {
-        var gelezen = await LeesAsync(query, ct);
-        return gelezen.IsGelukt ? Resultaat<IReadOnlyList<Partij>>.Gelukt(gelezen.Waarde!.Partijen) : gelezen.Probleem!;
+        IReadOnlySet<string>? themas = null;
+        var gelezen = await LeesAsync(query, ct, data => themas = query.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]));
+        if (!gelezen.IsGelukt)
+        {
+            return gelezen.Probleem!;
+        }
+
+        var data = gelezen.Waarde!;
+        var betrokken = themas is null ? null : data.Oplossingsrichtingen.Where(o => o.ThemaId is not null && themas.Contains(o.ThemaId))
+            .SelectMany(o => o.VerantwoordelijkePartijen.Concat(o.BetrokkenPartijen)).ToHashSet(StringComparer.Ordinal);
+        return data.Partijen.Where(p => betrokken is null || betrokken.Contains(p.Id)).ToList();
     }
 
     public async Task<Resultaat<IReadOnlyList<Historie.KnelpuntDetail>>> KnelpuntenAsync(Parameters query, CancellationToken ct)
     {
-        string? thema = null;
-        var gelezen = await LeesAsync(query, ct, data => thema = query.Keuze("thema", [.. data.Themas.Select(t => t.Id)]));
+        IReadOnlySet<string>? themas = null;
+        var gelezen = await LeesAsync(query, ct, data => themas = query.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]));
         return gelezen.IsGelukt
-            ? gelezen.Waarde!.Knelpunten.Where(k => thema is null || k.ThemaId == thema).Select(k => Historie.Items.Knelpunt(k, gelezen.Waarde!)).ToList()
+            ? gelezen.Waarde!.Knelpunten.Where(k => themas is null || themas.Contains(k.ThemaId)).Select(k => Historie.Items.Knelpunt(k, gelezen.Waarde!)).ToList()
             : gelezen.Probleem!;
     }
 
@@ -120,8 +132,8 @@ public sealed class VoortgangQueries(VoortgangBron bron)
     }
 
     private static OplossingsrichtingFilter LeesFilter(Parameters q, VoortgangData data) => new(
-        q.Keuze("thema", [.. data.Themas.Select(t => t.Id)]),
-        q.Keuze("status", Statussen.Alle),
+        q.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]),
+        q.Keuzes("status", Statussen.Alle),
         PartijFilter(q, data),
         q.Tekst("zoek"),
         q.Geheel("page", 1, 1, 100_000),
@@ -141,8 +153,8 @@ public sealed class VoortgangQueries(VoortgangBron bron)
     }
 
     private static bool Past(Oplossingsrichting o, OplossingsrichtingFilter f) =>
-        (f.Thema is null || o.ThemaId == f.Thema)
-        && (f.Status is null || o.Status.Status == f.Status)
+        (f.Themas is null || (o.ThemaId is not null && f.Themas.Contains(o.ThemaId)))
+        && (f.Statussen is null || f.Statussen.Contains(o.Status.Status))
         && (f.Partij is null || o.VerantwoordelijkePartijen.Contains(f.Partij) || o.BetrokkenPartijen.Contains(f.Partij))
         && (f.Zoek is null || Bevat(o, f.Zoek));
 

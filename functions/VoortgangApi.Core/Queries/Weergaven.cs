@@ -38,4 +38,4 @@ public sealed record Pagina<T>(IReadOnlyList<T> Items, int Page, int PageSize, i
 }
 
 /// <summary>The checked filters of GET oplossingsrichtingen.</summary>
-public sealed record OplossingsrichtingFilter(string? Thema, string? Status, string? Partij, string? Zoek, int Page, int PageSize);
+public sealed record OplossingsrichtingFilter(IReadOnlySet<string>? Themas, IReadOnlySet<string>? Statussen, string? Partij, string? Zoek, int Page, int PageSize);

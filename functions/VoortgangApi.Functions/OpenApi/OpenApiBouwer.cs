@@ -96,6 +96,7 @@ public static class OpenApiBouwer
             Parameters = [.. doc.Parameters.Select(p => (IOpenApiParameter)new OpenApiParameter
             {
                 Name = p.Naam, In = p.In, Description = p.Beschrijving, Required = p.Verplicht, Schema = p.Schema, Example = p.Voorbeeld,
+                Style = p.Lijst ? ParameterStyle.Form : null, Explode = !p.Lijst,
             })],
             Responses = [],
         };

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 namespace VoortgangApi.Functions.OpenApi;
 
 /// <summary>A documented parameter: where it goes, what it means, its constraints and an example that works.</summary>
-public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode Voorbeeld, bool Verplicht = false);
+public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode Voorbeeld, bool Verplicht = false, bool Lijst = false);
 
 /// <summary>A documented response: status, meaning, body (a component name, or none) and the headers it carries.</summary>
 public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null);
@@ -39,6 +39,12 @@ internal static class Doc
 
     public static ParameterDoc Query(string naam, string beschrijving, OpenApiSchema schema, JsonNode voorbeeld, bool verplicht = false) =>
         new(naam, ParameterLocation.Query, beschrijving, schema, voorbeeld, verplicht);
+
+    /// <summary>A query parameter that takes one or more values from a list, comma-separated (style form, explode false).</summary>
+    public static ParameterDoc Lijst(string naam, string beschrijving, string[] keuzes, params string[] voorbeeld) =>
+        new(naam, ParameterLocation.Query, beschrijving + " Meer waarden met komma's, bijvoorbeeld " + string.Join(",", keuzes.Take(2)) + ".",
+            new OpenApiSchema { Type = JsonSchemaType.Array, Items = Tekst(null, null, keuzes), MaxItems = keuzes.Length, UniqueItems = true },
+            new JsonArray([.. voorbeeld.Select(v => (JsonNode)JsonValue.Create(v))]), Lijst: true);
 
     public static ParameterDoc Pad(string naam, string beschrijving, OpenApiSchema schema, string voorbeeld) =>
         new(naam, ParameterLocation.Path, beschrijving, schema, JsonValue.Create(voorbeeld), true);

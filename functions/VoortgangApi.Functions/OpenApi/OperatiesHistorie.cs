@@ -47,7 +47,7 @@ internal static class OperatiesHistorie
                 "OplossingsrichtingInvoer", Voorbeelden.OplossingsrichtingInvoer()),
             ["getKnelpunten"] = new("Knelpunten", "Alle knelpunten",
                 "De problemen die sekswerkers ervaren (en achtergrond uit onderzoek of media), elk met de oplossingsrichtingen die erop ingaan.",
-                [.. Operaties.Moment, Query("thema", "Alleen dit thema.", Tekst("^[a-z]+(-[a-z]+)*$", 60), JsonValue.Create("politie"))],
+                [.. Operaties.Moment, Lijst("thema", "Alleen deze thema's.", ["zakelijke-dienstverlening", "zorg", "politie", "gemeenten", "communicatie-en-media"], "politie")],
                 [Ok(200, "De knelpunten.", "Knelpunten", v.Knelpunten()), .. lezen]),
             ["getKnelpunt"] = new("Knelpunten", "Eén knelpunt", "Een knelpunt met de oplossingsrichtingen die erop ingaan.",
                 [knelpuntId, .. Operaties.Moment], [Ok(200, "Het knelpunt.", "KnelpuntDetail", v.Knelpunt()), .. lezen]),

@@ -118,7 +118,8 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
             var query = new List<string>();
             foreach (var p in get["parameters"]?.AsArray() ?? [])
             {
-                var waarde = p!["example"]!.ToString();
+                // An array parameter (style form, explode false) goes on the wire comma-separated.
+                var waarde = p!["example"] is JsonArray lijst ? string.Join(',', lijst.Select(x => x!.ToString())) : p["example"]!.ToString();
                 if ((string?)p["in"] == "path")
                 {
                     url = url.Replace("{" + (string?)p["name"] + "}", waarde, StringComparison.Ordinal);
