@@ -68,6 +68,8 @@ export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")
 export OpenData__ApiBaseUrl="${OpenData__ApiBaseUrl:-http://127.0.0.1:$API_PORT/api/v1}"
 export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
+# The status page published to Azurite lives on the blob endpoint's origin: allow it, so that copy can read the API too.
+export Cors__AllowedOrigins="${Cors__AllowedOrigins:-http://127.0.0.1:$BLOB_PORT}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 
 dotnet functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll \

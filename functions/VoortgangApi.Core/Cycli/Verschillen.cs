@@ -6,8 +6,8 @@ namespace VoortgangApi.Core.Cycli;
 /// <summary>An item in a diff: enough to recognise it without a second call.</summary>
 public sealed record OplossingsrichtingKort(string Id, string? ThemaId, string Titel, string Status);
 
-/// <summary>A status change of one item between two cycles.</summary>
-public sealed record Statusovergang(string Id, string? ThemaId, string Titel, string Van, string Naar);
+/// <summary>A status change of one item between two cycles, with the source of the new status.</summary>
+public sealed record Statusovergang(string Id, string? ThemaId, string Titel, string Van, string Naar, Bron? Bron = null);
 
 /// <summary>One changed field (JSON path within the item) with its old and new value.</summary>
 public sealed record Veldwijziging(string Veld, JsonElement? Oud, JsonElement? Nieuw);
@@ -52,7 +52,7 @@ public static class Verschillen
             }
             else if (o.Status.Status != n.Status.Status)
             {
-                overgangen.Add(new Statusovergang(n.Id, n.ThemaId, n.Titel, o.Status.Status, n.Status.Status));
+                overgangen.Add(new Statusovergang(n.Id, n.ThemaId, n.Titel, o.Status.Status, n.Status.Status, n.Status.Bron));
             }
 
             var velden = Vergelijk(o, n);

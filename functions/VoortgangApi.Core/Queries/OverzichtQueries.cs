@@ -21,7 +21,12 @@ public sealed record OpenDataLinks(string Catalogus, string Laatste, string Feed
 /// </summary>
 public sealed record Overzicht(
     CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData,
-    IReadOnlyDictionary<string, int>? AantalPerZekerheid = null);
+    IReadOnlyDictionary<string, int>? AantalPerZekerheid = null, CyclusKort? VorigeCyclus = null, TussenCycli? TussenLaatsteTweeCycli = null,
+    IReadOnlyList<OplossingsrichtingKort>? ThemaOverstijgend = null);
+
+/// <summary>What changed between the last two letters: transitions (with their source), new items, items without news.</summary>
+public sealed record TussenCycli(
+    IReadOnlyList<Statusovergang> Statusovergangen, IReadOnlyList<OplossingsrichtingKort> Toegevoegd, IReadOnlyList<OplossingsrichtingKort> GeenNieuweInformatie);
 
 /// <summary>The summary for the public website: current state per theme and the change since the last letter.</summary>
 /// <remarks>
@@ -40,13 +45,26 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
         }
 
         var huidig = (await bron.LeesAsync(query, ct)).Waarde!;
-        var laatste = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).MaxBy(c => c.Cyclus.Peildatum);
+        var vastgesteld = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).OrderBy(c => c.Cyclus.Peildatum).ToList();
+        var laatste = vastgesteld.LastOrDefault();
         if (_laatste is { } b && ReferenceEquals(b.Huidig, huidig) && b.RunId == laatste?.RunId)
         {
             return b.Overzicht;
         }
 
         var overzicht = await BerekenAsync(huidig, laatste?.Cyclus, ct);
+        if (vastgesteld.Count >= 2)
+        {
+            var vorige = vastgesteld[^2].Cyclus;
+            var tussen = Verschillen.Bereken(laatste!.Cyclus.Id, (await bron.MomentopnameAsync(laatste.Cyclus.Id, ct)).Waarde!,
+                vorige.Id, (await bron.MomentopnameAsync(vorige.Id, ct)).Waarde!);
+            overzicht = overzicht with
+            {
+                VorigeCyclus = new CyclusKort(vorige.Id, vorige.Titel, vorige.Peildatum, vorige.Kamerbrief),
+                TussenLaatsteTweeCycli = new TussenCycli(tussen.Statusovergangen, tussen.Toegevoegd, tussen.GeenNieuweInformatie ?? []),
+            };
+        }
+
         _laatste = new Bewaard(huidig, laatste?.RunId, overzicht);
         return overzicht;
     }
@@ -64,7 +82,8 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
         var links = new OpenDataLinks(openData.Url(Layout.Catalogus), openData.Url(Layout.Laatste), openData.Url(Layout.Feed));
         return new Overzicht(
             laatste is null ? null : new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),
-            themas, verschil?.Statusovergangen ?? [], links, PerZekerheid(huidig));
+            themas, verschil?.Statusovergangen ?? [], links, PerZekerheid(huidig),
+            ThemaOverstijgend: [.. huidig.Oplossingsrichtingen.Where(o => o.ThemaId is null).Select(o => new OplossingsrichtingKort(o.Id, null, o.Titel, o.Status.Status))]);
     }
 
     private sealed record Bewaard(VoortgangData Huidig, string? RunId, Overzicht Overzicht);

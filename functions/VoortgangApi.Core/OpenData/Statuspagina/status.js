@@ -18,7 +18,38 @@
 
   function label(status) { return labels[status] || status; }
 
-  function thema(t, overgangen, cyclus) {
+  // "18 november 2024": dates as a Dutch reader writes them (the ISO date stays in the datetime attribute).
+  function datum(iso) {
+    var d = new Date(iso + 'T00:00:00Z');
+    return isNaN(d) ? iso : d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  function tijd(iso) { return el('time', datum(iso), { datetime: iso }); }
+
+  function bronTekst(b) {
+    if (!b) { return ''; }
+    return ' (bron: ' + b.titel + (b.soort ? ', ' + b.soort : '') + (b.datum ? ', ' + datum(b.datum) : '') + ')';
+  }
+
+  // One changed item: its title linking to its whole history, from → to, and the source of the new status.
+  function overgang(o) {
+    var li = el('li');
+    li.appendChild(el('a', o.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(o.id) + '/historie' }));
+    li.appendChild(document.createTextNode(': van ' + label(o.van) + ' naar ' + label(o.naar) + bronTekst(o.bron)));
+    return li;
+  }
+
+  function lijstVan(titel, items, maak) {
+    var wrapper = document.createDocumentFragment();
+    if (items.length === 0) { return wrapper; }
+    wrapper.appendChild(el('p', titel, { 'class': 'verandering' }));
+    var ul = el('ul');
+    items.forEach(function (i) { ul.appendChild(maak(i)); });
+    wrapper.appendChild(ul);
+    return wrapper;
+  }
+
+  function thema(t, overgangen, cyclus, o) {
     var kopId = 'thema-' + t.id;
     var sectie = el('section', null, { 'class': 'thema', 'aria-labelledby': kopId, 'data-thema': t.id });
     sectie.appendChild(el('h2', t.naam, { id: kopId }));
@@ -42,7 +73,19 @@
     tabel.appendChild(tbody);
     sectie.appendChild(tabel);
 
-    var eigen = overgangen.filter(function (o) { return o.themaId === t.id; });
+    var tussen = o.tussenLaatsteTweeCycli;
+    if (tussen && o.vorigeCyclus) {
+      var vanThema = function (x) { return x.themaId === t.id; };
+      sectie.appendChild(lijstVan('Tussen de Kamerbrieven van ' + datum(o.vorigeCyclus.peildatum) + ' en ' + datum(o.laatsteCyclus.peildatum) + ':',
+        tussen.statusovergangen.filter(vanThema), overgang));
+      sectie.appendChild(lijstVan('Nieuw in de laatste Kamerbrief:', tussen.toegevoegd.filter(vanThema), function (x) {
+        return el('li', x.titel + ' (' + label(x.status) + ')');
+      }));
+      var stil = tussen.geenNieuweInformatie.filter(vanThema).length;
+      if (stil > 0) { sectie.appendChild(el('p', stil + ' zonder nieuwe informatie in de laatste Kamerbrief (de laatst bekende status blijft staan).')); }
+    }
+
+    var eigen = overgangen.filter(function (x) { return x.themaId === t.id; });
     var s = t.sindsLaatsteCyclus;
     var tekst = cyclus
       ? 'Sinds ' + cyclus + ': ' + s.statusovergangen + ' statuswijziging(en), ' + s.toegevoegd + ' nieuw, ' + s.verwijderd + ' vervallen, ' +
@@ -51,7 +94,7 @@
     sectie.appendChild(el('p', tekst, { 'class': 'verandering' }));
     if (eigen.length > 0) {
       var lijst = el('ul');
-      eigen.forEach(function (o) { lijst.appendChild(el('li', o.titel + ': van ' + label(o.van) + ' naar ' + label(o.naar))); });
+      eigen.forEach(function (x) { lijst.appendChild(overgang(x)); });
       sectie.appendChild(lijst);
     }
     return sectie;
@@ -59,12 +102,31 @@
 
   function toon(o) {
     var cyclus = o.laatsteCyclus ? o.laatsteCyclus.titel : null;
-    document.getElementById('cyclus').textContent = o.laatsteCyclus
-      ? 'Laatste Kamerbrief: ' + o.laatsteCyclus.titel + ' (peildatum ' + o.laatsteCyclus.peildatum + ').'
-      : '';
+    var kop = document.getElementById('cyclus');
+    kop.textContent = '';
+    if (o.laatsteCyclus) {
+      var brief = o.laatsteCyclus.kamerbrief || {};
+      kop.appendChild(document.createTextNode('Laatste Kamerbrief: '));
+      kop.appendChild(brief.url ? el('a', o.laatsteCyclus.titel, { href: brief.url }) : el('span', o.laatsteCyclus.titel));
+      kop.appendChild(document.createTextNode(' (' + (brief.kamerstuk ? 'Kamerstuk ' + brief.kamerstuk + ', ' : '') + 'peildatum '));
+      kop.appendChild(tijd(o.laatsteCyclus.peildatum));
+      kop.appendChild(document.createTextNode(').'));
+    }
+
     var themas = document.getElementById('themas');
     themas.textContent = '';
-    o.themas.forEach(function (t) { themas.appendChild(thema(t, o.statusovergangen, cyclus)); });
+    o.themas.forEach(function (t) { themas.appendChild(thema(t, o.statusovergangen, cyclus, o)); });
+    if (o.themaOverstijgend && o.themaOverstijgend.length > 0) {
+      var sectie = el('section', null, { 'class': 'thema', 'aria-labelledby': 'thema-overstijgend' });
+      sectie.appendChild(el('h2', 'De hele Aanpak', { id: 'thema-overstijgend' }));
+      sectie.appendChild(lijstVan('Bij geen van de vijf thema\'s:', o.themaOverstijgend, function (x) {
+        var li = el('li');
+        li.appendChild(el('a', x.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(x.id) + '/historie' }));
+        li.appendChild(document.createTextNode(': ' + label(x.status)));
+        return li;
+      }));
+      themas.appendChild(sectie);
+    }
     var links = document.getElementById('opendata').querySelectorAll('a');
     if (o.openData) {
       links[0].href = o.openData.catalogus;
