@@ -22,7 +22,12 @@ public sealed record OpenDataLinks(string Catalogus, string Laatste, string Feed
 public sealed record Overzicht(
     CyclusKort? LaatsteCyclus, IReadOnlyList<ThemaOverzicht> Themas, IReadOnlyList<Statusovergang> Statusovergangen, OpenDataLinks OpenData,
     IReadOnlyDictionary<string, int>? AantalPerZekerheid = null, CyclusKort? VorigeCyclus = null, TussenCycli? TussenLaatsteTweeCycli = null,
-    IReadOnlyList<OplossingsrichtingKort>? ThemaOverstijgend = null);
+    IReadOnlyList<OplossingsrichtingKort>? ThemaOverstijgend = null, IReadOnlyList<CyclusVoortgang>? VoortgangPerCyclus = null);
+
+/// <summary>One vastgesteld cycle in the progress chart: per theme the count per status in its snapshot.</summary>
+public sealed record CyclusVoortgang(string Cyclus, string Titel, DateOnly Peildatum, IReadOnlyList<ThemaAantallen> Themas);
+
+public sealed record ThemaAantallen(string ThemaId, IReadOnlyDictionary<string, int> AantalPerStatus);
 
 /// <summary>What changed between the last two letters: transitions (with their source), new items, items without news.</summary>
 public sealed record TussenCycli(
@@ -53,6 +58,15 @@ public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen op
         }
 
         var overzicht = await BerekenAsync(huidig, laatste?.Cyclus, ct);
+        var perCyclus = new List<CyclusVoortgang>();
+        foreach (var v in vastgesteld)
+        {
+            var stand = (await bron.MomentopnameAsync(v.Cyclus.Id, ct)).Waarde!;
+            perCyclus.Add(new CyclusVoortgang(v.Cyclus.Id, v.Cyclus.Titel, v.Cyclus.Peildatum,
+                [.. stand.Themas.Select(t => new ThemaAantallen(t.Id, ThemaSamenvatting.Van(t, stand).AantalPerStatus))]));
+        }
+
+        overzicht = overzicht with { VoortgangPerCyclus = perCyclus };
         if (vastgesteld.Count >= 2)
         {
             var vorige = vastgesteld[^2].Cyclus;

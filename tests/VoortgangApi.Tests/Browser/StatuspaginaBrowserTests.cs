@@ -79,6 +79,9 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
         Assert.Contains("Zakelijke schadeverzekeringen voor sekswerkers: van In uitvoering naar Gerealiseerd", tekst, StringComparison.Ordinal);
         Assert.Contains("10 november 2023 en 18 november 2024", tekst, StringComparison.Ordinal);
         Assert.Contains("Brief over de visie op sekswerk: Vertraagd", tekst, StringComparison.Ordinal);
+        // The progress chart per theme has its text alternative: a table with a row per letter.
+        Assert.Equal(5, await page.Locator("figure.grafiek svg[role=img]").CountAsync());
+        Assert.Equal(2, await page.Locator("[data-thema=zorg] figure.grafiek tbody tr").CountAsync());
         Assert.StartsWith("Stand geladen", await page.Locator("#melding").InnerTextAsync(), StringComparison.Ordinal);
 
         var axe = await page.RunAxe();

@@ -39,6 +39,62 @@
     return li;
   }
 
+  // Per status a fill and a one-letter mark printed in the bar, so the chart never relies on colour alone.
+  var kleuren = { gepland: ['#8fb8de', 'P'], in_uitvoering: ['#f9e11e', 'U'], gerealiseerd: ['#39870c', 'R'], doorlopend: ['#007bc7', 'D'],
+    vertraagd: ['#e17000', 'V'], gestopt: ['#d52b1e', 'S'], onbekend: ['#cccccc', '?'] };
+  var svgNs = 'http://www.w3.org/2000/svg';
+
+  function svg(naam, attributen, tekst) {
+    var e = document.createElementNS(svgNs, naam);
+    Object.keys(attributen).forEach(function (k) { e.setAttribute(k, attributen[k]); });
+    if (tekst !== undefined) { e.textContent = tekst; }
+    return e;
+  }
+
+  // A stacked bar per letter (oldest first) of the theme's items per status, and the same numbers as a table.
+  function grafiek(themaId, naam, perCyclus) {
+    var figuur = el('figure', null, { 'class': 'grafiek' });
+    var id = 'grafiek-' + themaId;
+    var hoogte = 26 * perCyclus.length + 10;
+    var beeld = svg('svg', { viewBox: '0 0 320 ' + hoogte, width: '100%', role: 'img', 'aria-labelledby': id });
+    beeld.appendChild(svg('title', { id: id }, 'Voortgang van ' + naam + ' per Kamerbrief; de tabel eronder geeft dezelfde aantallen.'));
+    perCyclus.forEach(function (c, rij) {
+      var t = c.themas.filter(function (x) { return x.themaId === themaId; })[0];
+      var totaal = t ? Object.keys(t.aantalPerStatus).reduce(function (s, k) { return s + t.aantalPerStatus[k]; }, 0) : 0;
+      var x = 70;
+      var kort = new Date(c.peildatum + 'T00:00:00Z').toLocaleDateString('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      beeld.appendChild(svg('text', { x: 0, y: rij * 26 + 22, 'font-size': 11 }, kort));
+      Object.keys(kleuren).forEach(function (s) {
+        var n = t ? t.aantalPerStatus[s] : 0;
+        if (!n) { return; }
+        var breed = 245 * n / Math.max(totaal, 1);
+        beeld.appendChild(svg('rect', { x: x, y: rij * 26 + 8, width: breed, height: 20, fill: kleuren[s][0], stroke: '#fff' }));
+        beeld.appendChild(svg('text', { x: x + breed / 2, y: rij * 26 + 22, 'font-size': 11, 'text-anchor': 'middle' }, n + kleuren[s][1]));
+        x += breed;
+      });
+    });
+    figuur.appendChild(beeld);
+    var tabel = el('table');
+    tabel.appendChild(el('caption', 'Aantal per status per Kamerbrief (P gepland, U in uitvoering, R gerealiseerd, D doorlopend, V vertraagd, S gestopt, ? onbekend)'));
+    var kop = el('tr');
+    kop.appendChild(el('th', 'Kamerbrief', { scope: 'col' }));
+    Object.keys(kleuren).forEach(function (s) { kop.appendChild(el('th', kleuren[s][1], { scope: 'col', title: label(s) })); });
+    var thead = el('thead');
+    thead.appendChild(kop);
+    tabel.appendChild(thead);
+    var tbody = el('tbody');
+    perCyclus.forEach(function (c) {
+      var t = c.themas.filter(function (x) { return x.themaId === themaId; })[0];
+      var r = el('tr');
+      r.appendChild(el('th', datum(c.peildatum), { scope: 'row' }));
+      Object.keys(kleuren).forEach(function (s) { r.appendChild(el('td', String(t ? t.aantalPerStatus[s] : 0), { 'class': 'aantal' })); });
+      tbody.appendChild(r);
+    });
+    tabel.appendChild(tbody);
+    figuur.appendChild(tabel);
+    return figuur;
+  }
+
   function lijstVan(titel, items, maak) {
     var wrapper = document.createDocumentFragment();
     if (items.length === 0) { return wrapper; }
@@ -72,6 +128,10 @@
     });
     tabel.appendChild(tbody);
     sectie.appendChild(tabel);
+
+    if (o.voortgangPerCyclus && o.voortgangPerCyclus.length > 0) {
+      sectie.appendChild(grafiek(t.id, t.naam, o.voortgangPerCyclus));
+    }
 
     var tussen = o.tussenLaatsteTweeCycli;
     if (tussen && o.vorigeCyclus) {
