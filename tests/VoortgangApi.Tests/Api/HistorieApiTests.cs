@@ -120,7 +120,7 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     [Fact]
     public async Task ContentWritesNeedTheCurrentETag()
     {
-        var body = """{"naam":"Stichting Voorbeeld","soort":"maatschappelijke-organisatie"}""";
+        var body = """{"naam":"Stichting Voorbeeld","soort":"maatschappelijke_organisatie"}""";
         using var maak = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body, ("If-None-Match", "*")));
         var etag = maak.Headers.ETag!.ToString();
         using var zonder = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body));

@@ -66,7 +66,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     {
         using var get = await api.Client.GetAsync("/api/v1/partijen/ccv");
         var etag = get.Headers.ETag!.ToString();
-        var body = """{"naam":"Centrum voor Criminaliteitspreventie en Veiligheid (CCV)","soort":"maatschappelijke-organisatie","website":"https://hetccv.nl"}""";
+        var body = """{"naam":"Centrum voor Criminaliteitspreventie en Veiligheid (CCV)","soort":"maatschappelijke_organisatie","website":"https://hetccv.nl"}""";
         api.Arm("historie", "transactie", StoringApi.Status(503));
 
         await Onbeschikbaar(await Stuur(HttpMethod.Put, "/api/v1/partijen/ccv", body, ("If-Match", etag)));

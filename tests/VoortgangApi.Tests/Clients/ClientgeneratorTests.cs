@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using VoortgangApi.Tests.Fouten;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Clients;
+
+/// <summary>
+/// Generates C# clients from the served OpenAPI document with the generators people use — NSwag with System.Text.Json
+/// and with Newtonsoft, and Kiota (dotnet tools from .config/dotnet-tools.json, restored offline) — compiles them into a
+/// small program and lets each call getThemas, getPartijen, a page of oplossingsrichtingen and verschillen against the
+/// running local host.
+/// </summary>
+public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
+{
+    private static async Task<string> Draai(string werkmap, string programma, params string[] argumenten)
+    {
+        var psi = new ProcessStartInfo(programma) { WorkingDirectory = werkmap, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.Environment["KIOTA_OFFLINE_ENABLED"] = "true";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var a in argumenten)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var proces = Process.Start(psi)!;
+        var uit = proces.StandardOutput.ReadToEndAsync();
+        var fout = proces.StandardError.ReadToEndAsync();
+        await proces.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        var tekst = await uit + await fout;
+        Assert.True(proces.ExitCode == 0, $"{programma} {string.Join(' ', argumenten)} (code {proces.ExitCode}):\n{tekst[..Math.Min(tekst.Length, 4000)]}");
+        return tekst;
+    }
+
+    [Fact]
+    public async Task NSwagWithEitherSerializerAndKiotaGenerateClientsThatCompileAndCallTheApi()
+    {
+        var map = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voortgang-clients-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var document = Path.Combine(map, "openapi.json");
+        await File.WriteAllTextAsync(document, await new HttpClient().GetStringAsync(api.Basis + "/openapi.json"));
+
+        await Draai(Repo.Root, "dotnet", "tool", "restore");
+        await Draai(Repo.Root, "dotnet", "nswag", "openapi2csclient", $"/input:{document}", $"/output:{Path.Combine(map, "StjClient.cs")}",
+            "/namespace:Stj", "/className:VoortgangClient", "/jsonLibrary:SystemTextJson");
+        await Draai(Repo.Root, "dotnet", "nswag", "openapi2csclient", $"/input:{document}", $"/output:{Path.Combine(map, "NjClient.cs")}",
+            "/namespace:Nj", "/className:VoortgangClient", "/jsonLibrary:NewtonsoftJson");
+        await Draai(Repo.Root, "dotnet", "kiota", "generate", "-l", "CSharp", "-d", document, "-o", Path.Combine(map, "Kiota"),
+            "-n", "KiotaClient", "-c", "VoortgangKiota", "--exclude-backward-compatible", "--log-level", "Error");
+
+        await File.WriteAllTextAsync(Path.Combine(map, "Program.cs"), await File.ReadAllTextAsync(Repo.Pad("tests", "VoortgangApi.Tests", "Clients", "Programma.cs.txt")));
+        await File.WriteAllTextAsync(Path.Combine(map, "Clients.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>disable</Nullable>
+                <NoWarn>$(NoWarn);CS8669;CS0108;CS0114;CS1591;CS8618</NoWarn>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
+                <PackageReference Include="Microsoft.Kiota.Abstractions" Version="2.1.6" />
+                <PackageReference Include="Microsoft.Kiota.Http.HttpClientLibrary" Version="2.1.6" />
+                <PackageReference Include="Microsoft.Kiota.Serialization.Form" Version="2.1.6" />
+                <PackageReference Include="Microsoft.Kiota.Serialization.Json" Version="2.1.6" />
+                <PackageReference Include="Microsoft.Kiota.Serialization.Multipart" Version="2.1.6" />
+                <PackageReference Include="Microsoft.Kiota.Serialization.Text" Version="2.1.6" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var uitvoer = await Draai(map, "dotnet", "run", "--", api.Basis);
+
+        Assert.Equal(12, uitvoer.Split('\n').Count(r => r.EndsWith(": ok", StringComparison.Ordinal)));
+        Directory.Delete(map, recursive: true);
+    }
+}
