@@ -20,9 +20,14 @@ public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
         Openbaar(new TekstResult((await Uitvoer(req)).Yaml, "application/yaml"));
 
     [Function("getDocumentatie")]
-    public async Task<IActionResult> GetDocumentatie(
+    public static IActionResult GetDocumentatie(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie")] HttpRequest req) =>
-        new TekstResult((await Uitvoer(req)).Html, "text/html");
+        Openbaar(new TekstResult(Referentie.Pagina, "text/html"));
+
+    [Function("getDocumentatieBestand")]
+    public static IActionResult GetDocumentatieBestand(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie/{bestand}")] HttpRequest req, string bestand) =>
+        Referentie.Lees(bestand) is { } tekst ? Openbaar(new TekstResult(tekst, Referentie.Bestanden[bestand])) : Referentie.Onbekend(bestand, req);
 
     private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Host.Value ?? "localhost"));
 

@@ -15,7 +15,7 @@ public static class FunctieCatalogus
 {
     public static IReadOnlyList<HttpFunctie> HttpFuncties() =>
         [.. typeof(FunctieCatalogus).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Select(m => (Functie: m.GetCustomAttribute<FunctionAttribute>(), Trigger: Trigger(m)))
             .Where(f => f.Functie is not null && f.Trigger is not null)
             // OPTIONS is declared only so that Azure routes CORS preflights to the app; the middleware answers them.

@@ -6,7 +6,7 @@ using VoortgangApi.Core.Seed;
 namespace VoortgangApi.Functions.OpenApi;
 
 /// <summary>The served document in its three forms, built once per server URL.</summary>
-public sealed record OpenApiUitvoer(OpenApiDocument Document, string Json, string Yaml, string Html);
+public sealed record OpenApiUitvoer(OpenApiDocument Document, string Json, string Yaml);
 
 public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenApiOptions> opties)
 {
@@ -37,6 +37,6 @@ public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenA
         var document = OpenApiBouwer.Bouw(new Voorbeelden(seedSet, serverUrl), s.SchemaMap, serverUrl, opties.Value);
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
         var yaml = await document.SerializeAsYamlAsync(OpenApiSpecVersion.OpenApi3_0);
-        return new OpenApiUitvoer(document, json, yaml, DocumentatiePagina.Maak(document));
+        return new OpenApiUitvoer(document, json, yaml);
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.OpenApi;
 namespace VoortgangApi.Functions.OpenApi;
 
 /// <summary>A documented parameter: where it goes, what it means, its constraints and an example that works.</summary>
-public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode Voorbeeld, bool Verplicht = false, bool Lijst = false);
+/// <remarks>Without <see cref="Voorbeeld"/> the reference page leaves the field empty in "try it" (an example would be sent).</remarks>
+public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode? Voorbeeld, bool Verplicht = false, bool Lijst = false);
 
 /// <summary>A documented response: status, meaning, body (a component name, or none) and the headers it carries.</summary>
 public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null);
@@ -37,7 +38,7 @@ internal static class Doc
         Default = JsonValue.Create(standaard),
     };
 
-    public static ParameterDoc Query(string naam, string beschrijving, OpenApiSchema schema, JsonNode voorbeeld, bool verplicht = false) =>
+    public static ParameterDoc Query(string naam, string beschrijving, OpenApiSchema schema, JsonNode? voorbeeld, bool verplicht = false) =>
         new(naam, ParameterLocation.Query, beschrijving, schema, voorbeeld, verplicht);
 
     /// <summary>A query parameter that takes one or more values from a list, comma-separated (style form, explode false).</summary>

@@ -16,11 +16,11 @@ public static class Operaties
 
     private static ParameterDoc Peildatum => Query("peildatum",
         "De stand op deze datum (JJJJ-MM-DD, vanaf 2000-01-01) volgens het voortgangslogboek, in plaats van vandaag. Niet samen met cyclus.",
-        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date", MaxLength = 10 }, JsonValue.Create("2024-11-18"));
+        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date", MaxLength = 10 }, null);
 
     private static ParameterDoc BekendOp => Query("bekendOp",
         "Zoals de API het op dit moment wist (ISO 8601 met Z of tijdzone): latere vastleggingen tellen niet mee. Niet samen met cyclus.",
-        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time", MaxLength = 40 }, JsonValue.Create("2099-01-01T00:00:00Z"));
+        new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "date-time", MaxLength = 40 }, null);
 
     /// <summary>The parameters that choose the moment of a read: a frozen cycle, or any date as known at any moment.</summary>
     internal static ParameterDoc[] Moment => [Cyclus, Peildatum, BekendOp];
@@ -103,8 +103,12 @@ public static class Operaties
                 [], [new(200, "Het OpenAPI-document.", null, Json, ["access-control-allow-origin"]), .. Altijd()]),
             ["getOpenApiYaml"] = new("Documentatie", "Dit document (YAML)", "Hetzelfde OpenAPI-document in YAML.",
                 [], [new(200, "Het OpenAPI-document.", null, "application/yaml", ["access-control-allow-origin"]), .. Altijd()]),
-            ["getDocumentatie"] = new("Documentatie", "Leesbare API-referentie", "Een HTML-pagina met alle operaties, zonder externe bestanden.",
+            ["getDocumentatie"] = new("Documentatie", "Interactieve API-referentie",
+                "Een HTML-pagina (Swagger UI, door de app zelf geserveerd, zonder externe bestanden) met alle operaties, toegestane waarden, standaardwaarden en antwoorden; Try it out stuurt verzoeken naar deze server.",
                 [], [new(200, "De referentiepagina.", null, "text/html", []), .. Altijd()]),
+            ["getDocumentatieBestand"] = new("Documentatie", "Bestand van de referentiepagina", "Swagger UI en het startscript van de referentiepagina.",
+                [Pad("bestand", "Naam van het bestand.", Tekst(null, null, ["swagger-ui-bundle.js", "swagger-ui.css", "start.js"]), "start.js")],
+                [new(200, "Het bestand.", null, "application/javascript", []), Fout(400, "Geen geldige bestandsnaam."), Fout(404, "Onbekend bestand."), .. Altijd()]),
         };
         foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()))
         {
