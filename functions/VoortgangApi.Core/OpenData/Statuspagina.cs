@@ -9,7 +9,7 @@ namespace VoortgangApi.Core.OpenData;
 /// </summary>
 public static class Statuspagina
 {
-    public static readonly IReadOnlyList<string> Bestanden = ["index.html", "status.css", "status.js"];
+    public static readonly IReadOnlyList<string> Bestanden = ["index.html", "status.css", "status.js", "rhc-tokens.css", "rhc-componenten.css"];
 
     public static string ContentType(string bestand) => Path.GetExtension(bestand) switch
     {

@@ -87,6 +87,18 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
 
+        // Usable by keyboard: the first Tab reaches the skip link, later ones the links to the items' histories.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Naar de inhoud", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        var bereikt = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            bereikt.Add(await page.EvaluateAsync<string>("document.activeElement.getAttribute('href') || document.activeElement.tagName"));
+        }
+
+        Assert.Contains(bereikt, h => h.EndsWith("/oplossingsrichtingen/ZD-03/historie", StringComparison.Ordinal));
+
         // The reload revalidates: the browser sends If-None-Match and the API answers 304 (the page still shows the data).
         var herladen = await page.RunAndWaitForResponseAsync(() => page.ReloadAsync(), r => r.Url.StartsWith(api.ApiOrigin + "/api/v1/overzicht", StringComparison.Ordinal));
         await page.Locator("[data-thema]").Nth(4).WaitForAsync();

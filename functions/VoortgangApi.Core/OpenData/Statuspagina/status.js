@@ -34,7 +34,7 @@
   // One changed item: its title linking to its whole history, from → to, and the source of the new status.
   function overgang(o) {
     var li = el('li');
-    li.appendChild(el('a', o.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(o.id) + '/historie' }));
+    li.appendChild(el('a', o.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(o.id) + '/historie', 'class': 'nl-link' }));
     li.appendChild(document.createTextNode(': van ' + label(o.van) + ' naar ' + label(o.naar) + bronTekst(o.bron)));
     return li;
   }
@@ -108,9 +108,9 @@
   function thema(t, overgangen, cyclus, o) {
     var kopId = 'thema-' + t.id;
     var sectie = el('section', null, { 'class': 'thema', 'aria-labelledby': kopId, 'data-thema': t.id });
-    sectie.appendChild(el('h2', t.naam, { id: kopId }));
+    sectie.appendChild(el('h2', t.naam, { id: kopId, 'class': 'nl-heading nl-heading--level-2' }));
     sectie.appendChild(el('p', t.aantalOplossingsrichtingen + ' oplossingsrichtingen', { 'data-aantal': String(t.aantalOplossingsrichtingen) }));
-    var tabel = el('table');
+    var tabel = el('table', null, { 'class': 'utrecht-table' });
     tabel.appendChild(el('caption', 'Aantal per status'));
     var kop = el('tr');
     kop.appendChild(el('th', 'Status', { scope: 'col' }));
@@ -167,7 +167,7 @@
     if (o.laatsteCyclus) {
       var brief = o.laatsteCyclus.kamerbrief || {};
       kop.appendChild(document.createTextNode('Laatste Kamerbrief: '));
-      kop.appendChild(brief.url ? el('a', o.laatsteCyclus.titel, { href: brief.url }) : el('span', o.laatsteCyclus.titel));
+      kop.appendChild(brief.url ? el('a', o.laatsteCyclus.titel, { href: brief.url, 'class': 'nl-link' }) : el('span', o.laatsteCyclus.titel));
       kop.appendChild(document.createTextNode(' (' + (brief.kamerstuk ? 'Kamerstuk ' + brief.kamerstuk + ', ' : '') + 'peildatum '));
       kop.appendChild(tijd(o.laatsteCyclus.peildatum));
       kop.appendChild(document.createTextNode(').'));
