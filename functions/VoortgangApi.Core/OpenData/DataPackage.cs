@@ -76,6 +76,12 @@ public static class DataPackage
         foreach (var v in tabel.Velden)
         {
             var veld = new JsonObject { ["name"] = v.Naam, ["type"] = v.Type, ["description"] = v.Beschrijving };
+            if (v.Type == "datetime")
+            {
+                // Moments carry milliseconds (2024-11-18T12:00:00.123Z); Table Schema's default datetime form has none.
+                veld["format"] = "any";
+            }
+
             var constraints = new JsonObject();
             if (v.Verplicht)
             {
