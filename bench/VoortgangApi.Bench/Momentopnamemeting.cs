@@ -5,7 +5,6 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
-using VoortgangApi.Functions;
 
 namespace VoortgangApi.Bench;
 
@@ -18,15 +17,7 @@ internal static class Momentopnamemeting
     public static async Task<int> DraaiAsync(string[] args)
     {
         var aantal = int.Parse(Basislijn.Waarde(args, "--aantal") ?? "500", System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:OpenDataContainer"] = prefix + "-open-data",
-            ["Storage:TimeoutSeconden"] = "30",
-            ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"),
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        await using var services = Diensten.Maak('b', "30");
         var vastlegging = services.GetRequiredService<Vastlegging>();
         var peildatum = new DateOnly(2025, 1, 1);
 

@@ -5,7 +5,6 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
-using VoortgangApi.Functions;
 
 namespace VoortgangApi.Bench;
 
@@ -18,14 +17,7 @@ internal static class Publicatiemeting
     public static async Task<int> DraaiAsync(string[] args)
     {
         var aantal = int.Parse(Basislijn.Waarde(args, "--cycli") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
-        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:OpenDataContainer"] = prefix + "-open-data",
-            ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"),
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        await using var services = Diensten.Maak('p');
         var seed = await VoortgangApi.Core.Seed.SeedLoader.LaadAsync(Path.Combine(AppContext.BaseDirectory, "data", "seed.json"), Path.Combine(AppContext.BaseDirectory, "schemas"));
         foreach (var batch in seed.Regels.Chunk(90))
         {
