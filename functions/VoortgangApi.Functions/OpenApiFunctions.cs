@@ -29,7 +29,7 @@ public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie/{bestand}")] HttpRequest req, string bestand) =>
         Referentie.Lees(bestand) is { } tekst ? Openbaar(new TekstResult(tekst, Referentie.Bestanden[bestand])) : Referentie.Onbekend(bestand, req);
 
-    private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Host.Value ?? "localhost"));
+    private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Scheme, req.Host.Value ?? "localhost"));
 
     // ADR /core/publish-openapi: the document is readable from any origin, without a key.
     private static TekstResult Openbaar(TekstResult result)

@@ -14,10 +14,31 @@ public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenA
     private const int MaxInCache = 8;
     private readonly ConcurrentDictionary<string, Lazy<Task<OpenApiUitvoer>>> _cache = new(StringComparer.Ordinal);
 
-    public string ServerUrl(string verzoekHost) =>
-        opties.Value.ServerUrl is { Length: > 0 } ingesteld
-            ? ingesteld
-            : $"https://{Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") ?? verzoekHost}/api/v1";
+    /// <summary>
+    /// The server the request came in on. In Azure (WEBSITE_HOSTNAME) and for any public host it is https, as the design
+    /// rules require; only a loopback host keeps the request's own scheme, so "try it" works against ./run.sh's plain http.
+    /// </summary>
+    public string ServerUrl(string verzoekSchema, string verzoekHost)
+    {
+        if (opties.Value.ServerUrl is { Length: > 0 } ingesteld)
+        {
+            return ingesteld;
+        }
+
+        if (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } azure)
+        {
+            return $"https://{azure}/api/v1";
+        }
+
+        var schema = verzoekSchema == "http" && IsLoopback(verzoekHost) ? "http" : "https";
+        return $"{schema}://{verzoekHost}/api/v1";
+    }
+
+    private static bool IsLoopback(string host)
+    {
+        var naam = host.StartsWith('[') ? host[..(host.IndexOf(']', StringComparison.Ordinal) + 1)] : host.Split(':')[0];
+        return naam is "localhost" or "[::1]" || (System.Net.IPAddress.TryParse(naam, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+    }
 
     public Task<OpenApiUitvoer> VoorAsync(string serverUrl)
     {

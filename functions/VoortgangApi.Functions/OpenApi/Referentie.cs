@@ -83,7 +83,6 @@ public static class Referentie
           }
           new MutationObserver(function () { toegankelijk(document); }).observe(document.body, { childList: true, subtree: true });
           fetch('openapi.json').then(function (r) { return r.json(); }).then(function (spec) {
-            spec.servers = [{ url: location.origin + location.pathname.replace(/\/documentatie$/, ''), description: 'Deze server' }];
             window.ui = SwaggerUIBundle({ spec: spec, dom_id: '#referentie', deepLinking: true, defaultModelsExpandDepth: 0,
               displayRequestDuration: true, tryItOutEnabled: false, validatorUrl: null,
               // Plain code blocks: the highlighter's colours on its dark background fail the contrast check.

@@ -33,6 +33,27 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         Assert.Equal(await uitJson.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0), await uitYaml.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0));
     }
 
+    // The linters judge the document a public host gets (https); a loopback host gets its own http server for "try it".
+    private async Task<string> ZoalsInProductie()
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");
+        verzoek.Headers.Host = "api.voorbeeld.nl";
+        using var response = await api.Client.SendAsync(verzoek);
+        var tekst = await response.Content.ReadAsStringAsync();
+        Assert.Equal("https://api.voorbeeld.nl/api/v1", (string?)JsonNode.Parse(tekst)!["servers"]![0]!["url"]);
+        return tekst;
+    }
+
+    [Fact]
+    public async Task ALoopbackRequestGetsItsOwnHttpServerAndAPublicHostGetsHttps()
+    {
+        var lokaal = JsonNode.Parse(await api.Ruw.GetStringAsync("/api/v1/openapi.json"))!;
+        var basis = api.Ruw.BaseAddress!;
+
+        Assert.Equal($"http://{basis.Authority}/api/v1", (string?)lokaal["servers"]![0]!["url"]);
+        Assert.StartsWith("https://", (string?)JsonNode.Parse(await ZoalsInProductie())!["servers"]![0]!["url"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task InfoVersionIsTheApiVersionHeaderAndTheServerEndsInV1()
     {
@@ -77,7 +98,7 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     public async Task ServedDocumentPassesTheOwaspApiSecurityRulesetWithZeroErrors()
     {
         var pad = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(pad, await api.Client.GetStringAsync("/api/v1/openapi.json"));
+        await File.WriteAllTextAsync(pad, await ZoalsInProductie());
 
         var (_, stdout, stderr) = await Npm.VoerUitAsync("spectral", "lint", "--quiet", "-r", Repo.Pad("spectral-owasp.yaml"), "-f", "json", pad);
 
@@ -93,7 +114,7 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     public async Task ServedDocumentPassesTheNlGovAdrRulesetWithZeroErrors(string ruleset)
     {
         var pad = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(pad, await api.Client.GetStringAsync("/api/v1/openapi.json"));
+        await File.WriteAllTextAsync(pad, await ZoalsInProductie());
 
         var (_, stdout, stderr) = await Npm.VoerUitAsync("spectral", "lint", "--quiet", "-r", Gedeeld.Bestand(ruleset), "-f", "json", pad);
 
