@@ -6,6 +6,8 @@ using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
 
+using VoortgangApi.Tests.Infrastructure;
+
 namespace VoortgangApi.Bench;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal static class Publicatiemeting
             var peildatum = new DateOnly(2025, 1, 1).AddDays(i);
             await cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
             await momentopnamen.NeemAsync(id, default);
-            var teller = new TellendeStore(services.GetRequiredService<IOpenDataStore>());
+            var teller = new TellendeOpenDataStore(services.GetRequiredService<IOpenDataStore>());
             var publicatie = new PublicatieService(cycli, services.GetRequiredService<Logboek>(), teller, services.GetRequiredService<OpenDataInstellingen>(),
                 NullLogger<PublicatieService>.Instance);
             var klok = Stopwatch.StartNew();
@@ -46,24 +48,5 @@ internal static class Publicatiemeting
 
         Console.WriteLine(JsonSerializer.Serialize(metingen));
         return 0;
-    }
-
-    private sealed class TellendeStore(IOpenDataStore echt) : IOpenDataStore
-    {
-        public int Aanroepen;
-
-        private T Tel<T>(T waarde)
-        {
-            Interlocked.Increment(ref Aanroepen);
-            return waarde;
-        }
-
-        public Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.MaakAanAsync(pad, inhoud, contentType, ct));
-        public Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.VervangAlsAndersAsync(pad, inhoud, contentType, ct));
-        public Task<byte[]?> LeesAsync(string pad, CancellationToken ct) => Tel(echt.LeesAsync(pad, ct));
-        public Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct) => Tel(echt.LijstAsync(prefix, ct));
-        public Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) => Tel(echt.LeesMetVersieAsync(pad, ct));
-        public Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct) =>
-            Tel(echt.SchrijfAlsOngewijzigdAsync(pad, inhoud, contentType, verwachteVersie, ct));
     }
 }

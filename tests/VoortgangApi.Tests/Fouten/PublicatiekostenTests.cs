@@ -44,25 +44,4 @@ public class PublicatiekostenTests : IAsyncLifetime
 
         Assert.Equal(tweede, twaalfde);
     }
-
-    private sealed class TellendeOpenDataStore(IOpenDataStore echt) : IOpenDataStore
-    {
-        private int _aanroepen;
-
-        public int Aanroepen => _aanroepen;
-
-        private T Tel<T>(T waarde)
-        {
-            Interlocked.Increment(ref _aanroepen);
-            return waarde;
-        }
-
-        public Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.MaakAanAsync(pad, inhoud, contentType, ct));
-        public Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct) => Tel(echt.VervangAlsAndersAsync(pad, inhoud, contentType, ct));
-        public Task<byte[]?> LeesAsync(string pad, CancellationToken ct) => Tel(echt.LeesAsync(pad, ct));
-        public Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct) => Tel(echt.LijstAsync(prefix, ct));
-        public Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) => Tel(echt.LeesMetVersieAsync(pad, ct));
-        public Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct) =>
-            Tel(echt.SchrijfAlsOngewijzigdAsync(pad, inhoud, contentType, verwachteVersie, ct));
-    }
 }
