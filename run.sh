@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts Azurite and the Voortgang API (local Functions host) on 127.0.0.1. Ctrl+C stops both.
+# Starts Azurite and the Voortgang API on 127.0.0.1: the local Functions host, which starts the built function app as a
+# worker process of its own and speaks the host-worker protocol to it, as Azure's host does. Ctrl+C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
@@ -21,7 +22,8 @@ if port_in_use "$API_PORT"; then
   exit 1
 fi
 
-echo "» dotnet build (Release)"
+echo "» dotnet build (Release): de functie-app en de lokale host"
+dotnet build functions/VoortgangApi.Functions -c Release -nologo -v quiet
 dotnet build functions/VoortgangApi.LocalHost -c Release -nologo -v quiet
 
 pids=()
@@ -72,8 +74,9 @@ export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
 export Cors__AllowedOrigins="${Cors__AllowedOrigins:-http://127.0.0.1:$BLOB_PORT}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 
+echo "» statuspagina (gepubliceerd in Azurite): http://127.0.0.1:$BLOB_PORT/$AZURITE_ACCOUNT/open-data/v1/index.html"
 dotnet functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll \
-  --urls "http://127.0.0.1:$API_PORT" &
+  --AppMap functions/VoortgangApi.Functions/bin/Release/net10.0 --Poort "$API_PORT" &
 pids+=($!)
 set +e
 wait -n "${pids[@]}"

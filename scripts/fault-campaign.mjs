@@ -80,9 +80,10 @@ for (let i = 0; i < aantal && Date.now() < deadline; i++) {
   teller.perStatus[response.status] = (teller.perStatus[response.status] ?? 0) + 1;
   const soort = response.headers.get('content-type') ?? '';
   const regel = `${init.method} ${url}${query.length ? '?' + query.join('&').slice(0, 120) : ''} → ${response.status}`;
-  // Without API-Version the answer came from the web server itself, before the app ran (a request line over its
-  // limit: 414; Azure's front end has limits of its own): counted apart, as the platform's, not the app's.
-  const vanServer = !response.headers.get('api-version') && [400, 414, 431].includes(response.status) && response.headers.get('content-length') === '0';
+  // Without API-Version and without a body the answer came from the platform, before the app ran: the web server (a
+  // request line over its limit: 414, 431) or the Functions host (a path or method no function has: 404; an admin
+  // operation without its key: 401), as the contract's description says. Counted apart, as the platform's.
+  const vanServer = !response.headers.get('api-version') && [400, 401, 404, 414, 431].includes(response.status) && response.headers.get('content-length') === '0';
   if (vanServer) { teller.server = (teller.server ?? 0) + 1; continue; }
   if (response.status >= 500) teller.vijfhonderd.push(regel);
   if (response.status >= 400 && !soort.startsWith('application/problem+json')) teller.geenProblem.push(regel);
@@ -92,7 +93,7 @@ for (let i = 0; i < aantal && Date.now() < deadline; i++) {
 const samenvatting = {
   verzoeken: teller.totaal, perStatus: teller.perStatus,
   vijfhonderd: teller.vijfhonderd.length, geenProblem: teller.geenProblem.length, geenApiVersie: teller.geenVersie.length,
-  doorDeWebserver: teller.server ?? 0,
+  doorHetPlatform: teller.server ?? 0,
   voorbeelden: [...teller.vijfhonderd, ...teller.geenProblem, ...teller.geenVersie].slice(0, 20),
 };
 console.log(JSON.stringify(samenvatting, null, 2));

@@ -47,7 +47,9 @@ public static class VoortgangRegistratie
         services.AddSingleton<PublicatieService>();
         services.AddSingleton<IVaststellingVolger>(sp => sp.GetRequiredService<PublicatieService>());
         services.AddSingleton<SeedImporter>();
-        services.AddHostedService<SeedBijStart>();
+        // First of all hosted services, so before the worker's own: the worker opens its stream to the host (and so
+        // receives requests) only once an empty store has its seed.
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SeedBijStart>());
         return services;
     }
 

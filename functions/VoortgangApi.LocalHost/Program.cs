@@ -1,3 +1,3 @@
 using VoortgangApi.LocalHost;
 
-await LocalFunctionsHost.Build(args).RunAsync();
+await LokaleHost.Bouw(args).RunAsync();

@@ -9,7 +9,7 @@ namespace VoortgangApi.Functions.Http;
 /// <summary>
 /// What every response gets, whichever host runs the functions: the API-Version and security headers, CORS,
 /// answers to preflight requests, 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
-/// stack trace. The Functions worker and the local host each call this through a one-line adapter.
+/// stack trace. The worker runs it around every HTTP function (WorkerApiMiddleware).
 /// </summary>
 public static class ApiMiddleware
 {
@@ -48,6 +48,7 @@ public static class ApiMiddleware
         var cache = Antwoordcache.Geldt(context.Request) ? context.RequestServices.GetService(typeof(Antwoordcache)) as Antwoordcache : null;
         if (cache?.Zoek(context.Request) is { } klaar)
         {
+            logger.LogDebug("Voorbereid antwoord uit de antwoordcache voor {Methode} {Pad}", context.Request.Method, context.Request.Path);
             await Representatie.SchrijfAsync(context, klaar);
             return;
         }

@@ -79,15 +79,10 @@ public static class Beheer
 
     /// <summary>
     /// Who records a write, for internal audit only (personal data; never in a response or a published file): the
-    /// Entra principal that Easy Auth names in Azure, else the key name the local host sets, else "functiesleutel".
+    /// Entra principal that Easy Auth names in Azure, else "functiesleutel" (the host checked a key, which names no one).
     /// </summary>
     public static string Vastlegger(this HttpRequest req) =>
-        req.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 and <= 200 } principal ? principal
-        : req.HttpContext.Items.TryGetValue(SleutelnaamItem, out var naam) && naam is string s ? s
-        : "functiesleutel";
-
-    /// <summary>The HttpContext item where a host puts the name of the admin key that authorised the request.</summary>
-    public const string SleutelnaamItem = "voortgang.sleutelnaam";
+        req.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 and <= 200 } principal ? principal : "functiesleutel";
 
     public static string? IdempotentieSleutel(this HttpRequest req) =>
         req.Headers.TryGetValue("Idempotency-Key", out var waarde) ? waarde.ToString() : null;

@@ -30,16 +30,6 @@ public static class Problems
     public static JsonBodyResult NietGevonden(HttpRequest req) =>
         Maak(404, "Niet gevonden", "Deze URL bestaat niet. Let op: paden eindigen nooit op een schuine streep.", req);
 
-    public static JsonBodyResult MethodeNietToegestaan(HttpRequest req, IEnumerable<string> toegestaan)
-    {
-        var result = Maak(405, "Methode niet toegestaan", $"Gebruik {string.Join(" of ", toegestaan)}.", req);
-        result.Headers["Allow"] = string.Join(", ", toegestaan);
-        return result;
-    }
-
-    public static JsonBodyResult NietGeautoriseerd(HttpRequest req) =>
-        Maak(401, "Niet geautoriseerd", "Deze beheeroperatie vraagt een geldige sleutel in de header x-functions-key.", req);
-
     // Never echo the exception: it can carry connection details or data that is not public.
     public static JsonBodyResult Intern(HttpRequest req) =>
         Maak(500, "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", req);

@@ -1,15 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 
 namespace VoortgangApi.Functions.Http;
 
-/// <summary>Adapter that runs <see cref="ApiMiddleware"/> inside the Azure Functions worker.</summary>
+/// <summary>
+/// Runs <see cref="ApiMiddleware"/> around every HTTP function in the worker, and writes the function's result inside
+/// it. Left alone, the worker's FunctionsHttpProxyingMiddleware would execute the returned IActionResult only after
+/// this middleware had returned: outside its problem mapping, and too late for the answer cache to keep it.
+/// </summary>
 internal sealed class WorkerApiMiddleware(ILogger<WorkerApiMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         var http = context.GetHttpContext();
-        return http is null ? next(context) : ApiMiddleware.InvokeAsync(http, () => next(context), logger);
+        if (http is null)
+        {
+            await next(context);
+            return;
+        }
+
+        await ApiMiddleware.InvokeAsync(http, async () =>
+        {
+            await next(context);
+            if (context.GetInvocationResult().Value is IActionResult result)
+            {
+                await ApiMiddleware.SchrijfAsync(http, result);
+            }
+        }, logger);
+        context.GetInvocationResult().Value = AlGeschreven.Instance;
+    }
+
+    /// <summary>What the proxying middleware gets once the answer is written: an action result that writes nothing.</summary>
+    private sealed class AlGeschreven : IActionResult
+    {
+        public static readonly AlGeschreven Instance = new();
+
+        public Task ExecuteResultAsync(ActionContext context) => Task.CompletedTask;
     }
 }

@@ -35,7 +35,11 @@ public static class OpenApiBouwer
                     "vastgelegd in een rapportagecyclus (?cyclus=…), of op elke datum zoals op elk moment bekend (?peildatum=…&bekendOp=…): " +
                     "de voortgang wordt vastgelegd in een logboek waarin nooit iets wordt overschreven. Elke GET kan ook als HEAD " +
                     "(dezelfde headers, zonder body); antwoorden boven 1 KiB komen gecomprimeerd (br of gzip) als de client dat accepteert. Openbare gegevens worden gecachet (Cache-Control: public): " +
-                    "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn.",
+                    "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn. " +
+                    "Een paar antwoorden geeft het platform (de Azure Functions-host) zelf, voordat de app het verzoek ziet, en die hebben " +
+                    "geen body en geen API-Version: een pad of methode die hier niet staat (404, ook voor een methode die een pad niet " +
+                    "kent: er is geen 405), een beheeroperatie zonder geldige sleutel (401) en een CORS-preflight (OPTIONS met " +
+                    "Access-Control-Request-Method: 204, met Access-Control-Allow-Origin alleen voor de toegestane origins).",
                 Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
                 License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
             },
@@ -141,7 +145,7 @@ public static class OpenApiBouwer
         IOpenApiSchema schema = a.Schema is not null
             ? new OpenApiSchemaReference(a.Schema, document)
             : a.ContentType == Doc.Json ? new OpenApiSchema { Type = JsonSchemaType.Object } : new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 10_000_000 };
-        var headers = new Dictionary<string, IOpenApiHeader>
+        var headers = a.VanHost ? new Dictionary<string, IOpenApiHeader>() : new Dictionary<string, IOpenApiHeader>
         {
             [ApiInfo.VersieHeader] = Kop("De volledige versie van de API (SemVer).", ApiInfo.Versie),
             ["Access-Control-Allow-Origin"] = Kop(KopBeschrijving("access-control-allow-origin"), null),

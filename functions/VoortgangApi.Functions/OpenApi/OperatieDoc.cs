@@ -7,8 +7,11 @@ namespace VoortgangApi.Functions.OpenApi;
 /// <remarks>Without <see cref="Voorbeeld"/> the reference page leaves the field empty in "try it" (an example would be sent).</remarks>
 public sealed record ParameterDoc(string Naam, ParameterLocation In, string Beschrijving, OpenApiSchema Schema, JsonNode? Voorbeeld, bool Verplicht = false, bool Lijst = false);
 
-/// <summary>A documented response: status, meaning, body (a component name, or none) and the headers it carries.</summary>
-public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null);
+/// <summary>
+/// A documented response: status, meaning, body (a component name, or none) and the headers it carries. One the
+/// Functions host gives itself (<see cref="VanHost"/>) has no body and no API-Version: the app never sees the request.
+/// </summary>
+public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null, bool VanHost = false);
 
 /// <summary>The human part of an operation; method and path come from the function itself.</summary>
 public sealed record OperatieDoc(
@@ -55,4 +58,7 @@ internal static class Doc
 
     public static AntwoordDoc Fout(int status, string beschrijving, JsonNode? voorbeeld = null) =>
         new(status, beschrijving, "Problem", ProblemJson, [], voorbeeld);
+
+    /// <summary>An answer of the Functions host itself, before the app runs: no body, no API-Version.</summary>
+    public static AntwoordDoc VanDeHost(int status, string beschrijving) => new(status, beschrijving, null, "", [], null, VanHost: true);
 }

@@ -140,11 +140,11 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     [InlineData("PUT", "/api/v1/knelpunten/P-ZD-1")]
     [InlineData("PUT", "/api/v1/partijen/vng")]
     [InlineData("DELETE", "/api/v1/rapportagecycli/najaar-2024")]
-    public async Task AnyWriteWithoutTheKeyIsUnauthorised(string methode, string pad)
+    public async Task AnyWriteWithoutTheKeyIsRefusedByTheHostWith401(string methode, string pad)
     {
         using var request = new HttpRequestMessage(new HttpMethod(methode), pad) { Content = JsonContent.Create(new { }) };
 
-        await Problem.AssertAsync(await api.Client.SendAsync(request), HttpStatusCode.Unauthorized);
+        await Problem.VanDeHostAsync(await api.Client.SendAsync(request), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

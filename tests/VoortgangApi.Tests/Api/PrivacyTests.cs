@@ -19,6 +19,7 @@ public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
     {
         using var request = new HttpRequestMessage(methode, pad);
         request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", TestApi.AdminSleutelNaam); // as Easy Auth names the official
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");

@@ -118,13 +118,13 @@ public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task AdminOperationsWithoutOrWithAWrongKeyReturnProblem401()
+    public async Task AdminOperationsWithoutOrWithAWrongKeyGetTheHostsEmpty401AndChangeNothing()
     {
         using var zonder = await api.Client.SendAsync(Post("najaar-2024", sleutel: null));
         using var fout = await api.Client.SendAsync(Put("zonder-sleutel", Plan, sleutel: "fout"));
 
-        await Problem.AssertAsync(zonder, HttpStatusCode.Unauthorized);
-        await Problem.AssertAsync(fout, HttpStatusCode.Unauthorized);
+        await Problem.VanDeHostAsync(zonder, HttpStatusCode.Unauthorized);
+        await Problem.VanDeHostAsync(fout, HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/zonder-sleutel")).StatusCode);
     }
 

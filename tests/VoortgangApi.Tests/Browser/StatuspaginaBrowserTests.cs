@@ -111,20 +111,6 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
     }
 
     [Fact]
-    public async Task StatusPageIsServedByTheLocalHostToo()
-    {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await StartAsync(playwright);
-        var page = await browser.NewPageAsync();
-
-        await page.GotoAsync(api.ApiOrigin + "/statuspagina/index.html");
-        await page.Locator("[data-thema]").Nth(4).WaitForAsync();
-
-        Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
-        Assert.Equal(5, await page.Locator("[data-thema]").CountAsync());
-    }
-
-    [Fact]
     public async Task ReleaseLandingPagePassesAxe()
     {
         using var playwright = await Playwright.CreateAsync();

@@ -36,7 +36,7 @@ public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
     {
         var map = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voortgang-clients-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         var document = Path.Combine(map, "openapi.json");
-        await File.WriteAllTextAsync(document, await new HttpClient().GetStringAsync(api.Basis + "/openapi.json"));
+        await File.WriteAllTextAsync(document, await new HttpClient().GetStringAsync(api.ApiBasis + "/openapi.json"));
 
         await Draai(Repo.Root, "dotnet", "tool", "restore");
         await Draai(Repo.Root, "dotnet", "nswag", "openapi2csclient", $"/input:{document}", $"/output:{Path.Combine(map, "StjClient.cs")}",
@@ -69,7 +69,7 @@ public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
             </Project>
             """);
 
-        var uitvoer = await Draai(map, "dotnet", "run", "--", api.Basis);
+        var uitvoer = await Draai(map, "dotnet", "run", "--", api.ApiBasis);
 
         Assert.Equal(12, uitvoer.Split('\n').Count(r => r.EndsWith(": ok", StringComparison.Ordinal)));
         Directory.Delete(map, recursive: true);

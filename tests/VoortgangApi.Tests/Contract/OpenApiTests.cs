@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.Extensions.DependencyInjection;
 using VoortgangApi.LocalHost;
 using VoortgangApi.Tests.Infrastructure;
 
@@ -9,6 +10,9 @@ namespace VoortgangApi.Tests.Contract;
 
 public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
 {
+    // The functions as the worker indexed them (its FunctionMetadataResponse to the host).
+    private IEnumerable<Functie> HttpFuncties => api.Host.Services.GetRequiredService<Werker>().Huidig!.Functies.Where(f => f.IsHttp);
+
     private async Task<JsonObject> Document() => JsonNode.Parse(await api.Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject();
 
     private static async Task<OpenApiDocument> Lees(string tekst, string formaat)
@@ -70,9 +74,9 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     public async Task EveryFunctionHasAnOperationWithItsNameMethodAndPathAndViceVersa()
     {
         var doc = await Document();
-        var functies = FunctionMetadata.Lees(AppContext.BaseDirectory).Where(f => f.IsHttp)
-            .SelectMany(f => f.Trigger!.Methods!.Where(m => m is not ("options" or "head")) // CORS preflight; HEAD = GET without body
-                .Select(m => $"{m.ToUpperInvariant()} /{f.Trigger.Route!["v1/".Length..]} {f.Name}"))
+        var functies = HttpFuncties
+            .SelectMany(f => f.Trigger.Methods!.Where(m => m is not ("options" or "head")) // CORS preflight; HEAD = GET without body
+                .Select(m => $"{m.ToUpperInvariant()} /{f.Trigger.Route!["v1/".Length..]} {f.Naam}"))
             .Order().ToList();
         var operaties = doc["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key} {(string?)o.Value!["operationId"]}"))
@@ -87,8 +91,8 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         var doc = await Document();
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
             .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).Select(o => (string?)o.Value!["operationId"]).Order();
-        var beheer = FunctionMetadata.Lees(AppContext.BaseDirectory)
-            .Where(f => f.IsHttp && AdminKey.IsVereist(f.Trigger!.AuthLevel)).Select(f => f.Name).Order();
+        var beheer = HttpFuncties
+            .Where(f => !string.Equals(f.Trigger.AuthLevel, "anonymous", StringComparison.OrdinalIgnoreCase)).Select(f => f.Naam).Order();
 
         Assert.Equal(beheer, beveiligd);
         Assert.Equal(["deleteRapportagecyclus", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"], beheer);

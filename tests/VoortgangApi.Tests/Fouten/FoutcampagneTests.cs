@@ -9,7 +9,7 @@ public sealed class PoortApi : TestApi
 {
     public PoortApi() => Poort = VrijePoort();
 
-    public string Basis => $"http://127.0.0.1:{Poort}/api/v1";
+    public string ApiBasis => $"http://127.0.0.1:{Poort}/api/v1";
 }
 
 /// <summary>
@@ -23,7 +23,7 @@ public class FoutcampagneTests(PoortApi api) : IClassFixture<PoortApi>
     public async Task MalformedRequestsToEveryOperationGetNoServerErrorAndOnlyProblemAnswers()
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
-        foreach (var arg in new[] { Repo.Pad("scripts", "fault-campaign.mjs"), "--base", api.Basis, "--aantal", "600", "--sleutel", TestApi.AdminSleutel, "--seconden", "120" })
+        foreach (var arg in new[] { Repo.Pad("scripts", "fault-campaign.mjs"), "--base", api.ApiBasis, "--aantal", "600", "--sleutel", TestApi.AdminSleutel, "--seconden", "120" })
         {
             psi.ArgumentList.Add(arg);
         }

@@ -7,19 +7,6 @@ namespace VoortgangApi.Tests.Fouten;
 public class InvoerFoutenTests(TestApi api) : IClassFixture<TestApi>
 {
     [Theory]
-    [InlineData("/api/v1/%2e%2e/openapi.yaml")]
-    [InlineData("/api/v1/%2e%2e/x")]
-    [InlineData("/api/v1/oplossingsrichtingen%2e%2e%2f")]
-    [InlineData("/api/v1/bestaat-niet.json")]
-    [InlineData("/statuspagina/bestaat-niet.js")]
-    public async Task UnknownPathsAnswerAProblemWithTheApiVersion(string pad)
-    {
-        using var response = await api.Ruw.GetAsync(pad);
-
-        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
-    }
-
-    [Theory]
     [InlineData("%00")]
     [InlineData("%E2%80%8B")]
     [InlineData("%CC%81")]

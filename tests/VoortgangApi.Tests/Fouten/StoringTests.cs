@@ -1,30 +1,46 @@
-using System.Net;
 using System.Text;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.Core.Queries;
+using VoortgangApi.Storage;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Fouten;
 
 /// <summary>
-/// The Azure SDK's failures, simulated with Moq at each step of every write path: the API answers 503 with Retry-After,
-/// nothing partial becomes visible, and a retry completes exactly once. Reads fall back to memory or answer 503.
+/// The Azure SDK's failures, simulated with Moq at each step of every write path, through the core services the
+/// functions call: the failure is a storage outage (which the worker's ApiMiddleware answers with 503 and Retry-After,
+/// see ApiMiddlewareTests), nothing partial becomes visible, and a retry completes exactly once. Reads fall back to
+/// memory or report the outage.
 /// </summary>
 public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
 {
     private static readonly string Gisteren = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly Voorwaarden Geen = new(null, null);
 
-    private async Task<HttpResponseMessage> Stuur(HttpMethod methode, string pad, string? body = null, params (string, string)[] headers) =>
-        await api.Client.SendAsync(TestApi.Beheer(methode, pad, body, headers));
+    private static Parameters Leeg() => new(new Dictionary<string, IReadOnlyList<string?>>(), []);
 
-    private async Task<int> Regels(string id) => (await api.GetJsonAsync($"/api/v1/oplossingsrichtingen/{id}/historie")).GetProperty("statussen").GetArrayLength();
+    private VoortgangSchrijver Schrijver => api.Service<VoortgangSchrijver>();
+
+    private async Task<int> Regels(string id) => (await api.Service<HistorieQueries>().HistorieAsync(id, Leeg(), default)).Waarde!.Statussen.Count;
 
     private static string Status(string titel) =>
         $$$"""{"status":"in_uitvoering","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"{{{titel}}}","soort":"nota"}}""";
 
-    private static async Task Onbeschikbaar(HttpResponseMessage response)
+    /// <summary>The call failed as storage being away: an exception the HTTP layer maps to 503, or the core's own Onbeschikbaar.</summary>
+    private static async Task Onbeschikbaar<T>(Func<Task<Resultaat<T>>> aanroep)
     {
-        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
-        Assert.True(response.Headers.RetryAfter is not null, "503 zonder Retry-After");
+        try
+        {
+            var r = await aanroep();
+            Assert.Equal(ProbleemSoort.Onbeschikbaar, r.Probleem?.Soort);
+        }
+        catch (Exception ex) when (OpslagFouten.IsOnbereikbaar(ex))
+        {
+            // the worker's ApiMiddleware answers this with 503 problem+json and Retry-After
+        }
     }
 
     [Theory]
@@ -37,12 +53,11 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
         var voor = await Regels("ZD-01");
         api.Arm("historie", "transactie", StoringApi.Status(status));
 
-        using var mislukt = await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-01/statussen", Status($"fout {status}"), ("Idempotency-Key", $"voor-{status}"));
-        await Onbeschikbaar(mislukt);
+        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", "test", default));
         Assert.Equal(voor, await Regels("ZD-01"));
 
-        using var opnieuw = await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-01/statussen", Status($"fout {status}"), ("Idempotency-Key", $"voor-{status}"));
-        Assert.Equal(HttpStatusCode.Created, opnieuw.StatusCode);
+        var opnieuw = await Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", "test", default);
+        Assert.True(opnieuw.IsGelukt, opnieuw.Probleem?.Detail);
         Assert.Equal(voor + 1, await Regels("ZD-01"));
     }
 
@@ -52,26 +67,26 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
         var voor = await Regels("ZD-02");
         api.Arm("historie", "transactie", new HttpRequestException("verbinding verbroken"), Storingsmoment.Na);
 
-        using var verloren = await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-02/statussen", Status("verloren antwoord"), ("Idempotency-Key", "na-commit"));
-        using var opnieuw = await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-02/statussen", Status("verloren antwoord"), ("Idempotency-Key", "na-commit"));
+        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", "test", default));
+        var opnieuw = await Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", "test", default);
 
-        await Onbeschikbaar(verloren);
-        Assert.Equal(HttpStatusCode.Created, opnieuw.StatusCode);
-        Assert.Equal("true", opnieuw.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.True(opnieuw.Waarde!.Herhaald);
         Assert.Equal(voor + 1, await Regels("ZD-02"));
     }
 
     [Fact]
     public async Task AContentRevisionThatFailsChangesNothingAndTheSameIfMatchStillWorks()
     {
-        using var get = await api.Client.GetAsync("/api/v1/partijen/ccv");
-        var etag = get.Headers.ETag!.ToString();
-        var body = """{"naam":"Centrum voor Criminaliteitspreventie en Veiligheid (CCV)","soort":"maatschappelijke_organisatie","website":"https://hetccv.nl"}""";
+        const string body = """{"naam":"Storingsproef","soort":"sector"}""";
+        var aangemaakt = await Schrijver.PartijAsync("storing-partij", body, new Voorwaarden(null, "*"), "test", default);
+        var etag = aangemaakt.Waarde!.ETag;
         api.Arm("historie", "transactie", StoringApi.Status(503));
 
-        await Onbeschikbaar(await Stuur(HttpMethod.Put, "/api/v1/partijen/ccv", body, ("If-Match", etag)));
-        Assert.Equal(etag, (await api.Client.GetAsync("/api/v1/partijen/ccv")).Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await Stuur(HttpMethod.Put, "/api/v1/partijen/ccv", body, ("If-Match", etag))).StatusCode);
+        await Onbeschikbaar(() => Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), "test", default));
+        var opnieuw = await Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), "test", default);
+
+        Assert.True(opnieuw.IsGelukt, opnieuw.Probleem?.Detail);
+        Assert.NotEqual(etag, opnieuw.Waarde!.ETag);
     }
 
     [Theory]
@@ -80,62 +95,52 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     public async Task ASnapshotThatFailsAtAnyStepLeavesTheCycleGeplandAndItsRetryCommitsOnce(string tabel, string operatie)
     {
         var id = $"storing-{tabel}";
-        (await Stuur(HttpMethod.Put, $"/api/v1/rapportagecycli/{id}", """{"titel":"Storing","peildatum":"2025-05-01","kamerbrief":{"datum":"2025-05-15"}}""")).EnsureSuccessStatusCode();
+        Assert.True((await api.Service<CyclusPlanner>().PlanAsync(id, """{"titel":"Storing","peildatum":"2025-05-01","kamerbrief":{"datum":"2025-05-15"}}""", Geen, default)).IsGelukt);
         api.Arm(tabel, operatie, StoringApi.Status(503));
+        var momentopnamen = api.Service<MomentopnameService>();
 
-        await Onbeschikbaar(await Stuur(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname"));
-        Assert.Equal("gepland", (await api.GetJsonAsync($"/api/v1/rapportagecycli/{id}")).GetProperty("toestand").GetString());
+        await Onbeschikbaar(() => momentopnamen.NeemAsync(id, default));
+        Assert.Equal("gepland", (await api.Service<ICyclusStore>().LeesAsync(id, default))!.Cyclus.Toestand);
 
-        Assert.Equal(HttpStatusCode.Created, (await Stuur(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await Stuur(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname")).StatusCode);
+        Assert.True((await momentopnamen.NeemAsync(id, default)).Waarde!.Nieuw);
+        Assert.Equal(ProbleemSoort.Conflict, (await momentopnamen.NeemAsync(id, default)).Probleem?.Soort);
     }
 
     [Fact]
     public async Task APublicationWhoseLatestPointerFailsNeverPointsAtItUntilTheRetryCompletesIt()
     {
         // The latest peildatum of this store, so that latest.json should come to point at it.
-        (await Stuur(HttpMethod.Put, "/api/v1/rapportagecycli/storing-publicatie", """{"titel":"Publicatie","peildatum":"2026-01-01","kamerbrief":{"datum":"2026-01-15"}}""")).EnsureSuccessStatusCode();
+        Assert.True((await api.Service<CyclusPlanner>().PlanAsync("storing-publicatie", """{"titel":"Publicatie","peildatum":"2026-01-01","kamerbrief":{"datum":"2026-01-15"}}""", Geen, default)).IsGelukt);
         var store = api.Service<IOpenDataStore>();
         var ervoor = Encoding.UTF8.GetString((await store.LeesAsync(Layout.Laatste, default))!);
         api.Arm("latest.json", "uploaden", StoringApi.Status(503));
 
-        using var snapshot = await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/storing-publicatie/momentopname");
-        Assert.Equal(HttpStatusCode.Created, snapshot.StatusCode);
+        // The snapshot commits; its publication afterwards fails at the pointer, which the snapshot's answer does not depend on.
+        Assert.True((await api.Service<MomentopnameService>().NeemAsync("storing-publicatie", default)).Waarde!.Nieuw);
         Assert.Equal(ervoor, Encoding.UTF8.GetString((await store.LeesAsync(Layout.Laatste, default))!));
 
-        using var publicatie = await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/storing-publicatie/publicatie");
-        Assert.Equal(HttpStatusCode.OK, publicatie.StatusCode);
+        Assert.True((await api.Service<PublicatieService>().PubliceerAsync("storing-publicatie", default)).IsGelukt);
         Assert.Contains("storing-publicatie", Encoding.UTF8.GetString((await store.LeesAsync(Layout.Laatste, default))!), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AReadWhoseStorageFailsIsAnsweredFromMemoryWithItsAge()
+    public async Task AReadWhoseStorageFailsIsAnsweredFromMemoryAndSaysSinceWhenItIsUnconfirmed()
     {
-        await api.GetJsonAsync("/api/v1/themas");
+        var queries = api.Service<VoortgangQueries>();
+        Assert.True((await queries.ThemasAsync(Leeg(), default)).IsGelukt);
         api.Arm("historie", "zoeken", StoringApi.Status(503));
 
-        using var response = await api.Client.GetAsync("/api/v1/themas");
+        var r = await queries.ThemasAsync(Leeg(), default);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(response.Headers.Age is not null, "geen Age-header bij een antwoord uit het geheugen");
+        Assert.True(r.IsGelukt, r.Probleem?.Detail);
+        Assert.NotNull(api.Service<Logboek>().OnbevestigdSinds); // the HTTP layer's Age header comes from this moment
     }
 
     [Fact]
-    public async Task AReadThatOnlyStorageCanAnswerIsA503WithRetryAfter()
+    public async Task AReadThatOnlyStorageCanAnswerReportsTheOutage()
     {
         api.Arm("cycli", "lezen", StoringApi.Status(500));
 
-        await Onbeschikbaar(await api.Client.GetAsync("/api/v1/rapportagecycli/nooit-gelezen"));
-    }
-
-    [Fact]
-    public async Task AnExceptionThatIsNotAStorageFaultStaysA500()
-    {
-        api.Arm("cycli", "lezen", new InvalidOperationException("een fout in de code"));
-
-        using var response = await api.Client.GetAsync("/api/v1/rapportagecycli/ook-nooit-gelezen");
-
-        var body = await Problem.AssertAsync(response, HttpStatusCode.InternalServerError);
-        Assert.DoesNotContain("fout in de code", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Onbeschikbaar(() => api.Service<RapportagecycliQueries>().CyclusAsync("nooit-gelezen", Leeg(), default));
     }
 }

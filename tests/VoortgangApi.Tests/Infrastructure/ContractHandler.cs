@@ -9,8 +9,10 @@ namespace VoortgangApi.Tests.Infrastructure;
 /// <summary>
 /// Holds every response of the HTTP tests to the served OpenAPI document: the operation must document the status
 /// code and the content type, and a JSON body must validate against the documented schema (NJsonSchema, on the
-/// schemas/ file the component was made from). Answers outside any operation (unknown path, wrong method) must be
-/// problem+json. A violation fails the test that made the request.
+/// schemas/ file the component was made from). Answers outside any operation must be problem+json, unless they are
+/// the Functions host's own, as the document's description lists them: a preflight (204), an unknown path or method
+/// (404) and, where the operation documents it, a refused key (401) — all without body and without API-Version.
+/// A violation fails the test that made the request.
 /// </summary>
 internal sealed class ContractHandler(HttpMessageHandler binnen, Func<Task<JsonObject>> document) : DelegatingHandler(binnen)
 {
@@ -31,15 +33,31 @@ internal sealed class ContractHandler(HttpMessageHandler binnen, Func<Task<JsonO
         return response;
     }
 
+    // The host's own answers: documented in the description (preflight, 404) or per operation as a response without content (401).
+    private static bool IsVanDeHost(HttpRequestMessage request, HttpResponseMessage response, string body, JsonObject? operatie) =>
+        body.Length == 0 && (int)response.StatusCode switch
+        {
+            204 => request.Method == HttpMethod.Options && request.Headers.Contains("Access-Control-Request-Method"),
+            404 => operatie is null,
+            401 => operatie?["responses"]?["401"] is JsonObject documentatie && documentatie["content"] is null,
+            _ => false,
+        };
+
     private async Task<List<string>> ControleerAsync(HttpRequestMessage request, HttpResponseMessage response)
     {
         var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var body = await response.Content.ReadAsStringAsync();
         var fouten = new List<string>();
+        var operatie = await ZoekOperatieAsync(request);
         if (!response.Headers.Contains("API-Version"))
         {
-            fouten.Add("header API-Version ontbreekt");
+            if (!IsVanDeHost(request, response, body, operatie))
+            {
+                fouten.Add("header API-Version ontbreekt");
+            }
+
+            return fouten;
         }
 
         // OPTIONS (CORS preflight) is infrastructure answered by the middleware, not an operation.
@@ -48,7 +66,6 @@ internal sealed class ContractHandler(HttpMessageHandler binnen, Func<Task<JsonO
             return fouten;
         }
 
-        var operatie = await ZoekOperatieAsync(request);
         if (operatie is null)
         {
             if (mediaType != "application/problem+json")

@@ -3,9 +3,11 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using VoortgangApi.Core.Import;
+using VoortgangApi.Functions;
 
 namespace VoortgangApi.Tests.Infrastructure;
 
@@ -13,15 +15,35 @@ namespace VoortgangApi.Tests.Infrastructure;
 public enum Storingsmoment { Voor, Na }
 
 /// <summary>
-/// The local host over Azurite, with the Azure SDK clients replaced by Moq mocks that pass every call through to
-/// Azurite (CallBase) — until a test arms a fault for one operation on one table or blob; then that call fails as the
-/// SDK would fail (RequestFailedException with a status, a network error), before or after the real call.
+/// The app's services (the same registration the worker uses) over their own tables in Azurite with the seed imported,
+/// the Azure SDK clients replaced by Moq mocks that pass every call through to Azurite (CallBase) — until a test arms a
+/// fault for one operation on one table or blob; then that call fails as the SDK would fail (RequestFailedException
+/// with a status, a network error), before or after the real call. Mocks cannot cross into the worker process, so
+/// these tests call the core services the functions call; <c>ApiMiddlewareTests</c> shows what HTTP answer each
+/// failure becomes, and <c>UitvalTests</c> the real outage through the worker.
 /// </summary>
-public sealed class StoringApi : TestApi
+public sealed class StoringApi : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(Exception Fout, Storingsmoment Moment)>> _storingen = new(StringComparer.Ordinal);
+    private ServiceProvider _diensten = null!;
 
-    public StoringApi() => Stel("Cache:VersieControleSeconden", "0");
+    public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
+
+    public T Service<T>() where T : notnull => _diensten.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(Prefix);
+        instellingen["Cache:VersieControleSeconden"] = "0";
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build();
+        var services = new ServiceCollection().AddLogging().AddVoortgang(config);
+        Vervang(services, config["Storage:ConnectionString"]!);
+        _diensten = services.BuildServiceProvider();
+        await Service<SeedImporter>().ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default);
+    }
+
+    public Task DisposeAsync() => _diensten.DisposeAsync().AsTask();
 
     /// <summary>Makes the next call of <paramref name="operatie"/> on the table or blob whose name ends in <paramref name="naam"/> fail.</summary>
     public void Arm(string naam, string operatie, Exception fout, Storingsmoment moment = Storingsmoment.Voor) =>
@@ -45,17 +67,16 @@ public sealed class StoringApi : TestApi
         return storing is { } na ? throw na.Fout : uitkomst;
     }
 
-    protected override void Configureer(WebApplicationBuilder builder)
+    private void Vervang(IServiceCollection services, string verbinding)
     {
-        var verbinding = builder.Configuration["Storage:ConnectionString"]!;
-        builder.Services.AddSingleton(sp =>
+        services.AddSingleton(sp =>
         {
             var service = new Mock<TableServiceClient>(verbinding) { CallBase = true };
             var tabellen = new ConcurrentDictionary<string, TableClient>(StringComparer.Ordinal);
             service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns((string naam) => tabellen.GetOrAdd(naam, n => Tabel(verbinding, n)));
             return service.Object;
         });
-        builder.Services.AddSingleton(sp =>
+        services.AddSingleton(sp =>
         {
             var service = new Mock<BlobServiceClient>(verbinding) { CallBase = true };
             service.Setup(s => s.GetBlobContainerClient(It.IsAny<string>())).Returns((string naam) => Container(verbinding, naam));

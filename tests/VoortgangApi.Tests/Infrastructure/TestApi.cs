@@ -2,42 +2,53 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VoortgangApi.Functions;
 using VoortgangApi.LocalHost;
 
 namespace VoortgangApi.Tests.Infrastructure;
 
 /// <summary>
-/// The local host, with the seed imported, over its own tables in the shared Azurite; requests go through
-/// TestServer, so the whole pipeline (metadata routing, middleware, functions, storage) runs without a port.
+/// The API as it runs in Azure, locally: the local Functions host (in this process) starts the built function app as
+/// a worker process of its own and speaks the host-worker protocol to it, over its own tables in the shared Azurite
+/// with the seed imported. Requests go over loopback HTTP to the host, which forwards them to the worker.
+/// <see cref="Services"/> are the app's services built here over the same tables, for a test that reads storage
+/// directly; they are not the worker's.
 /// </summary>
 public class TestApi : IAsyncLifetime
 {
     public const string AdminSleutel = "test-beheersleutel";
 
-    /// <summary>The admin key's name, recorded as who wrote (audit): a person's name, so the privacy tests can look for it.</summary>
+    /// <summary>A person's name as the Easy Auth principal of a write (audit), so the privacy tests can look for it.</summary>
     public const string AdminSleutelNaam = "Jan Ambtenaar";
 
     private readonly Dictionary<string, string?> _instellingen = new();
-    private WebApplication? _app;
+    private WebApplication? _host;
+    private ServiceProvider? _diensten;
 
     /// <summary>A client whose every response is checked against the served OpenAPI document.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>A client without the contract check, for requests that are about the check itself.</summary>
     public HttpClient Ruw { get; private set; } = null!;
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _diensten!;
     public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
 
-    /// <summary>A real loopback port to serve on (Kestrel) instead of TestServer, e.g. for a browser.</summary>
+    /// <summary>The host's public address (http://127.0.0.1:port).</summary>
+    public Uri Basis { get; private set; } = null!;
+
+    /// <summary>The running local host (its worker, its routes), for tests about the host itself.</summary>
+    internal WebApplication Host => _host!;
+
+    /// <summary>A fixed loopback port to serve on instead of a free one, when a setting must name it before start.</summary>
     protected int? Poort { get; init; }
 
-    /// <summary>Settings a derived fixture wants on top of the defaults.</summary>
+    /// <summary>Settings a derived fixture wants on top of the defaults (app settings of the worker).</summary>
     protected void Stel(string sleutel, string? waarde) => _instellingen[sleutel] = waarde;
 
+    /// <summary>The host's own builder (its logging, say); the worker is a separate process and is configured by settings.</summary>
     protected virtual void Configureer(WebApplicationBuilder builder)
     {
     }
@@ -49,47 +60,57 @@ public class TestApi : IAsyncLifetime
     {
         var azurite = await AzuriteAsync();
         var instellingen = azurite.Instellingen(Prefix);
-        instellingen[AdminKey.Omgevingsvariabele] = AdminSleutel;
-        instellingen[AdminKey.Omgevingsvariabele + "_NAAM"] = AdminSleutelNaam;
         instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *";
         foreach (var (k, v) in _instellingen)
         {
             instellingen[k] = v;
         }
 
-        var basis = Poort is { } p ? new Uri($"http://127.0.0.1:{p}") : null;
-        _app = LocalFunctionsHost.Build([], builder =>
+        _host = LokaleHost.Bouw([], o =>
         {
-            if (basis is null)
+            o.AppMap = Repo.FunctieApp;
+            o.Poort = Poort ?? 0;
+            o.Sleutel = AdminSleutel;
+            o.CorsOrigins = instellingen.GetValueOrDefault("Cors:AllowedOrigins") ?? "";
+            o.MaxHerstarts = 2;
+            foreach (var (k, v) in instellingen)
             {
-                builder.WebHost.UseTestServer();
+                o.Instellingen[k] = v;
             }
-            else
-            {
-                builder.WebHost.UseUrls(basis.ToString());
-            }
-
-            builder.Configuration.AddInMemoryCollection(instellingen);
+        }, builder =>
+        {
+            builder.Logging.AddFilter("VoortgangApi.LocalHost", LogLevel.Warning);
             Configureer(builder);
         });
-        await _app.StartAsync();
-        Ruw = basis is null ? _app.GetTestClient() : new HttpClient { BaseAddress = basis };
+        await _host.StartAsync();
+        await WerkerGereedAsync();
+        Basis = LokaleHost.Adres(_host);
+        Ruw = new HttpClient { BaseAddress = Basis };
         var contract = new Lazy<Task<JsonObject>>(async () => JsonNode.Parse(await Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject());
-        var binnen = basis is null ? _app.GetTestServer().CreateHandler() : new HttpClientHandler();
-        Client = new HttpClient(new ContractHandler(binnen, () => contract.Value)) { BaseAddress = Ruw.BaseAddress };
+        Client = new HttpClient(new ContractHandler(new HttpClientHandler(), () => contract.Value)) { BaseAddress = Basis };
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build();
+        _diensten = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
     }
+
+    /// <summary>Waits (bounded) until the worker has loaded its functions: after a start or a restart.</summary>
+    internal Task WerkerGereedAsync() => _host!.Services.GetRequiredService<Werker>().GereedAsync(TimeSpan.FromSeconds(90), default);
 
     public virtual async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+
+        if (_diensten is not null)
+        {
+            await _diensten.DisposeAsync();
         }
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
-
     public static int VrijePoort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

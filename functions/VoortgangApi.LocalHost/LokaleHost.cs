@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace VoortgangApi.LocalHost;
+
+/// <summary>
+/// The local stand-in for the Azure Functions host (Core Tools cannot be installed here). Two listeners on loopback:
+/// the public HTTP port, and an HTTP/2-only port for the gRPC stream the worker opens. The public pipeline is the
+/// host's: CORS from the platform setting (preflights answered here), the homepage at <c>/</c>, every other path
+/// matched against the functions' routes and forwarded to the worker. The host runs no function code itself.
+/// </summary>
+public static class LokaleHost
+{
+    public static WebApplication Bouw(string[] args, Action<LokaleHostOpties>? opties = null, Action<WebApplicationBuilder>? configureer = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var o = new LokaleHostOpties
+        {
+            AppMap = builder.Configuration["AppMap"] ?? "",
+            Poort = builder.Configuration.GetValue("Poort", 7071),
+            Sleutel = builder.Configuration[Sleutels.Omgevingsvariabele],
+            CorsOrigins = builder.Configuration["Cors:AllowedOrigins"] ?? "",
+            BodyLimiet = builder.Configuration.GetValue("FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", 104_857_600L),
+        };
+        opties?.Invoke(o);
+        if (o.AppMap.Length == 0)
+        {
+            throw new InvalidOperationException("Geef de map van de gebouwde functie-app: --AppMap <map> (of AppMap=...).");
+        }
+
+        var app = FunctieApp.Lees(o.AppMap);
+        var grpc = new GrpcPoort();
+        builder.Services.AddSingleton(Options.Create(o));
+        builder.Services.AddSingleton(app);
+        builder.Services.AddSingleton(grpc);
+        builder.Services.AddSingleton(Sleutels.Uit(o.Sleutel));
+        builder.Services.AddSingleton<Werker>();
+        builder.Services.AddSingleton<WerkerRegister>();
+        builder.Services.AddSingleton<HttpAanroepen>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<WerkerHost>();
+        builder.Services.AddHostedService<TimerTriggers>();
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<Doorgeefhop>();
+        builder.Services.AddGrpc(g => (g.MaxReceiveMessageSize, g.MaxSendMessageSize) = (int.MaxValue, int.MaxValue));
+        var origins = o.CorsOrigins.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = o.BodyLimiet; // the host's Kestrel limit (ScriptConstants.DefaultMaxRequestBodySize)
+            k.Listen(IPAddress.Loopback, o.Poort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc.Zet(l); });
+        });
+        configureer?.Invoke(builder);
+
+        var web = builder.Build();
+        web.MapWhen(ctx => ctx.Connection.LocalPort != grpc.Poort, publiek =>
+        {
+            // The platform's CORS, as the host has it on Flex Consumption (IsAnyLinuxConsumption → JobHostCorsMiddleware,
+            // CorsOptionsSetup): always on, a default policy of the configured origins, any header, any method.
+            publiek.UseCors();
+
+            publiek.Run(ctx => ctx.Request.Path == "/" ? Homepage(ctx) : ctx.RequestServices.GetRequiredService<HttpAanroepen>().VoerUitAsync(ctx));
+        });
+        web.UseRouting();
+        web.MapGrpcService<FunctionRpcService>();
+        web.Lifetime.ApplicationStarted.Register(() => MeldStart(web));
+        return web;
+    }
+
+    /// <summary>The public listener's address once started (http://127.0.0.1:port).</summary>
+    public static Uri Adres(WebApplication web) => new(web.Urls.First(u => !u.EndsWith($":{web.Services.GetRequiredService<GrpcPoort>().Poort}", StringComparison.Ordinal)));
+
+    // The host's HomepageMiddleware: "/" answers a page of its own (204 when AzureWebJobsDisableHomepage is true).
+    private static Task Homepage(HttpContext ctx)
+    {
+        if (ctx.RequestServices.GetRequiredService<IConfiguration>().GetValue("AzureWebJobsDisableHomepage", false))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        return ctx.Response.WriteAsync("""
+            <!doctype html><html lang="nl"><meta charset="utf-8"><title>Lokale Functions-host</title>
+            <p>De lokale Functions-host draait. De API staat onder <a href="/api/v1/documentatie">/api/v1</a>.</p></html>
+            """);
+    }
+
+    private static void MeldStart(WebApplication web)
+    {
+        var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VoortgangApi.LocalHost");
+        var sleutels = web.Services.GetRequiredService<Sleutels>();
+        logger.LogInformation("Lokale Functions-host luistert op {Adres}; gRPC voor de werker op poort {Grpc}", Adres(web), web.Services.GetRequiredService<GrpcPoort>().Poort);
+        if (sleutels.Gegenereerd)
+        {
+            // Printed on purpose: a throw-away local key that the admin needs for the admin operations.
+            logger.LogWarning("{Variabele} niet gezet; beheersleutel voor deze sessie: {Sleutel}", Sleutels.Omgevingsvariabele, sleutels.Sleutel);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+
+namespace VoortgangApi.LocalHost;
+
+/// <summary>
+/// One worker process, started as the Azure host starts a dotnet-isolated app (RpcWorkerContext, RpcWorkerProcess):
+/// <c>dotnet App.dll</c> in the app folder with the legacy and the <c>--functions-*</c> arguments, the host's
+/// environment plus the app's settings and <c>FUNCTIONS_WORKER_DIRECTORY</c>/<c>FUNCTIONS_APPLICATION_DIRECTORY</c>.
+/// Its stdout and stderr go to the host's log, line by line.
+/// </summary>
+internal sealed class WerkerProces : IAsyncDisposable
+{
+    private const string MaxBericht = "2147483647"; // the host always passes int.MaxValue; without it the worker's limit is 0
+    private readonly Process _proces;
+    private readonly Queue<string> _laatste = new();
+
+    private WerkerProces(Process proces) => _proces = proces;
+
+    public int Id => _proces.Id;
+    public Task Afgesloten => _proces.WaitForExitAsync();
+    public int? Code => _proces.HasExited ? _proces.ExitCode : null;
+
+    /// <summary>The last lines the worker wrote to stderr, to say why it stopped.</summary>
+    public string LaatsteFouten()
+    {
+        lock (_laatste)
+        {
+            return string.Join('\n', _laatste);
+        }
+    }
+
+    public static WerkerProces Start(FunctieApp app, int grpcPoort, string werkerId, IReadOnlyDictionary<string, string?> instellingen, ILogger logger)
+    {
+        var psi = new ProcessStartInfo(app.Uitvoerbaar)
+        {
+            WorkingDirectory = app.Map,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (Path.GetFileNameWithoutExtension(app.Uitvoerbaar) == "dotnet")
+        {
+            psi.ArgumentList.Add(app.WerkerPad);
+        }
+
+        var uri = $"http://127.0.0.1:{grpcPoort}/";
+        var verzoekId = Guid.NewGuid().ToString();
+        foreach (var arg in new[]
+                 {
+                     "--host", "127.0.0.1", "--port", $"{grpcPoort}", "--workerId", werkerId, "--requestId", verzoekId,
+                     "--grpcMaxMessageLength", MaxBericht, "--functions-uri", uri, "--functions-worker-id", werkerId,
+                     "--functions-request-id", verzoekId, "--functions-grpc-max-message-length", MaxBericht,
+                 })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var (sleutel, waarde) in instellingen)
+        {
+            psi.Environment[sleutel.Replace(":", "__", StringComparison.Ordinal)] = waarde;
+        }
+
+        psi.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        psi.Environment["FUNCTIONS_WORKER_DIRECTORY"] = app.Map;
+        psi.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Map;
+        // The host's own Kestrel settings are not the worker's (it picks its own port).
+        psi.Environment.Remove("ASPNETCORE_URLS");
+        psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+
+        var proces = Process.Start(psi) ?? throw new InvalidOperationException($"{app.Uitvoerbaar} start niet.");
+        var werker = new WerkerProces(proces);
+        proces.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } regel)
+            {
+                logger.LogInformation("[werker {Pid} stdout] {Regel}", proces.Id, regel);
+            }
+        };
+        proces.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } regel)
+            {
+                werker.Onthoud(regel);
+                logger.LogWarning("[werker {Pid} stderr] {Regel}", proces.Id, regel);
+            }
+        };
+        proces.BeginOutputReadLine();
+        proces.BeginErrorReadLine();
+        return werker;
+    }
+
+    /// <summary>Ends the process (and any children) if it is still running after <paramref name="gratie"/>.</summary>
+    public async Task StopAsync(TimeSpan gratie)
+    {
+        try
+        {
+            await _proces.WaitForExitAsync().WaitAsync(gratie);
+        }
+        catch (TimeoutException)
+        {
+            Dood();
+            await _proces.WaitForExitAsync();
+        }
+    }
+
+    public void Dood()
+    {
+        try
+        {
+            _proces.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Dood();
+        await _proces.WaitForExitAsync();
+        _proces.Dispose();
+    }
+
+    private void Onthoud(string regel)
+    {
+        lock (_laatste)
+        {
+            _laatste.Enqueue(regel);
+            if (_laatste.Count > 20)
+            {
+                _laatste.Dequeue();
+            }
+        }
+    }
+}
