@@ -51,7 +51,7 @@ public sealed class MomentopnameService(
             }
 
             // A snapshot freezes the state *at* the peildatum; taking it before that date would freeze the wrong state.
-            if (versie.Cyclus.Peildatum > DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime))
+            if (versie.Cyclus.Peildatum > tijd.Vandaag())
             {
                 return Probleem.Conflict(
                     $"De peildatum van '{cyclusId}' ({versie.Cyclus.Peildatum:yyyy-MM-dd}) ligt in de toekomst; neem de momentopname op of na die datum.");
@@ -139,7 +139,7 @@ public sealed class MomentopnameService(
     /// <remarks>State-based, not run-based: a missed or past-due timer run is caught up by the next one.</remarks>
     public async Task<IReadOnlyList<string>> NeemVerlopenAsync(CancellationToken ct)
     {
-        var vandaag = DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
+        var vandaag = tijd.Vandaag();
         var vastgesteld = new List<string>();
         foreach (var versie in await cycli.LijstAsync(ct))
         {

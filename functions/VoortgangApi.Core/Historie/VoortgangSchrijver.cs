@@ -7,7 +7,7 @@ namespace VoortgangApi.Core.Historie;
 /// <summary>The write API's core: status entries and content revisions, checked against the log, then appended.</summary>
 public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek, SchemaCatalogus schemas, TimeProvider tijd)
 {
-    private DateOnly Vandaag => DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
+    private DateOnly Vandaag => tijd.Vandaag();
 
     /// <summary>Records a status entry for an existing solution direction, at most once per Idempotency-Key.</summary>
     public async Task<Resultaat<StatusUitkomst>> StatusAsync(string id, string body, string? idempotentieSleutel, string? door, CancellationToken ct)

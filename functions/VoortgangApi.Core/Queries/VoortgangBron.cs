@@ -53,7 +53,7 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
         }
 
         var log = await logboek.LeesAsync(ct);
-        var vandaag = DateOnly.FromDateTime(_tijd.GetUtcNow().UtcDateTime);
+        var vandaag = _tijd.Vandaag();
         return peildatum is null && bekendOp is null ? log.Huidig(vandaag) : log.Stand(peildatum ?? vandaag, bekendOp ?? DateTimeOffset.MaxValue);
     }
 
@@ -61,7 +61,7 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
     public async Task<VoortgangData> StandAsync(DateOnly? peildatum, CancellationToken ct)
     {
         var log = await logboek.LeesAsync(ct);
-        var vandaag = DateOnly.FromDateTime(_tijd.GetUtcNow().UtcDateTime);
+        var vandaag = _tijd.Vandaag();
         return peildatum is { } p ? log.Stand(p, DateTimeOffset.MaxValue) : log.Huidig(vandaag);
     }
 
@@ -83,8 +83,18 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
                 $"Rapportagecyclus '{cyclusId}' is nog gepland (peildatum {versie.Cyclus.Peildatum:yyyy-MM-dd}); er is nog geen momentopname.");
         }
 
-        var runId = versie.RunId;
-        return await _momentopnamen.GetOrAdd((cyclusId, runId), _ => cycli.LeesMomentopnameAsync(cyclusId, runId, CancellationToken.None));
+        // A snapshot never changes, so one read serves for good; a failed read is not kept (the next read tries again).
+        var sleutel = (cyclusId, versie.RunId);
+        var taak = _momentopnamen.GetOrAdd(sleutel, k => cycli.LeesMomentopnameAsync(k.Item1, k.Item2, CancellationToken.None));
+        try
+        {
+            return await taak;
+        }
+        catch (Exception) when (!taak.IsCompletedSuccessfully)
+        {
+            _momentopnamen.TryRemove(KeyValuePair.Create(sleutel, taak));
+            throw;
+        }
     }
 
     public async Task<CyclusVersie?> CyclusAsync(string cyclusId, CancellationToken ct)
