@@ -13,7 +13,16 @@ param deploymentContainerName string
 param openDataContainerName string
 param appInsightsName string
 param corsAllowedOrigins array
+param websiteOrigin string
+param contactEmail string
 param snapshotSchedule string
+
+// The origins that may read the API from a browser: the published status page (on the blob endpoint's origin), the
+// website's own domain when given, and any extra. One list for the platform's CORS (siteConfig.cors, which on Flex
+// Consumption answers preflights before the app runs) and for the app's own headers, so the two always agree.
+// The endpoint ends in '/', an origin never does.
+var blobOrigin = join(take(split(blobEndpoint, '/'), 3), '/')
+var corsOrigins = union([blobOrigin], empty(websiteOrigin) ? [] : [websiteOrigin], corsAllowedOrigins)
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
@@ -49,6 +58,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: corsOrigins
+        supportCredentials: false
+      }
       appSettings: [
         // The Functions host's own storage, identity-based (no AzureWebJobsStorage connection string).
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
@@ -64,8 +77,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SNAPSHOT_SCHEDULE', value: snapshotSchedule }
         // Where the public open-data files are read (blob endpoint, or a CDN in front of it).
         { name: 'OpenData__PublicBaseUrl', value: '${blobEndpoint}${openDataContainerName}' }
-        // CORS is handled by the app (not the platform), so openapi.json can answer '*' and the rest only these origins.
-        { name: 'Cors__AllowedOrigins', value: join(corsAllowedOrigins, ',') }
+        // The same origins as siteConfig.cors: the app adds its headers (openapi.json: '*') and the platform's agree.
+        { name: 'Cors__AllowedOrigins', value: join(corsOrigins, ',') }
+        // The contact in the OpenAPI document and the DCAT catalogue: a real mailbox of the ministry, given at deployment.
+        { name: 'OpenApi__ContactEmail', value: contactEmail }
       ]
     }
     functionAppConfig: {

@@ -10,8 +10,15 @@ param environmentName string
 @description('Azure region for all resources.')
 param location string
 
-@description('Origins of the public website that may call the API from the browser (CORS).')
+@description('Extra origins that may call the API from the browser (CORS); the status page on the blob endpoint is always allowed.')
 param corsAllowedOrigins array = []
+
+@description('The public website\'s own origin (e.g. https://voortgang.example.nl), if it has a custom domain; empty for none.')
+param websiteOrigin string = ''
+
+@minLength(6)
+@description('Contact e-mail address in the OpenAPI document and the open-data catalogue (a functional mailbox, never a person).')
+param contactEmail string
 
 @description('NCRONTAB (six fields, UTC) of the timer that takes due snapshots.')
 param snapshotSchedule string = '0 0 * * * *'
@@ -32,6 +39,8 @@ module resources 'resources.bicep' = {
     location: location
     tags: tags
     corsAllowedOrigins: corsAllowedOrigins
+    websiteOrigin: websiteOrigin
+    contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
   }
 }

@@ -3,6 +3,8 @@ param environmentName string
 param location string
 param tags object
 param corsAllowedOrigins array
+param websiteOrigin string
+param contactEmail string
 param snapshotSchedule string
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -57,6 +59,8 @@ module functionApp 'function-app.bicep' = {
     openDataContainerName: storage.outputs.openDataContainerName
     appInsightsName: monitoring.outputs.appInsightsName
     corsAllowedOrigins: corsAllowedOrigins
+    websiteOrigin: websiteOrigin
+    contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
   }
   // The app starts (and imports the seed) as soon as it exists: its identity must already have its roles.

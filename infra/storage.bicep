@@ -3,8 +3,8 @@ param name string
 param location string
 param tags object
 
-@description('Tables the app uses (see functions/VoortgangApi.Storage/TableKeys.cs).')
-var tableNames = ['voortgang', 'cycli', 'momentopnamen']
+@description('Tables the app uses: exactly those of functions/VoortgangApi.Storage/TableKeys.cs (the log, cycles, snapshots).')
+var tableNames = ['historie', 'cycli', 'momentopnamen']
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
