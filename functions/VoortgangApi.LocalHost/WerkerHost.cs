@@ -33,7 +33,7 @@ internal sealed class WerkerHost(
         }
 
         var mislukt = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!Stopt(stoppingToken))
         {
             var kanaal = new WerkerKanaal(Guid.NewGuid().ToString(), logs);
             register.Verwacht(kanaal);
@@ -49,26 +49,26 @@ internal sealed class WerkerHost(
                 logger.LogInformation("Werker {Pid} gereed: {Aantal} functies geladen, HTTP op {Uri}", proces.Id, verbinding.Functies.Count, verbinding.HttpUri);
                 await Task.WhenAny(proces.Afgesloten, Task.Delay(Timeout.Infinite, stoppingToken));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!Stopt(stoppingToken))
             {
                 logger.LogError("Werker {Pid} kwam niet op: {Fout}", proces.Id, ex.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                // the host stops
             }
             finally
             {
                 werker.Weg();
                 register.Vergeet(kanaal);
-                if (stoppingToken.IsCancellationRequested)
-                {
-                    await Beeindig();
-                }
             }
 
-            if (stoppingToken.IsCancellationRequested)
+            // Whoever takes the worker out of _huidig ends it: Beeindig on shutdown, or this loop after a crash.
+            if (Stopt(stoppingToken) || Interlocked.CompareExchange(ref _huidig, null, lopend) != lopend)
             {
                 break;
             }
 
-            Interlocked.CompareExchange(ref _huidig, null, lopend);
             kanaal.Sluit(new IOException($"Het werkerproces {proces.Id} is gestopt."));
             proces.Dood();
             await proces.Afgesloten;
@@ -85,7 +85,11 @@ internal sealed class WerkerHost(
             logger.LogWarning("Werker wordt opnieuw gestart ({Poging}/{Max})", mislukt, opties.Value.MaxHerstarts);
             await Task.Delay(TimeSpan.FromMilliseconds(500 * mislukt), stoppingToken);
         }
+
+        await Beeindig();
     }
+
+    private bool Stopt(CancellationToken stoppingToken) => stoppingToken.IsCancellationRequested || levensduur.ApplicationStopping.IsCancellationRequested;
 
     private async Task<Verbinding> HandendrukAsync(WerkerKanaal kanaal, WerkerProces proces, CancellationToken ct)
     {

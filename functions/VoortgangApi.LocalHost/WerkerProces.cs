@@ -13,6 +13,7 @@ internal sealed class WerkerProces : IAsyncDisposable
     private const string MaxBericht = "2147483647"; // the host always passes int.MaxValue; without it the worker's limit is 0
     private readonly Process _proces;
     private readonly Queue<string> _laatste = new();
+    private int _weg;
 
     private WerkerProces(Process proces) => _proces = proces;
 
@@ -117,6 +118,11 @@ internal sealed class WerkerProces : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _weg, 1) == 1)
+        {
+            return;
+        }
+
         Dood();
         await _proces.WaitForExitAsync();
         _proces.Dispose();
