@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark (not part of ./test.sh): the API on the local host over Azurite against a minimal Kestrel baseline that
-# serves the same bytes, in interleaved rounds with wrk; cold start; snapshot + publication for 500/5,000/50,000 items;
-# the write path; RSS. Loopback only. Prints a table and writes JSON to .run/bench/. Takes about 8 minutes.
+# Benchmark (not part of ./test.sh): the API — local Functions host → worker process, over Azurite — against a minimal
+# Kestrel baseline serving the same bytes behind the same forwarding hop, in interleaved rounds with wrk; cold start
+# (host and worker); snapshot + publication for 500/5,000/50,000 items; the write path; RSS. Loopback only. Prints a
+# table and writes JSON to .run/bench/. Takes about 10 minutes.
 #   ./bench.sh [--seconden 6] [--rondes 3] [--aantallen 500,5000,50000]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,7 +22,8 @@ if ! command -v wrk >/dev/null || ! command -v ab >/dev/null; then
 fi
 
 echo "» dotnet build (Release)"
-dotnet build functions/VoortgangApi.LocalHost -c Release -nologo -v quiet
+dotnet build functions/VoortgangApi.Functions -c Release -nologo -v quiet
 dotnet build bench/VoortgangApi.Bench -c Release -nologo -v quiet
-echo "» meten (±8 minuten)"
+dotnet build bench/VoortgangApi.Bench.Werker -c Release -nologo -v quiet
+echo "» meten (±10 minuten)"
 exec node bench/bench.mjs "$@"

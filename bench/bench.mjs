@@ -1,6 +1,9 @@
-// The benchmark behind ./bench.sh. In one run, on loopback only: the API on the local host over Azurite against a
-// minimal Kestrel app that serves the API's own bytes from memory (the baseline), in interleaved A/B rounds with wrk;
-// cold start; snapshot + publication for 500, 5,000 and 50,000 synthetic items; the write path; the app's RSS.
+// The benchmark behind ./bench.sh. In one run, on loopback only: the API — the local Functions host forwarding to the
+// worker process over Azurite, as in Azure — against a minimal Kestrel app that serves the API's own bytes from memory
+// behind the same forwarding hop (the baseline), that app without the hop, and the smallest function app serving the
+// same bytes through the same local host and protocol (the platform's floor); in interleaved rounds with wrk; cold
+// start (host and worker process to the first 200); snapshot + publication for 500, 5,000 and 50,000 synthetic items;
+// the write path; the RSS of host and worker.
 // Prints a table and writes the same figures as JSON under .run/bench/.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -38,7 +41,7 @@ process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
 
 // Azurite in memory, the app, and how to reach both.
-const [blob, queue, table, api, basis] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
+const [blob, queue, table, api, kaal, basis, vloer] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
 start(join(root, 'node_modules/.bin/azurite'), ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
   '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
 const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -47,8 +50,9 @@ const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;A
 await wacht(1500);
 const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', VOORTGANG_ADMIN_KEY: 'bench', DOTNET_ENVIRONMENT: 'Production',
   Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
-const appDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
-const startApp = () => start('dotnet', [appDll, '--urls', `http://127.0.0.1:${api}`], appEnv);
+const hostDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
+const appMap = join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0');
+const startApp = () => start('dotnet', [hostDll, '--AppMap', appMap, '--Poort', `${api}`], appEnv);
 let app = startApp();
 await wachtOp(`http://127.0.0.1:${api}/api/v1/themas`, 120);
 
@@ -74,8 +78,13 @@ for (const e of eindpunten) {
   }
 }
 writeFileSync(join(uit, 'antwoorden', 'antwoorden.json'), JSON.stringify(opgenomen));
-start('dotnet', [join(root, 'bench/VoortgangApi.Bench/bin/Release/net10.0/VoortgangApi.Bench.dll'), 'basislijn', '--poort', `${basis}`, '--map', join(uit, 'antwoorden')]);
+const benchDll = join(root, 'bench/VoortgangApi.Bench/bin/Release/net10.0/VoortgangApi.Bench.dll');
+start('dotnet', [benchDll, 'basislijn', '--poort', `${kaal}`, '--map', join(uit, 'antwoorden')]);
+start('dotnet', [benchDll, 'hop', '--poort', `${basis}`, '--doel', `http://127.0.0.1:${kaal}/`]);
 await wachtOp(`http://127.0.0.1:${basis}/api/v1/themas`);
+start('dotnet', [hostDll, '--AppMap', join(root, 'bench/VoortgangApi.Bench.Werker/bin/Release/net10.0'), '--Poort', `${vloer}`],
+  { BENCH_ANTWOORDEN: join(uit, 'antwoorden'), Logging__LogLevel__Default: 'Warning', DOTNET_ENVIRONMENT: 'Production' });
+await wachtOp(`http://127.0.0.1:${vloer}/api/v1/themas`, 120);
 writeFileSync(join(uit, 'post.lua'), `wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["x-functions-key"] = "bench"
@@ -98,14 +107,17 @@ function wrk(url, extra, seconden = duur, c = 32) {
 }
 const extra = (e) => (e.etag ? ['-H', `If-None-Match: ${e.etagWaarde}`] : []);
 const meet = (e, url, seconden) => (e.head ? ab(url, seconden) : wrk(url, extra(e), seconden));
-for (const e of eindpunten) { meet(e, `http://127.0.0.1:${api}${e.pad}`, 1); meet(e, `http://127.0.0.1:${basis}${e.pad}`, 1); }
+// Warm-up: the tiered JIT of host and worker needs several seconds of load before it settles.
+const poortVan = { api, basis, kaal, vloer };
+for (const p of Object.values(poortVan)) wrk(`http://127.0.0.1:${p}${eindpunten[0].pad}`, [], 8);
+for (const e of eindpunten) { for (const p of Object.values(poortVan)) meet(e, `http://127.0.0.1:${p}${e.pad}`, 1); }
 
-const metingen = Object.fromEntries(eindpunten.map((e) => [e.naam, { api: [], basis: [] }]));
+const metingen = Object.fromEntries(eindpunten.map((e) => [e.naam, { api: [], basis: [], kaal: [], vloer: [] }]));
+const volgordes = [['api', 'basis', 'kaal', 'vloer'], ['basis', 'vloer', 'api', 'kaal'], ['vloer', 'kaal', 'basis', 'api']];
 for (let r = 0; r < rondes; r++) {
   for (const e of eindpunten) {
-    const volgorde = r % 2 === 0 ? ['api', 'basis'] : ['basis', 'api'];
-    for (const kant of volgorde) {
-      metingen[e.naam][kant].push(meet(e, `http://127.0.0.1:${kant === 'api' ? api : basis}${e.pad}`, duur));
+    for (const kant of volgordes[r % volgordes.length]) {
+      metingen[e.naam][kant].push(meet(e, `http://127.0.0.1:${poortVan[kant]}${e.pad}`, duur));
     }
   }
 }
@@ -114,16 +126,24 @@ const lezen = eindpunten.map((e) => {
   const m = metingen[e.naam];
   const a = { rps: mediaan(m.api.map((x) => x.rps)), p50: mediaan(m.api.map((x) => x.p50)), p99: mediaan(m.api.map((x) => x.p99)) };
   const b = { rps: mediaan(m.basis.map((x) => x.rps)), p50: mediaan(m.basis.map((x) => x.p50)), p99: mediaan(m.basis.map((x) => x.p99)) };
-  return { eindpunt: e.naam, bytes: e.bytes, api: a, basislijn: b, verhouding: a.rps / b.rps, p99Verhouding: a.p99 / b.p99,
-    fouten: e.etag ? 0 : m.api.reduce((s, x) => s + x.fouten, 0) + m.basis.reduce((s, x) => s + x.fouten, 0) };
+  const k = { rps: mediaan(m.kaal.map((x) => x.rps)) };
+  const v = { rps: mediaan(m.vloer.map((x) => x.rps)), p99: mediaan(m.vloer.map((x) => x.p99)) };
+  return { eindpunt: e.naam, bytes: e.bytes, api: a, basislijnAchterHop: b, basislijnZonderHop: k, kleinsteFunctieApp: v,
+    verhouding: a.rps / b.rps, p99Verhouding: a.p99 / b.p99, hopVerhouding: b.rps / k.rps, vloerVerhouding: a.rps / v.rps,
+    fouten: e.etag ? 0 : ['api', 'basis', 'vloer'].reduce((t, kant) => t + m[kant].reduce((s, x) => s + x.fouten, 0), 0) };
 });
-const rssKiB = Number(readFileSync(`/proc/${app.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+// Host and worker: the worker is the host's child process running VoortgangApi.Functions.dll.
+const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+const werkerPid = Number(execFileSync('pgrep', ['-P', `${app.pid}`, '-f', 'VoortgangApi.Functions.dll'], { encoding: 'utf8' }).trim().split('\n')[0]);
+const rssKiB = { host: rss(app.pid), werker: rss(werkerPid) };
 
 const schrijven = wrk(`http://127.0.0.1:${api}/api/v1/oplossingsrichtingen/ZD-01/statussen`, ['-s', join(uit, 'post.lua')], 5, 8);
 
-// Cold start: process start to the first 200, five times over the same (filled) storage.
+// Cold start: host process start (it starts the worker and completes the handshake) to the first 200, five times over
+// the same (filled) storage.
+const gestopt = (p) => new Promise((ok) => (p.exitCode !== null ? ok() : p.once('exit', ok)));
 app.kill('SIGTERM');
-await wacht(1000);
+await gestopt(app);
 const koud = [];
 for (let i = 0; i < 5; i++) {
   const t0 = performance.now();
@@ -131,7 +151,7 @@ for (let i = 0; i < 5; i++) {
   await wachtOp(`http://127.0.0.1:${api}/api/v1/themas`, 60);
   koud.push(performance.now() - t0);
   app.kill('SIGTERM');
-  await wacht(800);
+  await gestopt(app);
 }
 
 const momentopnamen = aantallen.map((n) => JSON.parse(execFileSync('dotnet',
@@ -144,26 +164,29 @@ const uitkomst = {
   koudeStartMs: { mediaan: Math.round(mediaan(koud)), alle: koud.map(Math.round) },
   momentopnameEnPublicatie: momentopnamen.map((m, i) => ({ ...m, verhoudingPer10x: i > 0 ? +(m.totaalSeconden / momentopnamen[i - 1].totaalSeconden).toFixed(2) : null })),
   schrijven: { statusregelsPerSeconde: Math.round(schrijven.rps), p99Ms: schrijven.p99, fouten: schrijven.fouten },
-  rssNaLezenMiB: Math.round(rssKiB / 1024),
+  rssNaLezenMiB: { host: Math.round(rssKiB.host / 1024), werker: Math.round(rssKiB.werker / 1024) },
 };
 const bestand = join(uit, `bench-${uitkomst.moment.replace(/[:.]/g, '-')}.json`);
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 
 const pad = (s, n) => String(s).padEnd(n);
 const getal = (x, d = 0) => (x ?? 0).toFixed(d);
-console.log(`\nVoortgang API tegen basislijn (zelfde bytes uit geheugen), ${cpus().length} kernen, wrk -t2 -c32 -d${duur}s (HEAD: ab -k -c32), mediaan van ${rondes} rondes`);
-console.log(pad('eindpunt', 30) + pad('bytes', 8) + pad('API req/s', 11) + pad('basis req/s', 13) + pad('verh.', 7) + pad('API p50/p99 ms', 17) + 'basis p50/p99 ms');
+console.log(`\nVoortgang API (lokale host → werkerproces) tegen de basislijn (zelfde bytes uit geheugen) achter dezelfde doorgeefhop, ${cpus().length} kernen,` +
+  ` wrk -t2 -c32 -d${duur}s (HEAD: ab -k -c32), mediaan van ${rondes} rondes`);
+console.log(pad('eindpunt', 30) + pad('bytes', 8) + pad('API req/s', 11) + pad('basis req/s', 13) + pad('verh.', 7) + pad('API p50/p99 ms', 17) +
+  pad('basis p50/p99 ms', 18) + pad('zonder hop (verh.)', 20) + 'kleinste functie-app (API/die)');
 for (const l of lezen) {
-  console.log(pad(l.eindpunt, 30) + pad(l.bytes, 8) + pad(getal(l.api.rps), 11) + pad(getal(l.basislijn.rps), 13) + pad(getal(l.verhouding, 2), 7) +
-    pad(`${getal(l.api.p50, 2)}/${getal(l.api.p99, 2)}`, 17) + `${getal(l.basislijn.p50, 2)}/${getal(l.basislijn.p99, 2)}`);
+  console.log(pad(l.eindpunt, 30) + pad(l.bytes, 8) + pad(getal(l.api.rps), 11) + pad(getal(l.basislijnAchterHop.rps), 13) + pad(getal(l.verhouding, 2), 7) +
+    pad(`${getal(l.api.p50, 2)}/${getal(l.api.p99, 2)}`, 17) + pad(`${getal(l.basislijnAchterHop.p50, 2)}/${getal(l.basislijnAchterHop.p99, 2)}`, 18) +
+    pad(`${getal(l.basislijnZonderHop.rps)} (${getal(l.hopVerhouding, 2)})`, 20) + `${getal(l.kleinsteFunctieApp.rps)} (${getal(l.vloerVerhouding, 2)})`);
 }
-console.log(`koude start (proces → eerste 200): mediaan ${uitkomst.koudeStartMs.mediaan} ms (${uitkomst.koudeStartMs.alle.join(', ')})`);
+console.log(`koude start (hostproces start, werker inbegrepen → eerste 200): mediaan ${uitkomst.koudeStartMs.mediaan} ms (${uitkomst.koudeStartMs.alle.join(', ')})`);
 for (const m of uitkomst.momentopnameEnPublicatie) {
   console.log(`momentopname + publicatie, ${m.aantal} items: ${m.totaalSeconden} s (momentopname ${m.momentopnameSeconden} s, publicatie ${m.publicatieSeconden} s)` +
     (m.verhoudingPer10x ? `, ×${m.verhoudingPer10x} per 10× items` : ''));
 }
 console.log(`schrijven: ${uitkomst.schrijven.statusregelsPerSeconde} statusregels/s via de API (8 verbindingen, p99 ${uitkomst.schrijven.p99Ms} ms, ${uitkomst.schrijven.fouten} fouten)`);
-console.log(`RSS van de app na de leesmetingen: ${uitkomst.rssNaLezenMiB} MiB`);
+console.log(`RSS na de leesmetingen: host ${uitkomst.rssNaLezenMiB.host} MiB, werker ${uitkomst.rssNaLezenMiB.werker} MiB`);
 console.log(`JSON: ${bestand}`);
 stop();
 process.exit(0);

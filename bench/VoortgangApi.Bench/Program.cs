@@ -2,11 +2,13 @@ using VoortgangApi.Bench;
 
 // Two tools for ./bench.sh:
 //   basislijn --poort P --map DIR        a minimal Kestrel app serving the API's own bytes from memory (the baseline)
+//   hop --poort P --doel URL             the local host's forwarding hop in front of URL (the baseline behind the same hop)
 //   momentopname --aantal N              snapshot + publication of N synthetic items on the Azurite in Storage__ConnectionString
 //   publicatie --cycli N                 the cost of publishing the 10th and the Nth release (time, blob calls)
 return args.FirstOrDefault() switch
 {
     "basislijn" => await Basislijn.DraaiAsync(args),
+    "hop" => await Hop.DraaiAsync(args),
     "momentopname" => await Momentopnamemeting.DraaiAsync(args),
     "publicatie" => await Publicatiemeting.DraaiAsync(args),
     _ => Gebruik(),
@@ -14,6 +16,6 @@ return args.FirstOrDefault() switch
 
 static int Gebruik()
 {
-    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | momentopname --aantal N | publicatie --cycli N");
+    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | hop --poort P --doel URL | momentopname --aantal N | publicatie --cycli N");
     return 2;
 }

@@ -1,0 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VoortgangApi.Bench.Werker;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddSingleton(Antwoorden.Laad(Environment.GetEnvironmentVariable("BENCH_ANTWOORDEN")
+    ?? throw new InvalidOperationException("BENCH_ANTWOORDEN (de map met antwoorden.json) ontbreekt.")));
+builder.Build().Run();
