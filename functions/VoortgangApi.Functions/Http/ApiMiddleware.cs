@@ -7,7 +7,7 @@ using VoortgangApi.Storage;
 namespace VoortgangApi.Functions.Http;
 
 /// <summary>
-/// What every response gets, whichever host runs the functions: the API-Version and security headers, CORS,
+/// What every response of the app gets, in the worker around every HTTP function: the API-Version and security headers, CORS,
 /// answers to preflight requests, 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
 /// stack trace. The worker runs it around every HTTP function (WorkerApiMiddleware).
 /// </summary>
@@ -48,7 +48,11 @@ public static class ApiMiddleware
         var cache = Antwoordcache.Geldt(context.Request) ? context.RequestServices.GetService(typeof(Antwoordcache)) as Antwoordcache : null;
         if (cache?.Zoek(context.Request) is { } klaar)
         {
-            logger.LogDebug("Voorbereid antwoord uit de antwoordcache voor {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Voorbereid antwoord uit de antwoordcache voor {Methode} {Pad}", context.Request.Method, context.Request.Path);
+            }
+
             await Representatie.SchrijfAsync(context, klaar);
             return;
         }

@@ -17,8 +17,10 @@ public sealed class CorsOptions
 }
 
 /// <summary>
-/// CORS done by the app (not the platform), so the OpenAPI document can allow every origin while the data allows
-/// only the configured ones. A disallowed origin simply gets no Access-Control-Allow-Origin.
+/// The app's CORS headers, for the same origins as the platform's CORS (one setting, Cors__AllowedOrigins, which Bicep
+/// also passes to siteConfig.cors): the platform answers preflights and adds Access-Control-Allow-Origin for those
+/// origins before and after the app; the app adds the same, the headers a page may read, and "*" on the OpenAPI
+/// document. A disallowed origin simply gets no Access-Control-Allow-Origin.
 /// </summary>
 public static class CorsBeleid
 {
@@ -41,7 +43,10 @@ public static class CorsBeleid
         }
     }
 
-    /// <summary>Answers a preflight (or any OPTIONS) itself: 204 with what may be asked, CORS headers only for allowed origins.</summary>
+    /// <summary>
+    /// An OPTIONS that reaches the app (the platform answers real preflights itself): 204 with what may be asked, CORS
+    /// headers only for allowed origins.
+    /// </summary>
     public static void Voorcontrole(HttpContext context)
     {
         var response = context.Response;
