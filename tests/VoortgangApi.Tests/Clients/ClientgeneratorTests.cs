@@ -8,7 +8,8 @@ namespace VoortgangApi.Tests.Clients;
 /// Generates C# clients from the served OpenAPI document with the generators people use — NSwag with System.Text.Json
 /// and with Newtonsoft, and Kiota (dotnet tools from .config/dotnet-tools.json, restored offline) — compiles them into a
 /// small program and lets each call getThemas, getPartijen, a page of oplossingsrichtingen and verschillen against the
-/// running local host.
+/// running local host; and generates TypeScript types with openapi-typescript, against which a fixed calling program
+/// (openapi-fetch, Clients/typescript) must compile under tsc --strict.
 /// </summary>
 public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
 {
@@ -72,6 +73,27 @@ public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
         var uitvoer = await Draai(map, "dotnet", "run", "--", api.ApiBasis);
 
         Assert.Equal(12, uitvoer.Split('\n').Count(r => r.EndsWith(": ok", StringComparison.Ordinal)));
+        Directory.Delete(map, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheTypeScriptCallersCodeCompilesUnderStrictAgainstTypesGeneratedFromTheServedDocument()
+    {
+        // Under the repository, so that the program finds openapi-fetch in its node_modules.
+        var map = Directory.CreateDirectory(Repo.Pad(".run", "clients", "ts-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var document = Path.Combine(map, "openapi.json");
+        await File.WriteAllTextAsync(document, await new HttpClient().GetStringAsync(api.ApiBasis + "/openapi.json"));
+        foreach (var bestand in new[] { "programma.ts", "tsconfig.json" })
+        {
+            File.Copy(Repo.Pad("tests", "VoortgangApi.Tests", "Clients", "typescript", bestand), Path.Combine(map, bestand));
+        }
+
+        var (gegenereerd, genUit, genFout) = await Npm.VoerUitAsync("openapi-typescript", document, "-o", Path.Combine(map, "api.d.ts"));
+        Assert.True(gegenereerd == 0, genUit + genFout);
+        var (code, uit, fout) = await Npm.VoerUitAsync("tsc", "-p", map);
+
+        Assert.True(code == 0, $"tsc --strict: {uit}{fout}");
+        Assert.Contains("\"/oplossingsrichtingen/{id}\"", await File.ReadAllTextAsync(Path.Combine(map, "api.d.ts")), StringComparison.Ordinal);
         Directory.Delete(map, recursive: true);
     }
 }

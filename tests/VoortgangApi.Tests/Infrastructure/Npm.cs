@@ -5,7 +5,11 @@ namespace VoortgangApi.Tests.Infrastructure;
 /// <summary>Runs a command-line tool from the repository's node_modules (installed by npm ci).</summary>
 internal static class Npm
 {
-    public static async Task<(int Code, string Stdout, string Stderr)> VoerUitAsync(string tool, params string[] args)
+    public static Task<(int Code, string Stdout, string Stderr)> VoerUitAsync(string tool, params string[] args) =>
+        VoerUitAsync(new Dictionary<string, string>(), tool, args);
+
+    /// <summary>The same, with environment variables for the tool (e.g. to switch a tool's telemetry off).</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> VoerUitAsync(IReadOnlyDictionary<string, string> omgeving, string tool, params string[] args)
     {
         var pad = Repo.Pad("node_modules", ".bin", tool);
         Assert.True(File.Exists(pad), $"{pad} ontbreekt: voer 'npm ci' uit in {Repo.Root}.");
@@ -13,6 +17,11 @@ internal static class Npm
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (naam, waarde) in omgeving)
+        {
+            psi.Environment[naam] = waarde;
         }
 
         using var proces = Process.Start(psi)!;
