@@ -55,6 +55,19 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Ids.OngeldigeCyclusId();
         }
 
+        // The state and the precondition before the body (RFC 9110 §13.2.1): a PUT on an existing cycle without If-Match
+        // is a 428, a stale one a 412, whatever its body says; only then is the body judged.
+        var bestaand = await cycli.LeesAsync(cyclusId, ct);
+        if (bestaand?.Cyclus.Toestand == Toestanden.Vastgesteld)
+        {
+            return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld; een vastgestelde cyclus verandert nooit meer.");
+        }
+
+        if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
+        {
+            return mislukt;
+        }
+
         var gelezen = await Invoer.LeesAsync<CyclusPlan>(schemas, PlanSchema, body);
         if (!gelezen.IsGelukt)
         {
@@ -73,17 +86,6 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
         if (fouten.Count > 0)
         {
             return Probleem.Ongeldig(fouten);
-        }
-
-        var bestaand = await cycli.LeesAsync(cyclusId, ct);
-        if (bestaand?.Cyclus.Toestand == Toestanden.Vastgesteld)
-        {
-            return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld; een vastgestelde cyclus verandert nooit meer.");
-        }
-
-        if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
-        {
-            return mislukt;
         }
 
         var cyclus = new Rapportagecyclus(cyclusId, plan.Titel, plan.Peildatum, plan.Kamerbrief, Toestanden.Gepland, null, plan.Behandelaar);

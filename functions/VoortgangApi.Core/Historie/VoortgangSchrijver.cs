@@ -65,8 +65,8 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         ReviseerAsync<PartijInvoer>(Itemsoorten.Partij, id, Ids.IsPartijId(id), "vng", body, voorwaarden, door,
             (i, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
 
-    // One flow for every kind: read the body, then against the current log check the precondition and the
-    // references, and append one revision; the answer is the item as it now reads, with its ETag.
+    // One flow for every kind: the precondition, then the body, then against the log the append is made on the
+    // precondition again and the references, and one revision; the answer is the item as it now reads, with its ETag.
     private async Task<Resultaat<RevisieUitkomst>> ReviseerAsync<TInvoer>(
         string soort, string id, bool geldigeId, string voorbeeldId, string body, Voorwaarden voorwaarden, string? door,
         Func<TInvoer, VoortgangData, List<OngeldigeInvoer>, object> inhoud, Func<TInvoer, DateOnly?> geldigVanaf, CancellationToken ct)
@@ -74,6 +74,14 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         if (!geldigeId)
         {
             return Ids.OngeldigeId("id", voorbeeldId);
+        }
+
+        // The precondition before the body (RFC 9110 §13.2.1): an existing item without If-Match is a 428, a stale one a
+        // 412, whatever the body says. Checked again against the log the append is made on (another writer may be first).
+        var vooraf = Items.Zoek((await logboek.LeesAsync(ct)).Huidig(Vandaag), soort, id);
+        if (voorwaarden.Controleer(vooraf is null ? null : Inhoud.ETag(vooraf), "dit item") is { } voorwaarde)
+        {
+            return voorwaarde;
         }
 
         var gelezen = await Invoer.LeesAsync<TInvoer>(schemas, $"{soort}-invoer.schema.json", body);
