@@ -90,7 +90,12 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             return gelezen.Probleem!;
         }
 
-        var invoer = gelezen.Waarde!.Waarde;
+        if (gelezen.Waarde!.Id is { } gegeven && !string.Equals(gegeven, id, StringComparison.Ordinal))
+        {
+            return Probleem.Ongeldig([new("$.id", "andereId", $"het id in de body ({Queries.Parameters.Kort(gegeven)}) is niet het id in het pad ({id}).")]);
+        }
+
+        var invoer = gelezen.Waarde.Waarde;
         var nieuw = false;
         var geschreven = await vastlegging.SchrijfAsync(stand =>
         {

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace VoortgangApi.Core.Validation;
 
-/// <summary>A checked request body: the value, and the normalised JSON it was read from (for idempotency hashes).</summary>
-public sealed record Gelezen<T>(T Waarde, string Json);
+/// <summary>
+/// A checked request body: the value, the normalised JSON it was read from without the server's own fields (for
+/// idempotency hashes), and the <c>id</c> it carried, if any (a body taken from a GET carries its id back).
+/// </summary>
+public sealed record Gelezen<T>(T Waarde, string Json, string? Id = null);
 
 /// <summary>One path for every write body: characters and keys (<see cref="JsonInvoer"/>), then the JSON Schema, then the type.</summary>
 public static class Invoer
@@ -27,7 +30,23 @@ public static class Invoer
             return Probleem.Ongeldig(schemaFouten);
         }
 
-        return new Gelezen<T>(JsonSerializer.Deserialize<T>(json!, VoortgangJson.Options)!, json!);
+        // Fields the schema marks readOnly are the server's (id, status, the derived lists): a PUT of what a GET returned
+        // carries them back; they are accepted, set aside and ignored. Every other unknown field stays an error.
+        var alleenLezen = await schemas.AlleenLezenAsync(schema);
+        string? id = null;
+        if (alleenLezen.Count > 0 && System.Text.Json.Nodes.JsonNode.Parse(json!) is System.Text.Json.Nodes.JsonObject node
+            && alleenLezen.Any(node.ContainsKey))
+        {
+            id = node["id"]?.GetValueKind() == JsonValueKind.String ? (string?)node["id"] : null;
+            foreach (var veld in alleenLezen)
+            {
+                node.Remove(veld);
+            }
+
+            json = node.ToJsonString(VoortgangJson.Options);
+        }
+
+        return new Gelezen<T>(JsonSerializer.Deserialize<T>(json!, VoortgangJson.Options)!, json!, id);
     }
 }
 

@@ -14,6 +14,10 @@ public sealed class SchemaCatalogus(string schemaMap)
     public Task<JsonSchema> SchemaAsync(string bestand) =>
         _schemas.GetOrAdd(bestand, b => new Lazy<Task<JsonSchema>>(() => JsonSchema.FromFileAsync(Path.Combine(Map, b)))).Value;
 
+    /// <summary>The top-level fields a schema marks <c>readOnly</c>: the server owns them; a body may carry them back.</summary>
+    public async Task<IReadOnlySet<string>> AlleenLezenAsync(string bestand) =>
+        (await SchemaAsync(bestand)).Properties.Where(p => p.Value.IsReadOnly).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Validates JSON text; every violation becomes one invalid input named by its JSON path.</summary>
     public async Task<IReadOnlyList<OngeldigeInvoer>> ValideerAsync(string bestand, string json)
     {
