@@ -1,9 +1,4 @@
-using System.Text.Json;
-
 namespace VoortgangApi.Bench;
-
-/// <summary>One answer the baseline serves: the bytes the API gave for a path, with its content type and ETag.</summary>
-internal sealed record Opgenomen(string Pad, string Bestand, string ContentType, string ETag, string CacheControl);
 
 /// <summary>
 /// The benchmark's baseline: the least a server can do to answer the same requests — the same bytes from memory, the
@@ -16,8 +11,7 @@ internal static class Basislijn
     {
         var poort = Waarde(args, "--poort") ?? "5099";
         var map = Waarde(args, "--map") ?? throw new ArgumentException("--map ontbreekt");
-        var opgenomen = JsonSerializer.Deserialize<List<Opgenomen>>(await File.ReadAllTextAsync(Path.Combine(map, "antwoorden.json")), JsonSerializerOptions.Web)!;
-        var antwoorden = opgenomen.ToDictionary(o => o.Pad, o => (o, Bytes: File.ReadAllBytes(Path.Combine(map, o.Bestand))), StringComparer.Ordinal);
+        var antwoorden = Antwoorden.Laad(map);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -25,21 +19,21 @@ internal static class Basislijn
         var app = builder.Build();
         app.Run(async ctx =>
         {
-            if (!antwoorden.TryGetValue(ctx.Request.Path.Value + ctx.Request.QueryString.Value, out var a))
+            if (antwoorden.Zoek(ctx.Request.Path.Value + ctx.Request.QueryString.Value) is not { } a)
             {
                 ctx.Response.StatusCode = 404;
                 return;
             }
 
-            ctx.Response.Headers.ETag = a.o.ETag;
-            ctx.Response.Headers.CacheControl = a.o.CacheControl;
-            if (ctx.Request.Headers.IfNoneMatch == a.o.ETag)
+            ctx.Response.Headers.ETag = a.Kop.ETag;
+            ctx.Response.Headers.CacheControl = a.Kop.CacheControl;
+            if (ctx.Request.Headers.IfNoneMatch == a.Kop.ETag)
             {
                 ctx.Response.StatusCode = 304;
                 return;
             }
 
-            ctx.Response.ContentType = a.o.ContentType;
+            ctx.Response.ContentType = a.Kop.ContentType;
             ctx.Response.ContentLength = a.Bytes.Length;
             if (!HttpMethods.IsHead(ctx.Request.Method))
             {

@@ -8,7 +8,7 @@ namespace VoortgangApi.LocalHost;
 /// executable and the worker assembly, <c>host.json</c> the HTTP route prefix. Both come from the same folder that
 /// <c>azd deploy</c> ships.
 /// </summary>
-public sealed record FunctieApp(string Map, string Uitvoerbaar, string WerkerPad, string RoutePrefix, int? BodyLimiet)
+public sealed record FunctieApp(string Map, string Uitvoerbaar, string WerkerPad, string RoutePrefix)
 {
     public const string StandaardPrefix = "api";
 
@@ -28,7 +28,7 @@ public sealed record FunctieApp(string Map, string Uitvoerbaar, string WerkerPad
         var werker = (string?)beschrijving["defaultWorkerPath"] ?? throw new InvalidDataException($"{config} noemt geen defaultWorkerPath.");
         // {WorkerRoot} stands for the app folder in self-contained builds (Worker SDK targets).
         uitvoerbaar = uitvoerbaar.Replace("{WorkerRoot}", map + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return new FunctieApp(map, uitvoerbaar, Path.Combine(map, werker), Prefix(map), null);
+        return new FunctieApp(map, uitvoerbaar, Path.Combine(map, werker), Prefix(map));
     }
 
     // extensions.http.routePrefix, default "api"; an empty string is a valid prefix (routes at the root).
