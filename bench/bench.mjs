@@ -48,7 +48,9 @@ const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
   `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
 await wacht(1500);
-const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', VOORTGANG_ADMIN_KEY: 'bench', DOTNET_ENVIRONMENT: 'Production',
+// Development: the only environment in which the app trusts the local host's development identity provider (the
+// writes measured below need its token); nothing on the read path differs between Development and Production.
+const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', DOTNET_ENVIRONMENT: 'Development',
   Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
 const hostDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
 const appMap = join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0');
@@ -85,9 +87,12 @@ await wachtOp(`http://127.0.0.1:${basis}/api/v1/themas`);
 start('dotnet', [hostDll, '--AppMap', join(root, 'bench/VoortgangApi.Bench.Werker/bin/Release/net10.0'), '--Poort', `${vloer}`],
   { BENCH_ANTWOORDEN: join(uit, 'antwoorden'), Logging__LogLevel__Default: 'Warning', DOTNET_ENVIRONMENT: 'Production' });
 await wachtOp(`http://127.0.0.1:${vloer}/api/v1/themas`, 120);
+const tokenAntwoord = await fetch(`http://127.0.0.1:${api}/connect/token`, { method: 'POST', body: new URLSearchParams({
+  grant_type: 'client_credentials', client_id: 'voortgang-vastleggen', client_secret: 'ontwikkelgeheim', scope: 'api://voortgang-api/.default' }) });
+const { access_token: token } = await tokenAntwoord.json();
 writeFileSync(join(uit, 'post.lua'), `wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["x-functions-key"] = "bench"
+wrk.headers["Authorization"] = "Bearer ${token}"
 wrk.body = '{"status":"in_uitvoering","peildatum":"2025-01-01","zekerheid":"afgeleid","bron":{"titel":"Meting","soort":"nota"}}'
 `);
 

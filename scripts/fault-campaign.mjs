@@ -4,13 +4,14 @@
 // answers that break the contract: any 5xx, and any 4xx that is not application/problem+json with API-Version.
 // Loopback only, bounded in count and time.
 //
-//   node scripts/fault-campaign.mjs --base http://127.0.0.1:7071/api/v1 [--aantal 10000] [--sleutel KEY] [--zaad 1]
+//   node scripts/fault-campaign.mjs --base http://127.0.0.1:7071/api/v1 [--aantal 10000] [--token TOKEN] [--zaad 1]
+// TOKEN: an access token with both roles (scripts/token.sh alles), so the admin operations get past the guard.
 // Exit code 0 when nothing broke the contract, 1 otherwise; a JSON summary goes to stdout.
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (v.startsWith('--') ? [...a, [v.slice(2), all[i + 1]]] : a), []));
 const base = (args.base ?? 'http://127.0.0.1:7071/api/v1').replace(/\/$/, '');
 const aantal = Number(args.aantal ?? 1000);
-const sleutel = args.sleutel;
+const token = args.token;
 const deadline = Date.now() + Number(args.seconden ?? 600) * 1000;
 if (!/^http:\/\/(127\.|localhost|\[::1\])/.test(base)) { console.error('Alleen loopback-adressen.'); process.exit(2); }
 
@@ -59,7 +60,8 @@ for (let i = 0; i < aantal && Date.now() < deadline; i++) {
   }
   if (rnd() < 0.2) query.push(`${kies(['onbekend', 'Cyclus', 'page', 'x%00'])}=${fout({})}`);
   const headers = { accept: kies(['application/json', '*/*', 'text/html', 'application/xml;q=0', '']) };
-  if (sleutel && rnd() < 0.6) headers['x-functions-key'] = sleutel;
+  // Mostly the real token, else hostile Authorization values: each must be a 400/401 problem, never a 5xx.
+  if (token && rnd() < 0.6) headers.authorization = rnd() < 0.8 ? `Bearer ${token}` : kies(['Bearer', 'Bearer rommel', 'Basic eDp5', `Bearer ${token}x`, 'Bearer a.b.c', 'Bearer ' + 'x'.repeat(9000)]);
   if (rnd() < 0.2) headers['if-match'] = kies(['*', '"x"', 'W/"x"', 'rommel', '"' + 'a'.repeat(300) + '"']);
   if (rnd() < 0.2) headers['if-none-match'] = kies(['*', '"x"', ',,,']);
   if (rnd() < 0.2) headers['idempotency-key'] = kies(['k', 'x'.repeat(300), 'é', 'a b']);
@@ -81,9 +83,9 @@ for (let i = 0; i < aantal && Date.now() < deadline; i++) {
   const soort = response.headers.get('content-type') ?? '';
   const regel = `${init.method} ${url}${query.length ? '?' + query.join('&').slice(0, 120) : ''} → ${response.status}`;
   // Without API-Version and without a body the answer came from the platform, before the app ran: the web server (a
-  // request line over its limit: 414, 431) or the Functions host (a path or method no function has: 404; an admin
-  // operation without its key: 401), as the contract's description says. Counted apart, as the platform's.
-  const vanServer = !response.headers.get('api-version') && [400, 401, 404, 414, 431].includes(response.status) && response.headers.get('content-length') === '0';
+  // request line over its limit: 414, 431) or the Functions host (a path or method no function has: 404), as the
+  // contract's description says. Counted apart, as the platform's.
+  const vanServer = !response.headers.get('api-version') && [400, 404, 414, 431].includes(response.status) && response.headers.get('content-length') === '0';
   if (vanServer) { teller.server = (teller.server ?? 0) + 1; continue; }
   if (response.status >= 500) teller.vijfhonderd.push(regel);
   if (response.status >= 400 && !soort.startsWith('application/problem+json')) teller.geenProblem.push(regel);

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions;
 
@@ -23,8 +24,9 @@ public sealed class KnelpuntenFunctions(VoortgangQueries queries, VoortgangSchri
         req.Ok(await queries.KnelpuntAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 
     [Function("putKnelpunt")]
+    [VereistRol(Rollen.Vastleggen)]
     public async Task<IActionResult> PutKnelpunt(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
         return fout?.GeenCache() ?? req.Revisie(await schrijver.KnelpuntAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));

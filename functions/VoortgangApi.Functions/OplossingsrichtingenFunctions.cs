@@ -4,10 +4,11 @@ using Microsoft.Azure.Functions.Worker;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions;
 
-/// <summary>Solution directions: filtered, searched and paged; their history; and recording their progress (admin key).</summary>
+/// <summary>Solution directions: filtered, searched and paged; their history; and recording their progress (role Voortgang.Vastleggen).</summary>
 public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries, HistorieQueries historie, VoortgangSchrijver schrijver)
 {
     [Function("getOplossingsrichtingen")]
@@ -32,16 +33,18 @@ public sealed class OplossingsrichtingenFunctions(VoortgangQueries queries, Hist
         req.Ok(await historie.StatusregelAsync(id, statusId, req.Parameters([]), ct), onveranderlijk: true);
 
     [Function("postStatus")]
+    [VereistRol(Rollen.Vastleggen)]
     public async Task<IActionResult> PostStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/oplossingsrichtingen/{id}/statussen")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/oplossingsrichtingen/{id}/statussen")] HttpRequest req, string id, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
         return fout?.GeenCache() ?? req.Status(await schrijver.StatusAsync(id, body!, req.IdempotentieSleutel(), req.Vastlegger(), ct));
     }
 
     [Function("putOplossingsrichting")]
+    [VereistRol(Rollen.Vastleggen)]
     public async Task<IActionResult> PutOplossingsrichting(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/oplossingsrichtingen/{id}")] HttpRequest req, string id, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
         return fout?.GeenCache() ?? req.Revisie(await schrijver.OplossingsrichtingAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));

@@ -5,6 +5,7 @@ using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions;
 
@@ -24,8 +25,9 @@ public sealed class PartijenFunctions(VoortgangQueries queries, VoortgangSchrijv
         req.Ok(await queries.PartijAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
 
     [Function("putPartij")]
+    [VereistRol(Rollen.Vastleggen)]
     public async Task<IActionResult> PutPartij(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/partijen/{id}")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/partijen/{id}")] HttpRequest req, string id, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
         return fout?.GeenCache() ?? req.Revisie(await schrijver.PartijAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));

@@ -4,15 +4,17 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions;
 
-/// <summary>Open-data publication: on demand (admin key) and by the timer for cycles not yet published.</summary>
+/// <summary>Open-data publication: on demand (role Cycli.Beheren) and by the timer for cycles not yet published.</summary>
 public sealed class PublicatieFunctions(PublicatieService publicatie, ILogger<PublicatieFunctions> logger)
 {
     [Function("postPublicatie")]
+    [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> PostPublicatie(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/rapportagecycli/{cyclusId}/publicatie")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rapportagecycli/{cyclusId}/publicatie")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Ok(await publicatie.PubliceerAsync(cyclusId, ct)).GeenCache();
 
     [Function("publiceerOpenData")]

@@ -4,12 +4,13 @@ using Microsoft.Azure.Functions.Worker;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions;
 
 public sealed record CyclusLijst(IReadOnlyList<Rapportagecyclus> Rapportagecycli);
 
-/// <summary>Reporting cycles: read and compare (public), plan and snapshot (admin key).</summary>
+/// <summary>Reporting cycles: read and compare (public), plan and snapshot (role Cycli.Beheren).</summary>
 public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, CyclusPlanner planner, MomentopnameService momentopnamen)
 {
     [Function("getRapportagecycli")]
@@ -28,20 +29,23 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
         req.Ok(await queries.VerschillenAsync(cyclusId, req.Parameters([RapportagecycliQueries.TenOpzichteVan]), ct), onveranderlijk: true);
 
     [Function("putRapportagecyclus")]
+    [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> PutRapportagecyclus(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
         return fout?.GeenCache() ?? req.Plan(await planner.PlanAsync(cyclusId, body!, req.Voorwaarden(), ct));
     }
 
     [Function("deleteRapportagecyclus")]
+    [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> DeleteRapportagecyclus(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Geannuleerd(await planner.AnnuleerAsync(cyclusId, req.Voorwaarden(), ct));
 
     [Function("postMomentopname")]
+    [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> PostMomentopname(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/rapportagecycli/{cyclusId}/momentopname")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rapportagecycli/{cyclusId}/momentopname")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Momentopname(await momentopnamen.NeemAsync(cyclusId, ct));
 }

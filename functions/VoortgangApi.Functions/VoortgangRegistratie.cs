@@ -22,6 +22,10 @@ public static class VoortgangRegistratie
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
         services.AddOptions<Http.CorsOptions>().Bind(configuration.GetSection(Http.CorsOptions.Sectie));
         services.AddSingleton<Wijzigingen>();
+        services.AddOptions<Identiteit.IdentiteitOptions>().Bind(configuration.GetSection(Identiteit.IdentiteitOptions.Sectie)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Identiteit.IdentiteitOptions>, Identiteit.IdentiteitOptionsControle>();
+        services.AddSingleton<Identiteit.TokenControle>();
+        services.AddSingleton<Identiteit.Toegangscontrole>();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
         services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.Sectie));
         services.AddSingleton<OpenApiDocumenten>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using VoortgangApi.LocalHost.Ontwikkelprovider;
 
 namespace VoortgangApi.LocalHost;
 
@@ -22,6 +23,7 @@ public static class LokaleHost
             Sleutel = builder.Configuration[Sleutels.Omgevingsvariabele],
             CorsOrigins = builder.Configuration["Cors:AllowedOrigins"] ?? "",
             BodyLimiet = builder.Configuration.GetValue("FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", 104_857_600L),
+            Ontwikkelprovider = builder.Configuration.GetValue("Ontwikkelprovider", true),
         };
         opties?.Invoke(o);
         if (o.AppMap.Length == 0)
@@ -31,9 +33,16 @@ public static class LokaleHost
 
         var app = FunctieApp.Lees(o.AppMap);
         var grpc = new GrpcPoort();
+        var publiek = new PubliekePoort();
         builder.Services.AddSingleton(Options.Create(o));
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(grpc);
+        builder.Services.AddSingleton(publiek);
+        if (o.Ontwikkelprovider)
+        {
+            builder.Services.AddOntwikkelprovider();
+        }
+
         builder.Services.AddSingleton(Sleutels.Uit(o.Sleutel));
         builder.Services.AddSingleton<Werker>();
         builder.Services.AddSingleton<WerkerRegister>();
@@ -49,19 +58,27 @@ public static class LokaleHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = o.BodyLimiet; // the host's Kestrel limit (ScriptConstants.DefaultMaxRequestBodySize)
-            k.Listen(IPAddress.Loopback, o.Poort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            k.Listen(IPAddress.Loopback, o.Poort, l => { l.Protocols = HttpProtocols.Http1AndHttp2; publiek.Zet(l); });
             k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc.Zet(l); });
         });
         configureer?.Invoke(builder);
 
         var web = builder.Build();
-        web.MapWhen(ctx => ctx.Connection.LocalPort != grpc.Poort, publiek =>
+        web.MapWhen(ctx => ctx.Connection.LocalPort != grpc.Poort, p =>
         {
             // The platform's CORS, as the host has it on Flex Consumption (IsAnyLinuxConsumption → JobHostCorsMiddleware,
             // CorsOptionsSetup): always on, a default policy of the configured origins, any header, any method.
-            publiek.UseCors();
+            p.UseCors();
+            if (o.Ontwikkelprovider)
+            {
+                // Not part of Azure's host: Entra ID's stand-in, at /.well-known/… and /connect/… (OpenIddict's middleware
+                // answers discovery, JWKS and the token checks; the endpoints below decide what a token says).
+                p.UseRouting();
+                p.UseAuthentication();
+                p.UseEndpoints(e => e.MapOntwikkelprovider());
+            }
 
-            publiek.Run(ctx => ctx.Request.Path == "/" ? Homepage(ctx) : ctx.RequestServices.GetRequiredService<HttpAanroepen>().VoerUitAsync(ctx));
+            p.Run(ctx => ctx.Request.Path == "/" ? Homepage(ctx) : ctx.RequestServices.GetRequiredService<HttpAanroepen>().VoerUitAsync(ctx));
         });
         web.UseRouting();
         web.MapGrpcService<FunctionRpcService>();
@@ -95,8 +112,14 @@ public static class LokaleHost
         logger.LogInformation("Lokale Functions-host luistert op {Adres}; gRPC voor de werker op poort {Grpc}", Adres(web), web.Services.GetRequiredService<GrpcPoort>().Poort);
         if (sleutels.Gegenereerd)
         {
-            // Printed on purpose: a throw-away local key that the admin needs for the admin operations.
-            logger.LogWarning("{Variabele} niet gezet; beheersleutel voor deze sessie: {Sleutel}", Sleutels.Omgevingsvariabele, sleutels.Sleutel);
+            // Printed on purpose: a throw-away local master key, as Azure's host has one (no operation of the app uses it).
+            logger.LogInformation("{Variabele} niet gezet; hoofdsleutel van de host voor deze sessie: {Sleutel}", Sleutels.Omgevingsvariabele, sleutels.Sleutel);
+        }
+
+        if (web.Services.GetRequiredService<IOptions<LokaleHostOpties>>().Value.Ontwikkelprovider)
+        {
+            logger.LogInformation("Ontwikkelprovider (OpenID Connect) op {Adres}.well-known/openid-configuration; tokens: scripts/token.sh vastleggen|beheren|alles|geen",
+                web.Services.GetRequiredService<PubliekePoort>().Adres);
         }
     }
 }

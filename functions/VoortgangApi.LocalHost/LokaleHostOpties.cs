@@ -24,16 +24,31 @@ public sealed class LokaleHostOpties
     /// <summary>Comma-separated origins for the host's CORS (the platform setting), from Cors__AllowedOrigins.</summary>
     public string CorsOrigins { get; set; } = "";
 
+    /// <summary>
+    /// Serve the development OpenID Connect provider (the local stand-in for Entra ID) on the public port, and give the
+    /// worker its issuer and audience as app settings (Identiteit__Authority, Identiteit__Audience) unless they are set.
+    /// </summary>
+    public bool Ontwikkelprovider { get; set; } = true;
+
     /// <summary>The largest request body the host accepts (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT; the Azure host's default 100 MB).</summary>
     public long BodyLimiet { get; set; } = 104_857_600;
 }
 
-/// <summary>The port of the host's gRPC listener, known once Kestrel has bound it.</summary>
-public sealed class GrpcPoort
+/// <summary>The port of one of the host's listeners, known once Kestrel has bound it.</summary>
+public abstract class Luisteraarpoort
 {
     private Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions? _luisteraar;
 
     internal void Zet(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions luisteraar) => _luisteraar = luisteraar;
 
-    public int Poort => (_luisteraar?.IPEndPoint ?? throw new InvalidOperationException("De gRPC-luisteraar is nog niet gebonden.")).Port;
+    public int Poort => (_luisteraar?.IPEndPoint ?? throw new InvalidOperationException("De luisteraar is nog niet gebonden.")).Port;
+}
+
+/// <summary>The HTTP/2-only listener the worker opens its gRPC stream to.</summary>
+public sealed class GrpcPoort : Luisteraarpoort;
+
+/// <summary>The public listener (the API, the homepage, the development provider).</summary>
+public sealed class PubliekePoort : Luisteraarpoort
+{
+    public Uri Adres => new($"http://127.0.0.1:{Poort}/");
 }

@@ -12,13 +12,36 @@ namespace VoortgangApi.LocalHost;
 /// WorkerTerminate with a 5 s grace period and then ends the process.
 /// </summary>
 internal sealed class WerkerHost(
-    FunctieApp app, Werker werker, WerkerRegister register, GrpcPoort poort, IOptions<LokaleHostOpties> opties,
+    FunctieApp app, Werker werker, WerkerRegister register, GrpcPoort poort, PubliekePoort publiek, IOptions<LokaleHostOpties> opties,
     IHostApplicationLifetime levensduur, ILoggerFactory logs, ILogger<WerkerHost> logger) : BackgroundService
 {
     private static readonly TimeSpan StartLimiet = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan InitLimiet = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Gratie = TimeSpan.FromSeconds(5);
     private Lopend? _huidig;
+
+    // The app settings of the worker: the configured ones, and where the development provider runs the issuer and audience
+    // it signs for (what the azd hook writes into the app settings in Azure), unless a setting or the environment names them.
+    private Dictionary<string, string?> Instellingen()
+    {
+        var instellingen = new Dictionary<string, string?>(opties.Value.Instellingen, StringComparer.Ordinal);
+        if (opties.Value.Ontwikkelprovider)
+        {
+            Standaard(instellingen, "Identiteit:Authority", publiek.Adres.AbsoluteUri);
+            Standaard(instellingen, "Identiteit:Audience", Ontwikkelprovider.Testidentiteiten.Audience);
+        }
+
+        return instellingen;
+    }
+
+    private static void Standaard(Dictionary<string, string?> instellingen, string sleutel, string waarde)
+    {
+        var omgeving = sleutel.Replace(":", "__", StringComparison.Ordinal);
+        if (!instellingen.ContainsKey(sleutel) && !instellingen.ContainsKey(omgeving) && Environment.GetEnvironmentVariable(omgeving) is null)
+        {
+            instellingen[sleutel] = waarde;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +60,7 @@ internal sealed class WerkerHost(
         {
             var kanaal = new WerkerKanaal(Guid.NewGuid().ToString(), logs);
             register.Verwacht(kanaal);
-            var proces = WerkerProces.Start(app, poort.Poort, kanaal.WerkerId, opties.Value.Instellingen, logger);
+            var proces = WerkerProces.Start(app, poort.Poort, kanaal.WerkerId, Instellingen(), logger);
             var lopend = new Lopend(kanaal, proces);
             _huidig = lopend;
             logger.LogInformation("Werkerproces {Pid} gestart: {Uitvoerbaar} {Werker}", proces.Id, app.Uitvoerbaar, app.WerkerPad);

@@ -63,7 +63,8 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
         foreach (var r in regels)
         {
             var rij = EntityJson.Naar(TableKeys.Log, TableKeys.Regel(r.Volgnummer), r);
-            rij[TableKeys.DoorKolom] = t.Door;
+            rij[TableKeys.DoorKolom] = t.Door?.Naam;
+            rij[TableKeys.DoorIdKolom] = t.Door?.ObjectId;
             acties.Add(new TableTransactionAction(TableTransactionActionType.Add, rij));
         }
 

@@ -4,7 +4,7 @@ namespace VoortgangApi.Storage;
 /// Every table name, partition key and row key is built here. The key design:
 /// <list type="bullet">
 /// <item><c>historie</c> — the progress log, append-only. One partition (<c>log</c>) holds three kinds of row:
-/// <c>r{number:D12}</c> per line (the line as JSON in <c>Data</c>, who recorded it in <c>VastgelegdDoor</c>, personal data
+/// <c>r{number:D12}</c> per line (the line as JSON in <c>Data</c>, who recorded it in <c>VastgelegdDoor</c> (display name) and <c>VastgelegdDoorId</c> (directory object id), personal data
 /// kept apart from the public line), <c>teller</c> (the last number and moment), and <c>i{sha256}</c> per Idempotency-Key.
 /// An append is one entity-group transaction: the counter updated with If-Match plus the new rows inserted, so lines
 /// commit in number order with no gaps, concurrent writers serialise on the counter, and a key is used at most once.
@@ -28,6 +28,7 @@ internal static class TableKeys
     public const string Teller = "teller";
     public const string DataKolom = "Data";
     public const string DoorKolom = "VastgelegdDoor";
+    public const string DoorIdKolom = "VastgelegdDoorId";
     public const string VolgnummerKolom = "Volgnummer";
     public const string MomentKolom = "LaatsteOp";
     public const string BodyHashKolom = "BodyHash";

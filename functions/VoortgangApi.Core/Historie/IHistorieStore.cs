@@ -8,7 +8,7 @@ public sealed record Idempotentie(string BodyHash, long Volgnummer);
 /// <see cref="Door"/> is who records it: internal audit data (personal data), stored apart from the public line.
 /// </summary>
 public sealed record Toevoeging(
-    IReadOnlyList<Logregel> Regels, long VerwachtVolgnummer, string? Door,
+    IReadOnlyList<Logregel> Regels, long VerwachtVolgnummer, Vastlegger? Door,
     string? IdempotentieSleutel = null, string? BodyHash = null);
 
 /// <summary>The append-only progress log. Implemented by the storage project; nothing in it is ever updated or deleted.</summary>

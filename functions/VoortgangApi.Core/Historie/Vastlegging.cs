@@ -57,7 +57,7 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     /// Appends one status entry at most once per Idempotency-Key: a repeat with the same body returns the first entry,
     /// a repeat with another body is refused (422).
     /// </summary>
-    public async Task<Resultaat<StatusUitkomst>> EenmaligAsync(string? sleutel, string bodyHash, Func<Logstand, Resultaat<Statusregel>> maak, string? door, CancellationToken ct)
+    public async Task<Resultaat<StatusUitkomst>> EenmaligAsync(string? sleutel, string bodyHash, Func<Logstand, Resultaat<Statusregel>> maak, Vastlegger door, CancellationToken ct)
     {
         var opgeslagen = sleutel is null ? null : Sleutel(sleutel);
         if (opgeslagen is not null && await store.IdempotentieAsync(opgeslagen, ct) is { } eerder)

@@ -10,7 +10,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
     private DateOnly Vandaag => tijd.Vandaag();
 
     /// <summary>Records a status entry for an existing solution direction, at most once per Idempotency-Key.</summary>
-    public async Task<Resultaat<StatusUitkomst>> StatusAsync(string id, string body, string? idempotentieSleutel, string? door, CancellationToken ct)
+    public async Task<Resultaat<StatusUitkomst>> StatusAsync(string id, string body, string? idempotentieSleutel, Vastlegger door, CancellationToken ct)
     {
         if (!Ids.IsOplossingsrichtingId(id))
         {
@@ -44,7 +44,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         }, door, ct);
     }
 
-    public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+    public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<OplossingsrichtingInvoer>(Itemsoorten.Oplossingsrichting, id, Ids.IsOplossingsrichtingId(id), "ZD-04", body, voorwaarden, door,
             (i, data, fouten) =>
             {
@@ -53,7 +53,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
                     i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
 
-    public Task<Resultaat<RevisieUitkomst>> KnelpuntAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+    public Task<Resultaat<RevisieUitkomst>> KnelpuntAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<KnelpuntInvoer>(Itemsoorten.Knelpunt, id, Ids.IsKnelpuntId(id), "P-ZD-1", body, voorwaarden, door,
             (i, data, fouten) =>
             {
@@ -61,14 +61,14 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
                 return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
 
-    public Task<Resultaat<RevisieUitkomst>> PartijAsync(string id, string body, Voorwaarden voorwaarden, string? door, CancellationToken ct) =>
+    public Task<Resultaat<RevisieUitkomst>> PartijAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<PartijInvoer>(Itemsoorten.Partij, id, Ids.IsPartijId(id), "vng", body, voorwaarden, door,
             (i, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
 
     // One flow for every kind: the precondition, then the body, then against the log the append is made on the
     // precondition again and the references, and one revision; the answer is the item as it now reads, with its ETag.
     private async Task<Resultaat<RevisieUitkomst>> ReviseerAsync<TInvoer>(
-        string soort, string id, bool geldigeId, string voorbeeldId, string body, Voorwaarden voorwaarden, string? door,
+        string soort, string id, bool geldigeId, string voorbeeldId, string body, Voorwaarden voorwaarden, Vastlegger door,
         Func<TInvoer, VoortgangData, List<OngeldigeInvoer>, object> inhoud, Func<TInvoer, DateOnly?> geldigVanaf, CancellationToken ct)
     {
         if (!geldigeId)

@@ -52,7 +52,7 @@ public sealed class SeedImporter(
 
             var batch = batches[i];
             var sleutel = sleutels[i];
-            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, "seed", sleutel, sleutel), ct);
+            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct);
             geschreven |= r.IsGelukt;
         }
 

@@ -78,11 +78,19 @@ public static class Beheer
     }
 
     /// <summary>
-    /// Who records a write, for internal audit only (personal data; never in a response or a published file): the
-    /// Entra principal that Easy Auth names in Azure, else "functiesleutel" (the host checked a key, which names no one).
+    /// Who records a write, for internal audit only: the validated token's object id and display name (an app's token,
+    /// from a script or pipeline, has no name: its client id stands in). <see cref="Identiteit.Toegangscontrole"/> set
+    /// the user before the function ran; no request header is ever read as identity.
     /// </summary>
-    public static string Vastlegger(this HttpRequest req) =>
-        req.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 and <= 200 } principal ? principal : "functiesleutel";
+    public static Vastlegger Vastlegger(this HttpRequest req)
+    {
+        var gebruiker = req.HttpContext.User;
+        var oid = gebruiker.FindFirst("oid")?.Value
+            ?? throw new InvalidOperationException("Een schrijvende functie zonder gecontroleerd token: ontbreekt [VereistRol]?");
+        var naam = gebruiker.FindFirst(Identiteit.TokenControle.NaamClaim)?.Value
+            ?? ((gebruiker.FindFirst("azp") ?? gebruiker.FindFirst("appid"))?.Value is { } app ? $"toepassing {app}" : oid);
+        return new Vastlegger(oid, naam.Length > 200 ? naam[..200] : naam);
+    }
 
     public static string? IdempotentieSleutel(this HttpRequest req) =>
         req.Headers.TryGetValue("Idempotency-Key", out var waarde) ? waarde.ToString() : null;

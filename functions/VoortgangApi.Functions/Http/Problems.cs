@@ -37,6 +37,37 @@ public static class Problems
     public static JsonBodyResult Onbeschikbaar(HttpRequest req) =>
         MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", "De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.", req));
 
+    /// <summary>401 with the RFC 6750 challenge; <paramref name="fout"/> (e.g. invalid_token) only when a token was sent.</summary>
+    public static JsonBodyResult NietAangemeld(HttpRequest req, string? fout, string detail)
+    {
+        var result = Maak(401, "Niet aangemeld", detail, req);
+        result.Headers["WWW-Authenticate"] = fout is null
+            ? $"Bearer realm=\"{Realm}\""
+            : $"Bearer realm=\"{Realm}\", error=\"{fout}\", error_description=\"{Ascii(detail)}\"";
+        return result;
+    }
+
+    /// <summary>400 for an Authorization header that is not one well-formed bearer token (RFC 6750 invalid_request).</summary>
+    public static JsonBodyResult OngeldigTokenverzoek(HttpRequest req, string detail)
+    {
+        var result = Maak(400, "Ongeldige invoer", detail, req, [new InvalidParam("Authorization", "ongeldigFormaat", detail)]);
+        result.Headers["WWW-Authenticate"] = $"Bearer realm=\"{Realm}\", error=\"invalid_request\"";
+        return result;
+    }
+
+    /// <summary>403: a valid token without the operation's app role (RFC 6750 insufficient_scope).</summary>
+    public static JsonBodyResult RolOntbreekt(HttpRequest req, string rol)
+    {
+        var result = Maak(403, "Geen toegang", $"Deze operatie vraagt de rol {rol}; het token heeft die rol niet.", req);
+        result.Headers["WWW-Authenticate"] = $"Bearer realm=\"{Realm}\", error=\"insufficient_scope\", error_description=\"rol {rol} ontbreekt\"";
+        return result;
+    }
+
+    private const string Realm = "voortgang-api";
+
+    // RFC 6750 §3: error_description is visible ASCII without '"' and '\\'.
+    private static string Ascii(string tekst) => new([.. tekst.Where(c => c is >= ' ' and <= '~' and not ('"' or '\\'))]);
+
     // RFC 9110 §10.2.3: tell the client when a retry makes sense.
     private static JsonBodyResult MetRetryAfter(JsonBodyResult result)
     {

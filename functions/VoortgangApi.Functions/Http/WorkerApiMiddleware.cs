@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
+using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions.Http;
 
@@ -10,7 +11,7 @@ namespace VoortgangApi.Functions.Http;
 /// it. Left alone, the worker's FunctionsHttpProxyingMiddleware would execute the returned IActionResult only after
 /// this middleware had returned: outside its problem mapping, and too late for the answer cache to keep it.
 /// </summary>
-internal sealed class WorkerApiMiddleware(ILogger<WorkerApiMiddleware> logger) : IFunctionsWorkerMiddleware
+internal sealed class WorkerApiMiddleware(Toegangscontrole toegang, ILogger<WorkerApiMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -23,6 +24,13 @@ internal sealed class WorkerApiMiddleware(ILogger<WorkerApiMiddleware> logger) :
 
         await ApiMiddleware.InvokeAsync(http, async () =>
         {
+            // The app is the one guard of the admin operations: a refused call never reaches the function.
+            if (await toegang.WeigeringAsync(context.FunctionDefinition.Name, http) is { } weigering)
+            {
+                await ApiMiddleware.SchrijfAsync(http, weigering);
+                return;
+            }
+
             await next(context);
             if (context.GetInvocationResult().Value is IActionResult result)
             {

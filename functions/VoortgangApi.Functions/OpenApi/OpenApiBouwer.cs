@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.OpenApi;
 using VoortgangApi.Functions.Http;
 
@@ -8,7 +7,7 @@ namespace VoortgangApi.Functions.OpenApi;
 /// <summary>Builds the OpenAPI 3.0 document from the functions (paths, methods, auth), the catalogue (texts) and schemas/ (shapes).</summary>
 public static class OpenApiBouwer
 {
-    public const string SleutelSchema = "functionKey";
+    public const string AanmeldSchema = "entraId";
 
     private static readonly Dictionary<string, string> TagBeschrijvingen = new(StringComparer.Ordinal)
     {
@@ -21,7 +20,7 @@ public static class OpenApiBouwer
         ["Documentatie"] = "Deze beschrijving, als OpenAPI en als leesbare pagina.",
     };
 
-    public static OpenApiDocument Bouw(Voorbeelden voorbeelden, string schemaMap, string serverUrl, OpenApiOptions opties)
+    public static OpenApiDocument Bouw(Voorbeelden voorbeelden, string schemaMap, string serverUrl, OpenApiOptions opties, Aanmelding aanmelding)
     {
         var document = new OpenApiDocument
         {
@@ -38,7 +37,7 @@ public static class OpenApiBouwer
                     "een bewuste afwijking van no-store, omdat de gegevens openbaar zijn. " +
                     "Een paar antwoorden geeft het platform (de Azure Functions-host) zelf, voordat de app het verzoek ziet, en die hebben " +
                     "geen body en geen API-Version: een pad of methode die hier niet staat (404, ook voor een methode die een pad niet " +
-                    "kent: er is geen 405), een beheeroperatie zonder geldige sleutel (401) en een CORS-preflight (OPTIONS met " +
+                    "kent: er is geen 405), en een CORS-preflight (OPTIONS met " +
                     "Access-Control-Request-Method: 204, met Access-Control-Allow-Origin alleen voor de toegestane origins).",
                 Contact = new OpenApiContact { Name = opties.ContactNaam, Email = opties.ContactEmail, Url = new Uri(opties.ContactUrl) },
                 License = new OpenApiLicense { Name = "CC0 1.0 Universal", Url = new Uri("https://creativecommons.org/publicdomain/zero/1.0/") },
@@ -59,13 +58,7 @@ public static class OpenApiBouwer
                 Schemas = new Dictionary<string, IOpenApiSchema>(),
                 SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
-                    [SleutelSchema] = new OpenApiSecurityScheme
-                    {
-                        Type = SecuritySchemeType.ApiKey,
-                        In = ParameterLocation.Header,
-                        Name = "x-functions-key",
-                        Description = "Beheersleutel; alleen voor de beheeroperaties.",
-                    },
+                    [AanmeldSchema] = Beveiliging(aanmelding),
                 },
             },
         };
@@ -132,13 +125,51 @@ public static class OpenApiBouwer
             };
         }
 
-        if (functie.Niveau != AuthorizationLevel.Anonymous)
+        if (functie.Rol is { } rol)
         {
-            operatie.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SleutelSchema, document)] = [] }];
+            // The scheme says how to get a token; the app role decides what it may do (Entra ID puts it in the roles claim).
+            operatie.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AanmeldSchema, document)] = [] }];
+            operatie.Description += $" Vereist een Bearer-token met de app-rol **{rol}**.";
+            operatie.Responses["401"] = Antwoord(document, Doc.Fout(401,
+                "Geen, een verlopen of een ongeldig token (handtekening, uitgever, audience of geldigheid). WWW-Authenticate noemt de fout (RFC 6750).",
+                Voorbeelden.Probleem(401, "Niet aangemeld", $"Deze operatie vraagt een Bearer-token met de rol {rol}.", "/api/v1/" + functie.Route["v1/".Length..])) with { Headers = ["WWW-Authenticate"] });
+            operatie.Responses["403"] = Antwoord(document, Doc.Fout(403, $"Een geldig token zonder de app-rol {rol}.",
+                Voorbeelden.Probleem(403, "Geen toegang", $"Deze operatie vraagt de rol {rol}; het token heeft die rol niet.", "/api/v1/" + functie.Route["v1/".Length..])) with { Headers = ["WWW-Authenticate"] });
         }
 
         return operatie;
     }
+
+    private static OpenApiSecurityScheme Beveiliging(Aanmelding a) => new()
+    {
+        Type = SecuritySchemeType.OAuth2,
+        Description = "Entra ID (OAuth 2.0): beheeroperaties vragen een Bearer-access-token voor deze API met een app-rol: " +
+            "Voortgang.Vastleggen (statussen vastleggen, teksten van oplossingsrichtingen, knelpunten en partijen herzien) of " +
+            "Cycli.Beheren (cycli plannen, wijzigen en annuleren, momentopname, publicatie). Ambtenaren melden zich aan met de " +
+            "authorization code flow met PKCE; een script of pijplijn gebruikt client credentials van een app-registratie die de rol heeft. " +
+            "Lokaal (./run.sh) geeft de ontwikkelprovider van de lokale host deze tokens uit, met testgebruikers per rol. " +
+            "Tokens zijn JWT's (RS256) en worden gecontroleerd volgens RFC8725 (JWT Best Current Practices): alleen RS256, " +
+            "handtekening tegen de gepubliceerde sleutels van de uitgever, uitgever, audience en geldigheid (kort: rond een uur), " +
+            "daarna een nieuw token bij het token-endpoint. x-client-id is de client waarmee een browser zich aanmeldt.",
+        Flows = new OpenApiOAuthFlows
+        {
+            AuthorizationCode = new OpenApiOAuthFlow
+            {
+                AuthorizationUrl = new Uri(a.AutorisatieUrl),
+                TokenUrl = new Uri(a.TokenUrl),
+                RefreshUrl = new Uri(a.TokenUrl),
+                Scopes = new Dictionary<string, string> { [a.GebruikersScope] = "Beheer namens de aangemelde ambtenaar; zijn app-rol bepaalt wat mag." },
+            },
+            ClientCredentials = new OpenApiOAuthFlow
+            {
+                // No refresh token in this flow: a client asks the token endpoint for a new access token when one expires.
+                TokenUrl = new Uri(a.TokenUrl),
+                RefreshUrl = new Uri(a.TokenUrl),
+                Scopes = new Dictionary<string, string> { [a.AppScope] = "Beheer door een toepassing; de app-rollen van haar registratie bepalen wat mag." },
+            },
+        },
+        Extensions = new Dictionary<string, IOpenApiExtension> { ["x-client-id"] = new JsonNodeExtension(JsonValue.Create(a.BrowserClientId)) },
+    };
 
     private static OpenApiResponse Antwoord(OpenApiDocument document, AntwoordDoc a)
     {
@@ -182,6 +213,7 @@ public static class OpenApiBouwer
         "Link" => "Links naar first, prev, next en last (RFC 8288).",
         "ETag" => "Sterke entity tag van deze versie; stuur hem terug in If-Match.",
         "Location" => "URL van de aangemaakte of vastgelegde resource.",
+        "WWW-Authenticate" => "De Bearer-challenge (RFC 6750): realm, en bij een meegestuurd token error (invalid_token, insufficient_scope) en error_description.",
         "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key teruggeeft.",
         "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
         "access-control-allow-origin" => "CORS: * voor het OpenAPI-document (vanaf elke origin op te halen); voor de andere antwoorden de origin van het verzoek als die in Cors__AllowedOrigins staat, anders afwezig.",

@@ -8,7 +8,7 @@ namespace VoortgangApi.Functions.OpenApi;
 /// <summary>The served document in its three forms, built once per server URL.</summary>
 public sealed record OpenApiUitvoer(OpenApiDocument Document, string Json, string Yaml);
 
-public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenApiOptions> opties)
+public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenApiOptions> opties, IOptions<Identiteit.IdentiteitOptions> identiteit)
 {
     // The server URL can follow the request's Host header; cap the cache so odd hosts cannot grow it without bound.
     private const int MaxInCache = 8;
@@ -55,7 +55,7 @@ public sealed class OpenApiDocumenten(IOptions<SeedOptions> seed, IOptions<OpenA
     {
         var s = seed.Value;
         var seedSet = await SeedLoader.LaadAsync(s.Pad, s.SchemaMap);
-        var document = OpenApiBouwer.Bouw(new Voorbeelden(seedSet, serverUrl), s.SchemaMap, serverUrl, opties.Value);
+        var document = OpenApiBouwer.Bouw(new Voorbeelden(seedSet, serverUrl), s.SchemaMap, serverUrl, opties.Value, Aanmelding.Voor(identiteit.Value, serverUrl));
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
         var yaml = await document.SerializeAsYamlAsync(OpenApiSpecVersion.OpenApi3_0);
         return new OpenApiUitvoer(document, json, yaml);

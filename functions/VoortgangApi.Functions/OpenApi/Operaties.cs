@@ -147,8 +147,6 @@ public static class Operaties
     private static AntwoordDoc[] BeheerFouten() =>
     [
         Fout(400, "Ongeldige invoer; invalidParams noemt elk probleem met zijn JSON-pad."),
-        VanDeHost(401, "Geen of een verkeerde sleutel (x-functions-key of ?code=). Dit antwoord geeft de Azure Functions-host zelf, " +
-            "voordat de app het verzoek ziet: zonder body en zonder API-Version (een bewuste, gedocumenteerde afwijking van problem+json)."),
         Fout(409, "De cyclus is al vastgesteld of nog gepland, of de peildatum ligt nog in de toekomst."),
         .. Altijd(),
     ];

@@ -17,6 +17,8 @@ public static class Referentie
         ["swagger-ui-bundle.js"] = "application/javascript",
         ["swagger-ui.css"] = "text/css",
         ["start.js"] = "application/javascript",
+        ["oauth2-redirect.html"] = "text/html",
+        ["oauth2-redirect.js"] = "application/javascript",
     };
 
     public const string Pagina = """
@@ -85,8 +87,15 @@ public static class Referentie
           fetch('openapi.json').then(function (r) { return r.json(); }).then(function (spec) {
             window.ui = SwaggerUIBundle({ spec: spec, dom_id: '#referentie', deepLinking: true, defaultModelsExpandDepth: 0,
               displayRequestDuration: true, tryItOutEnabled: false, validatorUrl: null,
+              // Authorize signs in with code + PKCE at the document's identity provider (the development provider locally).
+              oauth2RedirectUrl: new URL('documentatie/oauth2-redirect.html', location.href).href,
               // Plain code blocks: the highlighter's colours on its dark background fail the contrast check.
               syntaxHighlight: { activated: false } });
+            var schema = (spec.components && spec.components.securitySchemes || {}).entraId;
+            if (schema) {
+              window.ui.initOAuth({ clientId: schema['x-client-id'], usePkceWithAuthorizationCodeGrant: true,
+                scopes: Object.keys(schema.flows.authorizationCode.scopes).join(' ') });
+            }
           });
         }());
         """;

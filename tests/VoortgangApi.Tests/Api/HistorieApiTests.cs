@@ -18,7 +18,7 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
 
     private async Task<HttpResponseMessage> PostStatus(string id, string body, string? sleutel = null)
     {
-        using var request = TestApi.Beheer(HttpMethod.Post, $"/api/v1/oplossingsrichtingen/{id}/statussen", body, sleutel is null ? [] : [("Idempotency-Key", sleutel)]);
+        using var request = api.Beheer(HttpMethod.Post, $"/api/v1/oplossingsrichtingen/{id}/statussen", body, sleutel is null ? [] : [("Idempotency-Key", sleutel)]);
         return await api.Client.SendAsync(request);
     }
 
@@ -49,9 +49,9 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
         (await PostStatus("ZO-03", Status("gepland", Gisteren))).EnsureSuccessStatusCode();
         foreach (var (id, peildatum) in new[] { ("log-vroeg", Eergisteren), ("log-laat", Gisteren) })
         {
-            using var plan = TestApi.Beheer(HttpMethod.Put, $"/api/v1/rapportagecycli/{id}", $$$"""{"titel":"{{{id}}}","peildatum":"{{{peildatum}}}","kamerbrief":{"datum":"{{{Gisteren}}}"}}""");
+            using var plan = api.Beheer(HttpMethod.Put, $"/api/v1/rapportagecycli/{id}", $$$"""{"titel":"{{{id}}}","peildatum":"{{{peildatum}}}","kamerbrief":{"datum":"{{{Gisteren}}}"}}""");
             (await api.Client.SendAsync(plan)).EnsureSuccessStatusCode();
-            using var snapshot = TestApi.Beheer(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname");
+            using var snapshot = api.Beheer(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname");
             Assert.Equal(HttpStatusCode.Created, (await api.Client.SendAsync(snapshot)).StatusCode);
         }
 
@@ -121,11 +121,11 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     public async Task ContentWritesNeedTheCurrentETag()
     {
         var body = """{"naam":"Stichting Voorbeeld","soort":"maatschappelijke_organisatie"}""";
-        using var maak = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body, ("If-None-Match", "*")));
+        using var maak = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body, ("If-None-Match", "*")));
         var etag = maak.Headers.ETag!.ToString();
-        using var zonder = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body));
-        using var goed = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body.Replace("Voorbeeld", "Voorbeeld NL", StringComparison.Ordinal), ("If-Match", etag)));
-        using var oud = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body, ("If-Match", etag)));
+        using var zonder = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body));
+        using var goed = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body.Replace("Voorbeeld", "Voorbeeld NL", StringComparison.Ordinal), ("If-Match", etag)));
+        using var oud = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/partijen/stichting-voorbeeld", body, ("If-Match", etag)));
 
         Assert.Equal(HttpStatusCode.Created, maak.StatusCode);
         await Problem.AssertAsync(zonder, HttpStatusCode.PreconditionRequired);
@@ -140,11 +140,15 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     [InlineData("PUT", "/api/v1/knelpunten/P-ZD-1")]
     [InlineData("PUT", "/api/v1/partijen/vng")]
     [InlineData("DELETE", "/api/v1/rapportagecycli/najaar-2024")]
-    public async Task AnyWriteWithoutTheKeyIsRefusedByTheHostWith401(string methode, string pad)
+    [InlineData("POST", "/api/v1/rapportagecycli/najaar-2024/momentopname")]
+    [InlineData("POST", "/api/v1/rapportagecycli/najaar-2024/publicatie")]
+    public async Task AnyWriteWithoutATokenIsRefusedByTheAppWith401AndATokenWithoutARoleWith403(string methode, string pad)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(methode), pad) { Content = JsonContent.Create(new { }) };
+        using var zonder = new HttpRequestMessage(new HttpMethod(methode), pad) { Content = JsonContent.Create(new { }) };
+        using var geenRol = api.Beheer("geen", new HttpMethod(methode), pad, "{}");
 
-        await Problem.VanDeHostAsync(await api.Client.SendAsync(request), HttpStatusCode.Unauthorized);
+        await Problem.AssertAsync(await api.Client.SendAsync(zonder), HttpStatusCode.Unauthorized);
+        await Problem.AssertAsync(await api.Client.SendAsync(geenRol), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -196,13 +200,13 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     [Fact]
     public async Task APlannedCycleCanBeCancelledAndAVastgesteldOneCannot()
     {
-        using var plan = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/rapportagecycli/te-annuleren",
+        using var plan = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/rapportagecycli/te-annuleren",
             """{"titel":"Weg","peildatum":"2030-01-01","kamerbrief":{"datum":"2030-01-02"}}"""));
         var etag = plan.Headers.ETag!.ToString();
 
-        using var zonder = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/te-annuleren"));
-        using var met = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/te-annuleren", null, ("If-Match", etag)));
-        using var vast = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/najaar-2024", null, ("If-Match", "*")));
+        using var zonder = await api.Client.SendAsync(api.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/te-annuleren"));
+        using var met = await api.Client.SendAsync(api.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/te-annuleren", null, ("If-Match", etag)));
+        using var vast = await api.Client.SendAsync(api.Beheer(HttpMethod.Delete, "/api/v1/rapportagecycli/najaar-2024", null, ("If-Match", "*")));
 
         await Problem.AssertAsync(zonder, HttpStatusCode.PreconditionRequired);
         Assert.Equal(HttpStatusCode.NoContent, met.StatusCode);
@@ -217,7 +221,7 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     [InlineData("""{"titel":"x","titel":"y","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"}}""", "$.titel")]
     public async Task TextThatWouldBreakAPublicationIsRefusedBeforeAnythingIsStored(string body, string veld)
     {
-        using var response = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/rapportagecycli/gifpil", body));
+        using var response = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/rapportagecycli/gifpil", body));
 
         var fout = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(veld, fout.GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));

@@ -67,7 +67,7 @@ public class LeespadTests(TestApi api) : IClassFixture<TestApi>
     {
         var voor = await api.GetJsonAsync("/api/v1/themas");
         var gisteren = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        using var post = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-03/statussen",
+        using var post = await api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-03/statussen",
             $$$"""{"status":"gestopt","peildatum":"{{{gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Leespadtest","soort":"nota"}}"""));
         var na = await api.GetJsonAsync("/api/v1/themas");
 
@@ -81,7 +81,7 @@ public class LeespadTests(TestApi api) : IClassFixture<TestApi>
         using var get = await Get("/api/v1/partijen/vng", "br");
         var body = """{"naam":"Vereniging van Nederlandse Gemeenten","soort":"koepelorganisatie","website":"https://vng.nl"}""";
 
-        using var put = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/partijen/vng", body, ("If-Match", get.Headers.ETag!.Tag)));
+        using var put = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/partijen/vng", body, ("If-Match", get.Headers.ETag!.Tag)));
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
     }

@@ -52,7 +52,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
         {
             var route = System.Text.RegularExpressions.Regex.Replace(functie.Trigger.Route!, "{[^}]+}", "voorbeeld");
             using var request = new HttpRequestMessage(new HttpMethod(functie.Trigger.Methods![0].ToUpperInvariant()), $"/api/{route}");
-            request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+            request.Headers.Authorization = new("Bearer", api.Token("alles"));
             using var response = await api.Ruw.SendAsync(request);
             // Every answer of the worker carries API-Version; the host's own answers do not.
             if (!response.Headers.Contains("API-Version") || (int)response.StatusCode >= 500)
@@ -83,14 +83,24 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
         Assert.False(response.Headers.Contains("API-Version"));
     }
 
+    [Fact]
+    public void EveryTriggerIsAnonymousAtThePlatformLevelSoTheAppIsTheOneGuard()
+    {
+        var http = Werker.Functies.Where(f => f.IsHttp).ToList();
+
+        Assert.NotEmpty(http);
+        Assert.All(http, f => Assert.Equal("anonymous", f.Trigger.AuthLevel, ignoreCase: true));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("verkeerde-sleutel")]
-    public async Task AnAdminOperationWithoutTheRightKeyGetsTheHostsEmpty401AndTheAppIsNotCalled(string? sleutel)
+    [InlineData(TestApi.AdminSleutel)]
+    public async Task AnAdminOperationWithoutATokenReachesTheAppAndGetsIts401WhateverKeyItCarries(string? sleutel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/partijen/sleutelloos")
         {
-            Content = new StringContent("""{"naam":"Zonder sleutel","soort":"sector"}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"naam":"Zonder token","soort":"sector"}""", Encoding.UTF8, "application/json"),
         };
         if (sleutel is not null)
         {
@@ -99,18 +109,9 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
 
         using var response = await api.Ruw.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        Assert.True(response.Headers.Contains("API-Version"));
         Assert.Equal(HttpStatusCode.NotFound, (await api.Ruw.GetAsync("/api/v1/partijen/sleutelloos")).StatusCode);
-    }
-
-    [Fact]
-    public async Task TheKeyInTheCodeQueryValueIsAcceptedAsInAzure()
-    {
-        using var response = await api.Ruw.PutAsync($"/api/v1/partijen/met-code?code={TestApi.AdminSleutel}",
-            new StringContent("""{"naam":"Met code","soort":"sector"}""", Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
     public async Task TheSecondIdenticalGetIsAnsweredFromThePreparedAnswerInTheWorkerAndAWriteMakesTheNextFresh()
     {
         const string pad = "/api/v1/partijen/cache-proef";
-        using (var put = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad, """{"naam":"Eerste naam","soort":"sector"}""")))
+        using (var put = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, """{"naam":"Eerste naam","soort":"sector"}""")))
         {
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         }
@@ -148,7 +149,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
         Assert.Equal(voor + 1, UitCache(pad)); // the second GET, served without running the function
 
         var etag = (await api.Ruw.GetAsync(pad)).Headers.ETag!.ToString();
-        using (var wijzig = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad, """{"naam":"Tweede naam","soort":"sector"}""", ("If-Match", etag))))
+        using (var wijzig = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, """{"naam":"Tweede naam","soort":"sector"}""", ("If-Match", etag))))
         {
             Assert.Equal(HttpStatusCode.OK, wijzig.StatusCode);
         }

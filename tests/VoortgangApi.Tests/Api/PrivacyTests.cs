@@ -6,20 +6,34 @@ using System.Text.Json.Serialization;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
 
-/// <summary>Personal data of officials is stored for internal use but reaches no response and no published file.</summary>
-public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
+/// <summary>Every log line of the host and of the worker (which arrive at the host under the worker's categories).</summary>
+public sealed class PrivacyApi : TestApi
 {
-    private static readonly string[] Persoonlijk = ["Jan Ambtenaar", "j.ambtenaar@minjenv.nl", "070 123 4567"];
+    public LogVanger Log { get; } = new("");
+
+    protected override void Configureer(WebApplicationBuilder builder) => builder.Logging.AddProvider(Log);
+}
+
+/// <summary>Personal data of officials is stored for internal use but reaches no response, no published file and no log line.</summary>
+public class PrivacyTests(PrivacyApi api) : IClassFixture<PrivacyApi>
+{
+    // The official who signs in (the development provider's test user with both roles) and a contact of a cycle.
+    private const string Ambtenaar = "Testgebruiker Beide rollen";
+    private const string AmbtenaarOid = "00000000-0000-4000-8000-000000000003";
+    private static readonly string[] Persoonlijk = [Ambtenaar, AmbtenaarOid, "Jan Ambtenaar", "j.ambtenaar@minjenv.nl", "070 123 4567"];
+    private string? _token;
 
     private async Task<string> Stuur(HttpMethod methode, string pad, string? body = null)
     {
         using var request = new HttpRequestMessage(methode, pad);
-        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
-        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", TestApi.AdminSleutelNaam); // as Easy Auth names the official
+        // Signed in as a person, through the login page (authorization code + PKCE), as an official in a browser would.
+        request.Headers.Authorization = new("Bearer", _token ??= await Tokens.AlsGebruikerAsync(api.Basis, "alles"));
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -60,19 +74,23 @@ public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
         Assert.Contains(await store.LijstAsync(Layout.Map("privacy-2025"), default), b => b.Pad.EndsWith("historie.csv", StringComparison.Ordinal));
         var opgeslagen = await api.Service<ICyclusStore>().LeesAsync("privacy-2025", default);
         Assert.Equal("Jan Ambtenaar", opgeslagen!.Cyclus.Behandelaar!.Naam);
-        Assert.Contains(TestApi.AdminSleutelNaam, await VastgelegdDoorAsync());
+        Assert.Contains((Ambtenaar, AmbtenaarOid), await VastgelegdDoorAsync());
+        // Not in any log line either (the refusal and storage lines name no one; identity would be Debug at most).
+        Assert.All(api.Log.Regels.Where(r => r.Niveau >= LogLevel.Information),
+            r => Assert.All(Persoonlijk, p => Assert.DoesNotContain(p, r.Bericht, StringComparison.OrdinalIgnoreCase)));
+        Assert.NotEmpty(api.Log.Regels);
     }
 
     // Who recorded each line is kept, for internal audit, in a column of its own next to the public line.
-    private async Task<HashSet<string>> VastgelegdDoorAsync()
+    private async Task<HashSet<(string Naam, string Id)>> VastgelegdDoorAsync()
     {
         var tabel = api.Service<TableServiceClient>().GetTableClient(api.Prefix + "historie");
-        var door = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in tabel.QueryAsync<TableEntity>(select: ["VastgelegdDoor"]))
+        var door = new HashSet<(string, string)>();
+        await foreach (var e in tabel.QueryAsync<TableEntity>(select: ["VastgelegdDoor", "VastgelegdDoorId"]))
         {
             if (e.GetString("VastgelegdDoor") is { } naam)
             {
-                door.Add(naam);
+                door.Add((naam, e.GetString("VastgelegdDoorId") ?? ""));
             }
         }
 
@@ -99,7 +117,7 @@ public class PrivacyTests(TestApi api) : IClassFixture<TestApi>
         {
             Content = new StringContent("""{"titel":"x","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"},"behandelaar":{"email":"geen-adres"}}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        request.Headers.Authorization = new("Bearer", api.Token("beheren"));
 
         using var response = await api.Client.SendAsync(request);
 

@@ -9,23 +9,24 @@ public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
 {
     private const string Plan = """{"titel":"Voortgang 2025","peildatum":"2025-11-01","kamerbrief":{"datum":"2025-11-20"}}""";
 
-    private static HttpRequestMessage Put(string id, string body, string? sleutel = TestApi.AdminSleutel, string contentType = "application/json")
+    // Cycle operations need the role Cycli.Beheren: the "beheren" token has it, and only it.
+    private HttpRequestMessage Put(string id, string body, string? token = "beheren", string contentType = "application/json")
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rapportagecycli/{id}") { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        if (sleutel is not null)
+        if (token is not null)
         {
-            request.Headers.Add("x-functions-key", sleutel);
+            request.Headers.Authorization = new("Bearer", api.Token(token));
         }
 
         return request;
     }
 
-    private static HttpRequestMessage Post(string id, string? sleutel = TestApi.AdminSleutel)
+    private HttpRequestMessage Post(string id, string? token = "beheren")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rapportagecycli/{id}/momentopname");
-        if (sleutel is not null)
+        if (token is not null)
         {
-            request.Headers.Add("x-functions-key", sleutel);
+            request.Headers.Authorization = new("Bearer", api.Token(token));
         }
 
         return request;
@@ -118,25 +119,50 @@ public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task AdminOperationsWithoutOrWithAWrongKeyGetTheHostsEmpty401AndChangeNothing()
+    public async Task CycleOperationsWithoutATokenGetTheApps401ProblemWithABearerChallengeAndChangeNothing()
     {
-        using var zonder = await api.Client.SendAsync(Post("najaar-2024", sleutel: null));
-        using var fout = await api.Client.SendAsync(Put("zonder-sleutel", Plan, sleutel: "fout"));
+        using var zonder = await api.Client.SendAsync(Post("najaar-2024", token: null));
+        using var plan = await api.Client.SendAsync(Put("zonder-token", Plan, token: null));
 
-        await Problem.VanDeHostAsync(zonder, HttpStatusCode.Unauthorized);
-        await Problem.VanDeHostAsync(fout, HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/zonder-sleutel")).StatusCode);
+        foreach (var response in new[] { zonder, plan })
+        {
+            await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/zonder-token")).StatusCode);
     }
 
     [Fact]
-    public async Task KeyIsAlsoAcceptedAsCodeQueryParameterLikeAzure()
+    public async Task PlanningACycleNeedsCycliBeherenAndTheVastleggenTokenGets403()
     {
-        using var request = Put("met-code", Plan, sleutel: null);
-        request.RequestUri = new Uri($"/api/v1/rapportagecycli/met-code?code={TestApi.AdminSleutel}", UriKind.Relative);
+        using var vastleggen = await api.Client.SendAsync(Put("rol-proef", Plan, token: "vastleggen"));
+        await Problem.AssertAsync(vastleggen, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/rapportagecycli/rol-proef")).StatusCode);
 
-        using var response = await api.Client.SendAsync(request);
+        using var beheren = await api.Client.SendAsync(Put("rol-proef", Plan, token: "beheren"));
+        Assert.Equal(HttpStatusCode.Created, beheren.StatusCode);
+    }
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    [Theory]
+    [InlineData("header")]
+    [InlineData("code")]
+    public async Task TheFunctionKeyAloneAuthorisesNoWrite(string waar)
+    {
+        using var request = Put($"sleutel-{waar}", Plan, token: null);
+        if (waar == "header")
+        {
+            request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        }
+        else
+        {
+            request.RequestUri = new Uri($"/api/v1/rapportagecycli/sleutel-{waar}?code={TestApi.AdminSleutel}", UriKind.Relative);
+        }
+
+        using var response = await api.Ruw.SendAsync(request);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync($"/api/v1/rapportagecycli/sleutel-{waar}")).StatusCode);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class RondreisTests(TestApi api) : IClassFixture<TestApi>
     }
 
     private async Task<HttpResponseMessage> Zet(string pad, JsonObject body, string etag) =>
-        await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad, body.ToJsonString(), ("If-Match", etag)));
+        await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, body.ToJsonString(), ("If-Match", etag)));
 
     [Theory]
     [InlineData("/api/v1/oplossingsrichtingen/ZD-04", "planning", "Verwacht in de voorjaarsbrief van 2027.")]

@@ -31,7 +31,7 @@ public class TimerApiTests(SnelleTimerApi api) : IClassFixture<SnelleTimerApi>
         {
             Content = new StringContent("""{"titel":"Timer","peildatum":"2025-01-01","kamerbrief":{"datum":"2025-01-02"}}""", Encoding.UTF8, "application/json"),
         };
-        put.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        put.Headers.Authorization = new("Bearer", api.Token("beheren"));
         Assert.Equal(HttpStatusCode.Created, (await api.Client.SendAsync(put)).StatusCode);
 
         // Poll the public read until the timer has done its work (bounded: 30 s).

@@ -17,7 +17,7 @@ public class VoorwaardeTests(TestApi api) : IClassFixture<TestApi>
     {
         await ZorgDatHetBestaat(pad);
 
-        using var response = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad, OngeldigeBody));
+        using var response = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, OngeldigeBody));
 
         await Problem.AssertAsync(response, HttpStatusCode.PreconditionRequired);
     }
@@ -29,7 +29,7 @@ public class VoorwaardeTests(TestApi api) : IClassFixture<TestApi>
     {
         await ZorgDatHetBestaat(pad);
 
-        using var response = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad, OngeldigeBody, ("If-Match", "\"verouderd\"")));
+        using var response = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, OngeldigeBody, ("If-Match", "\"verouderd\"")));
 
         await Problem.AssertAsync(response, HttpStatusCode.PreconditionFailed);
     }
@@ -39,7 +39,7 @@ public class VoorwaardeTests(TestApi api) : IClassFixture<TestApi>
     {
         var etag = (await api.Client.GetAsync("/api/v1/oplossingsrichtingen/ZD-04")).Headers.ETag!.ToString();
 
-        using var response = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, "/api/v1/oplossingsrichtingen/ZD-04", OngeldigeBody, ("If-Match", etag)));
+        using var response = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, "/api/v1/oplossingsrichtingen/ZD-04", OngeldigeBody, ("If-Match", etag)));
 
         var fout = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.True(fout.GetProperty("invalidParams").GetArrayLength() > 1);
@@ -50,7 +50,7 @@ public class VoorwaardeTests(TestApi api) : IClassFixture<TestApi>
     {
         if (pad.StartsWith("/api/v1/rapportagecycli/", StringComparison.Ordinal))
         {
-            using var plan = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Put, pad,
+            using var plan = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad,
                 """{"titel":"Voorwaarden","peildatum":"2026-06-01","kamerbrief":{"datum":"2026-06-15"}}""", ("If-None-Match", "*")));
             Assert.True(plan.StatusCode is HttpStatusCode.Created or HttpStatusCode.PreconditionFailed, $"{(int)plan.StatusCode}");
         }

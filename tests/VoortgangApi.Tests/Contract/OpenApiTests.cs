@@ -86,16 +86,28 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task OnlyTheAdminOperationsRequireTheKey()
+    public async Task OnlyTheAdminOperationsRequireATokenAndEachNamesItsRoleAnd401And403()
     {
         var doc = await Document();
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
-            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).Select(o => (string?)o.Value!["operationId"]).Order();
-        var beheer = HttpFuncties
-            .Where(f => !string.Equals(f.Trigger.AuthLevel, "anonymous", StringComparison.OrdinalIgnoreCase)).Select(f => f.Naam).Order();
+            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).ToList();
 
-        Assert.Equal(beheer, beveiligd);
-        Assert.Equal(["deleteRapportagecyclus", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"], beheer);
+        Assert.Equal(["deleteRapportagecyclus", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
+            beveiligd.Select(o => (string)o.Value!["operationId"]!).Order());
+        Assert.All(beveiligd, o =>
+        {
+            var rol = ((string)o.Value!["operationId"]!).Contains("Rapportagecyclus", StringComparison.Ordinal)
+                || (string)o.Value!["operationId"]! is "postMomentopname" or "postPublicatie" ? "Cycli.Beheren" : "Voortgang.Vastleggen";
+            Assert.Contains($"**{rol}**", (string)o.Value!["description"]!, StringComparison.Ordinal);
+            Assert.NotNull(o.Value!["responses"]!["401"]!["headers"]!["WWW-Authenticate"]);
+            Assert.NotNull(o.Value!["responses"]!["403"]);
+            Assert.NotNull(o.Value!["security"]![0]!["entraId"]);
+        });
+        var flows = doc["components"]!["securitySchemes"]!["entraId"]!["flows"]!;
+        Assert.NotNull(flows["authorizationCode"]!["authorizationUrl"]);
+        Assert.NotNull(flows["clientCredentials"]!["tokenUrl"]);
+        // The platform lets every request through: no trigger above anonymous, so the app is the one guard.
+        Assert.All(HttpFuncties, f => Assert.Equal("anonymous", f.Trigger.AuthLevel, ignoreCase: true));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class FoutcampagneTests(PoortApi api) : IClassFixture<PoortApi>
     public async Task MalformedRequestsToEveryOperationGetNoServerErrorAndOnlyProblemAnswers()
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
-        foreach (var arg in new[] { Repo.Pad("scripts", "fault-campaign.mjs"), "--base", api.ApiBasis, "--aantal", "600", "--sleutel", TestApi.AdminSleutel, "--seconden", "120" })
+        foreach (var arg in new[] { Repo.Pad("scripts", "fault-campaign.mjs"), "--base", api.ApiBasis, "--aantal", "600", "--token", api.Token("alles"), "--seconden", "120" })
         {
             psi.ArgumentList.Add(arg);
         }

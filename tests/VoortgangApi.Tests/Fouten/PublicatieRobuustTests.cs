@@ -13,7 +13,7 @@ public class PublicatieRobuustTests(TestApi api) : IClassFixture<TestApi>
 {
     private async Task Stuur(HttpMethod methode, string pad, string? body = null)
     {
-        using var response = await api.Client.SendAsync(TestApi.Beheer(methode, pad, body));
+        using var response = await api.Client.SendAsync(api.Beheer(methode, pad, body));
         Assert.True(response.IsSuccessStatusCode, $"{pad}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 

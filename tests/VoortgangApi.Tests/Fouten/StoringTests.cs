@@ -53,10 +53,10 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
         var voor = await Regels("ZD-01");
         api.Arm("historie", "transactie", StoringApi.Status(status));
 
-        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", "test", default));
+        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", new Vastlegger("test", "test"), default));
         Assert.Equal(voor, await Regels("ZD-01"));
 
-        var opnieuw = await Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", "test", default);
+        var opnieuw = await Schrijver.StatusAsync("ZD-01", Status($"fout {status}"), $"voor-{status}", new Vastlegger("test", "test"), default);
         Assert.True(opnieuw.IsGelukt, opnieuw.Probleem?.Detail);
         Assert.Equal(voor + 1, await Regels("ZD-01"));
     }
@@ -67,8 +67,8 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
         var voor = await Regels("ZD-02");
         api.Arm("historie", "transactie", new HttpRequestException("verbinding verbroken"), Storingsmoment.Na);
 
-        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", "test", default));
-        var opnieuw = await Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", "test", default);
+        await Onbeschikbaar(() => Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", new Vastlegger("test", "test"), default));
+        var opnieuw = await Schrijver.StatusAsync("ZD-02", Status("verloren antwoord"), "na-commit", new Vastlegger("test", "test"), default);
 
         Assert.True(opnieuw.Waarde!.Herhaald);
         Assert.Equal(voor + 1, await Regels("ZD-02"));
@@ -78,12 +78,12 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     public async Task AContentRevisionThatFailsChangesNothingAndTheSameIfMatchStillWorks()
     {
         const string body = """{"naam":"Storingsproef","soort":"sector"}""";
-        var aangemaakt = await Schrijver.PartijAsync("storing-partij", body, new Voorwaarden(null, "*"), "test", default);
+        var aangemaakt = await Schrijver.PartijAsync("storing-partij", body, new Voorwaarden(null, "*"), new Vastlegger("test", "test"), default);
         var etag = aangemaakt.Waarde!.ETag;
         api.Arm("historie", "transactie", StoringApi.Status(503));
 
-        await Onbeschikbaar(() => Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), "test", default));
-        var opnieuw = await Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), "test", default);
+        await Onbeschikbaar(() => Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), new Vastlegger("test", "test"), default));
+        var opnieuw = await Schrijver.PartijAsync("storing-partij", body.Replace("proef", "proef 2", StringComparison.Ordinal), new Voorwaarden(etag, null), new Vastlegger("test", "test"), default);
 
         Assert.True(opnieuw.IsGelukt, opnieuw.Probleem?.Detail);
         Assert.NotEqual(etag, opnieuw.Waarde!.ETag);

@@ -37,8 +37,8 @@ public class DomeintijdTests
         static string Status(string datum) =>
             $$$"""{"status":"in_uitvoering","peildatum":"{{{datum}}}","zekerheid":"afgeleid","bron":{"titel":"Nota aan de minister","soort":"nota","datum":"{{{datum}}}"}}""";
 
-        var vandaag = await schrijver.StatusAsync("ZD-04", Status("2026-07-16"), "nl-vandaag", "test", default);
-        var morgen = await schrijver.StatusAsync("ZD-04", Status("2026-07-17"), "nl-morgen", "test", default);
+        var vandaag = await schrijver.StatusAsync("ZD-04", Status("2026-07-16"), "nl-vandaag", new Vastlegger("test", "test"), default);
+        var morgen = await schrijver.StatusAsync("ZD-04", Status("2026-07-17"), "nl-morgen", new Vastlegger("test", "test"), default);
 
         Assert.True(vandaag.IsGelukt, vandaag.Probleem?.Detail);
         Assert.Equal(ProbleemSoort.OngeldigeInvoer, morgen.Probleem?.Soort);

@@ -15,13 +15,13 @@ internal sealed class InMemoryHistorieStore(TimeProvider? tijd = null) : IHistor
 
     public int Leesacties { get; private set; }
 
-    public Dictionary<long, string?> Door { get; } = [];
+    public Dictionary<long, Vastlegger?> Door { get; } = [];
 
     /// <summary>A store holding the seed's history, as an import into an empty log writes it.</summary>
     public static InMemoryHistorieStore Met(SeedSet seed, TimeProvider? tijd = null)
     {
         var store = new InMemoryHistorieStore(tijd);
-        store.VoegToeAsync(new Toevoeging(seed.Regels, 0, "seed"), default).GetAwaiter().GetResult();
+        store.VoegToeAsync(new Toevoeging(seed.Regels, 0, Vastlegger.Seed), default).GetAwaiter().GetResult();
         return store;
     }
 

@@ -18,12 +18,4 @@ internal static class Problem
         Assert.True(response.Headers.Contains("API-Version"));
         return body;
     }
-
-    /// <summary>An answer the Functions host gives itself, as in Azure: the status, no body, no API-Version (the app never ran).</summary>
-    public static async Task VanDeHostAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.False(response.Headers.Contains("API-Version"));
-    }
 }

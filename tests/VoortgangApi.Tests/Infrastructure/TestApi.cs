@@ -19,12 +19,11 @@ namespace VoortgangApi.Tests.Infrastructure;
 /// </summary>
 public class TestApi : IAsyncLifetime
 {
+    /// <summary>The host's master key: it still exists (the platform's), but authorises no operation of the app.</summary>
     public const string AdminSleutel = "test-beheersleutel";
 
-    /// <summary>A person's name as the Easy Auth principal of a write (audit), so the privacy tests can look for it.</summary>
-    public const string AdminSleutelNaam = "Jan Ambtenaar";
-
     private readonly Dictionary<string, string?> _instellingen = new();
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private WebApplication? _host;
     private ServiceProvider? _diensten;
 
@@ -61,6 +60,8 @@ public class TestApi : IAsyncLifetime
         var azurite = await AzuriteAsync();
         var instellingen = azurite.Instellingen(Prefix);
         instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *";
+        // As ./run.sh: a Development worker, which trusts the development provider the local host serves.
+        instellingen["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (k, v) in _instellingen)
         {
             instellingen[k] = v;
@@ -88,6 +89,12 @@ public class TestApi : IAsyncLifetime
         Ruw = new HttpClient { BaseAddress = Basis };
         var contract = new Lazy<Task<JsonObject>>(async () => JsonNode.Parse(await Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject());
         Client = new HttpClient(new ContractHandler(new HttpClientHandler(), () => contract.Value)) { BaseAddress = Basis };
+        // Tokens as scripts/token.sh gets them: client credentials at the host's development provider.
+        foreach (var soort in new[] { "vastleggen", "beheren", "alles", "geen" })
+        {
+            _tokens[soort] = await Tokens.ClientCredentialsAsync(Ruw, soort);
+        }
+
         instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
         var config = new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build();
         _diensten = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
@@ -118,11 +125,18 @@ public class TestApi : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A request with the admin key (and a JSON body when given).</summary>
-    public static HttpRequestMessage Beheer(HttpMethod methode, string pad, string? body = null, params (string Naam, string Waarde)[] headers)
+    /// <summary>An access token of the development provider: vastleggen, beheren, alles (both roles) or geen (no role).</summary>
+    public string Token(string soort) => _tokens[soort];
+
+    /// <summary>A request with a token that holds both roles (and a JSON body when given).</summary>
+    public HttpRequestMessage Beheer(HttpMethod methode, string pad, string? body = null, params (string Naam, string Waarde)[] headers) =>
+        Beheer("alles", methode, pad, body, headers);
+
+    /// <summary>A request with the token of <paramref name="soort"/> (see <see cref="Token"/>).</summary>
+    public HttpRequestMessage Beheer(string soort, HttpMethod methode, string pad, string? body = null, params (string Naam, string Waarde)[] headers)
     {
         var request = new HttpRequestMessage(methode, pad);
-        request.Headers.Add("x-functions-key", AdminSleutel);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(soort));
         if (body is not null)
         {
             request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");

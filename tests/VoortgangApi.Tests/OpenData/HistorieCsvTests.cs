@@ -54,7 +54,7 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
     {
         async Task<string> Post(string body)
         {
-            using var r = await api.Client.SendAsync(TestApi.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-01/statussen", body));
+            using var r = await api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-01/statussen", body));
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
             return JsonNode.Parse(await r.Content.ReadAsStringAsync())!["id"]!.ToString();
         }
@@ -70,7 +70,7 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
             (HttpMethod.Post, "/api/v1/rapportagecycli/herbereken-2026/publicatie", null),
         })
         {
-            using var r = await api.Client.SendAsync(TestApi.Beheer(methode, pad, body));
+            using var r = await api.Client.SendAsync(api.Beheer(methode, pad, body));
             Assert.True(r.IsSuccessStatusCode, $"{pad}: {(int)r.StatusCode}");
         }
     }

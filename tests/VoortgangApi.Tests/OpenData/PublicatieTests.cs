@@ -64,7 +64,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
     {
         var voor = await ETags();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/rapportagecycli/najaar-2024/publicatie");
-        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        request.Headers.Authorization = new("Bearer", api.Token("beheren"));
 
         using var response = await api.Client.SendAsync(request);
 
@@ -189,7 +189,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
     public async Task PublishingAnUnknownOrMalformedCycleIsAProblem(string cyclus, HttpStatusCode status)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rapportagecycli/{cyclus}/publicatie");
-        request.Headers.Add("x-functions-key", TestApi.AdminSleutel);
+        request.Headers.Authorization = new("Bearer", api.Token("beheren"));
 
         using var response = await api.Client.SendAsync(request);
 

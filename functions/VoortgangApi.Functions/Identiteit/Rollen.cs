@@ -1,0 +1,26 @@
+namespace VoortgangApi.Functions.Identiteit;
+
+/// <summary>
+/// The app roles of the API's Entra ID app registration (the azd hook creates them; an administrator assigns them).
+/// Recording progress and freezing a letter are separate duties, so they are separate roles.
+/// </summary>
+public static class Rollen
+{
+    /// <summary>Record statuses and revise the texts of items, knelpunten and parties.</summary>
+    public const string Vastleggen = "Voortgang.Vastleggen";
+
+    /// <summary>Plan, re-plan and cancel reporting cycles, take their snapshot and publish their open data.</summary>
+    public const string CycliBeheren = "Cycli.Beheren";
+
+    public static IReadOnlyList<string> Alle { get; } = [Vastleggen, CycliBeheren];
+}
+
+/// <summary>
+/// An HTTP function that only a caller with this app role may call: checked by the app (<see cref="Toegangscontrole"/>)
+/// before the function runs, and documented per operation in the OpenAPI document. Functions without it are public.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class VereistRolAttribute(string rol) : Attribute
+{
+    public string Rol { get; } = rol;
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace VoortgangApi.Functions.Identiteit;
+
+/// <summary>The outcome of checking a bearer token: a principal, or why not (an RFC 6750 error and a safe description).</summary>
+public sealed record TokenUitkomst(ClaimsPrincipal? Principal, string? Fout, string? Beschrijving, bool UitgeverOnbereikbaar = false)
+{
+    public static TokenUitkomst Geldig(ClaimsPrincipal principal) => new(principal, null, null);
+
+    public static TokenUitkomst Ongeldig(string beschrijving) => new(null, "invalid_token", beschrijving);
+}
+
+/// <summary>
+/// Validates access tokens the way Entra ID's own libraries do: the issuer's keys and issuer name from its OpenID
+/// Connect discovery document (cached, refreshed daily and once when a token names a key not yet known), RS256
+/// only, issuer, audience, and lifetime with a small clock skew. The claims are kept as the token names them (roles,
+/// oid, name), not mapped to WS-Federation URIs.
+/// </summary>
+public sealed class TokenControle
+{
+    public const string RolClaim = "roles";
+    public const string NaamClaim = "name";
+
+    private readonly IdentiteitOptions _opties;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ILogger<TokenControle> _logger;
+
+    public TokenControle(IOptions<IdentiteitOptions> opties, ILogger<TokenControle> logger)
+    {
+        _opties = opties.Value;
+        _logger = logger;
+        var authority = _opties.AuthorityUri;
+        var adres = authority.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration";
+        // http only for the development provider on loopback (IdentiteitOptionsControle refuses it anywhere else).
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(adres, new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = !authority.IsLoopback })
+        {
+            AutomaticRefreshInterval = TimeSpan.FromHours(24),
+            RefreshInterval = TimeSpan.FromMinutes(1),
+        };
+    }
+
+    public async Task<TokenUitkomst> ControleerAsync(string token, CancellationToken ct)
+    {
+        OpenIdConnectConfiguration configuratie;
+        try
+        {
+            configuratie = await _metadata.GetConfigurationAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _logger.LogWarning("Metadata van de tokenuitgever {Authority} niet op te halen: {Fout}", _opties.AuthorityUri, ex.Message);
+            return new TokenUitkomst(null, null, null, UitgeverOnbereikbaar: true);
+        }
+
+        var resultaat = await _handler.ValidateTokenAsync(token, Parameters(configuratie));
+        if (!resultaat.IsValid && resultaat.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // A key rollover at the issuer: fetch its keys once more (at most once a minute) before refusing.
+            _metadata.RequestRefresh();
+            resultaat = await _handler.ValidateTokenAsync(token, Parameters(await _metadata.GetConfigurationAsync(ct)));
+        }
+
+        if (!resultaat.IsValid)
+        {
+            var reden = Reden(resultaat.Exception);
+            _logger.LogInformation("Token geweigerd: {Reden}", reden);
+            return TokenUitkomst.Ongeldig(reden);
+        }
+
+        var identiteit = resultaat.ClaimsIdentity;
+        return identiteit.FindFirst("oid")?.Value is { Length: > 0 }
+            ? TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit))
+            : TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");
+    }
+
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuratie) => new()
+    {
+        ValidIssuer = configuratie.Issuer,
+        IssuerSigningKeys = configuratie.SigningKeys,
+        ValidAudience = _opties.Audience,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromSeconds(_opties.KlokspelingSeconden),
+        RoleClaimType = RolClaim,
+        NameClaimType = NaamClaim,
+        AuthenticationType = "Bearer",
+    };
+
+    // What the caller may be told: the kind of failure, never the token's content (it can name a person).
+    private static string Reden(Exception? fout) => fout switch
+    {
+        SecurityTokenExpiredException => "Het token is verlopen.",
+        SecurityTokenNotYetValidException => "Het token is nog niet geldig.",
+        SecurityTokenInvalidAudienceException => "Het token is niet voor deze API uitgegeven (audience).",
+        SecurityTokenInvalidIssuerException => "Het token komt van een andere uitgever.",
+        SecurityTokenNoExpirationException => "Het token heeft geen vervaldatum.",
+        SecurityTokenInvalidAlgorithmException => "Het token is niet met RS256 ondertekend.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "De handtekening van het token klopt niet.",
+        _ => "Het token is onleesbaar of ongeldig.",
+    };
+}
