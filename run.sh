@@ -27,6 +27,7 @@ dotnet build functions/VoortgangApi.Functions -c Release -nologo -v quiet
 dotnet build functions/VoortgangApi.LocalHost -c Release -nologo -v quiet
 
 pids=()
+# shellcheck disable=SC2317 # stop runs from the trap below, which shellcheck does not follow
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

@@ -17,6 +17,16 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fi
 fi
 
+# The shell scripts (run.sh, the azd hook …) are checked with shellcheck, from Debian as well.
+if ! command -v shellcheck >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "» apt-get install shellcheck (controle van de scripts)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null
+  else
+    echo "! shellcheck ontbreekt: installeer het pakket shellcheck, anders faalt de scripttest." >&2
+  fi
+fi
+
 echo "» dotnet build (Release, warnings are errors)"
 dotnet build VoortgangApi.sln -c Release -nologo -v quiet
 

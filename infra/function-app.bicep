@@ -16,6 +16,7 @@ param corsAllowedOrigins array
 param websiteOrigin string
 param contactEmail string
 param snapshotSchedule string
+param apiClientId string
 
 // The origins that may read the API from a browser: the published status page (on the blob endpoint's origin), the
 // website's own domain when given, and any extra. One list for the platform's CORS (siteConfig.cors, which on Flex
@@ -75,6 +76,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'SNAPSHOT_SCHEDULE', value: snapshotSchedule }
+        // Who may write: tokens of Entra ID (this tenant's v2.0 issuer) for the API's app registration; the app checks them.
+        { name: 'Identiteit__TenantId', value: tenant().tenantId }
+        { name: 'Identiteit__Audience', value: apiClientId }
         // Where the public open-data files are read (blob endpoint, or a CDN in front of it).
         { name: 'OpenData__PublicBaseUrl', value: '${blobEndpoint}${openDataContainerName}' }
         // The same origins as siteConfig.cors: the app adds its headers (openapi.json: '*') and the platform's agree.

@@ -20,6 +20,10 @@ param websiteOrigin string = ''
 @description('Contact e-mail address in the OpenAPI document and the open-data catalogue (a functional mailbox, never a person).')
 param contactEmail string
 
+@minLength(1)
+@description('Client id of the API\'s Entra ID app registration (the audience of its tokens); the preprovision hook creates it.')
+param apiClientId string
+
 @description('NCRONTAB (six fields, UTC) of the timer that takes due snapshots.')
 param snapshotSchedule string = '0 0 * * * *'
 
@@ -42,6 +46,7 @@ module resources 'resources.bicep' = {
     websiteOrigin: websiteOrigin
     contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
+    apiClientId: apiClientId
   }
 }
 

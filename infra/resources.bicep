@@ -6,6 +6,7 @@ param corsAllowedOrigins array
 param websiteOrigin string
 param contactEmail string
 param snapshotSchedule string
+param apiClientId string
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -62,6 +63,7 @@ module functionApp 'function-app.bicep' = {
     websiteOrigin: websiteOrigin
     contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
+    apiClientId: apiClientId
   }
   // The app starts (and imports the seed) as soon as it exists: its identity must already have its roles.
   dependsOn: [roles]

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by run.sh and test.sh. Sourced, not executed.
 
 # The public, well-known Azurite development account (not a secret).
