@@ -37,7 +37,7 @@ public class StatuspaginaBrowserTests(BrowserApi api) : IClassFixture<BrowserApi
     // Debian's Chromium, never a browser that Playwright downloads (.ci/run installs it with apt).
     private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
-    private static async Task<IBrowser> StartAsync(IPlaywright playwright)
+    internal static async Task<IBrowser> StartAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} ontbreekt: installeer Debian's chromium (apt-get install chromium), zoals .ci/run doet.");
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
