@@ -43,7 +43,7 @@ internal static class Momentopnamemeting
         var publicatie = services.GetRequiredService<PublicatieService>();
 
         var klok = Stopwatch.StartNew();
-        var snapshot = await momentopnamen.NeemAsync("meting", default);
+        var snapshot = await momentopnamen.NeemAsync("meting", new Vastlegger("bench", "bench"), default);
         var snapshotTijd = klok.Elapsed;
         var gepubliceerd = await publicatie.PubliceerAsync("meting", default);
         klok.Stop();

@@ -34,7 +34,7 @@ internal static class Publicatiemeting
             var id = $"meting-{i:000}";
             var peildatum = new DateOnly(2025, 1, 1).AddDays(i);
             await cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-            await momentopnamen.NeemAsync(id, default);
+            await momentopnamen.NeemAsync(id, new Vastlegger("bench", "bench"), default);
             var teller = new TellendeOpenDataStore(services.GetRequiredService<IOpenDataStore>());
             var publicatie = new PublicatieService(cycli, services.GetRequiredService<Logboek>(), teller, services.GetRequiredService<OpenDataInstellingen>(),
                 NullLogger<PublicatieService>.Instance);

@@ -34,7 +34,7 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/rapportagecycli/{cyclusId}")] HttpRequest req, string cyclusId, CancellationToken ct)
     {
         var (body, fout) = await req.LeesJsonAsync(ct);
-        return fout?.GeenCache() ?? req.Plan(await planner.PlanAsync(cyclusId, body!, req.Voorwaarden(), ct));
+        return fout?.GeenCache() ?? req.Plan(await planner.PlanAsync(cyclusId, body!, req.Voorwaarden(), req.Vastlegger(), ct));
     }
 
     [Function("deleteRapportagecyclus")]
@@ -47,5 +47,5 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
     [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> PostMomentopname(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rapportagecycli/{cyclusId}/momentopname")] HttpRequest req, string cyclusId, CancellationToken ct) =>
-        req.Momentopname(await momentopnamen.NeemAsync(cyclusId, ct));
+        req.Momentopname(await momentopnamen.NeemAsync(cyclusId, req.Vastlegger(), ct));
 }

@@ -13,6 +13,10 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     // Personal data lives in its own column, outside the JSON that the API and the open data are made from.
     private const string BehandelaarKolom = "Behandelaar";
 
+    // Who planned and who froze the cycle (display name, directory object id): internal audit, personal data.
+    private static readonly (string Naam, string Id) GeplandKolommen = ("GeplandDoor", "GeplandDoorId");
+    private static readonly (string Naam, string Id) VastgesteldKolommen = ("VastgesteldDoor", "VastgesteldDoorId");
+
     public async Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
@@ -129,7 +133,8 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     {
         var cyclus = EntityJson.Van<Rapportagecyclus>(rij);
         var behandelaar = rij.GetString(BehandelaarKolom) is { } json ? System.Text.Json.JsonSerializer.Deserialize<Behandelaar>(json, Core.VoortgangJson.Options) : null;
-        return new(cyclus with { Behandelaar = behandelaar }, rij.GetString(RunKolom), rij.ETag.ToString());
+        return new(cyclus with { Behandelaar = behandelaar, GeplandDoor = Door(rij, GeplandKolommen), VastgesteldDoor = Door(rij, VastgesteldKolommen) },
+            rij.GetString(RunKolom), rij.ETag.ToString());
     }
 
     private static TableEntity Rij(Rapportagecyclus cyclus)
@@ -140,6 +145,20 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
             rij[BehandelaarKolom] = System.Text.Json.JsonSerializer.Serialize(cyclus.Behandelaar, Core.VoortgangJson.Options);
         }
 
+        Zet(rij, GeplandKolommen, cyclus.GeplandDoor);
+        Zet(rij, VastgesteldKolommen, cyclus.VastgesteldDoor);
         return rij;
     }
+
+    private static void Zet(TableEntity rij, (string Naam, string Id) kolommen, Core.Historie.Vastlegger? door)
+    {
+        if (door is not null)
+        {
+            rij[kolommen.Naam] = door.Naam;
+            rij[kolommen.Id] = door.ObjectId;
+        }
+    }
+
+    private static Core.Historie.Vastlegger? Door(TableEntity rij, (string Naam, string Id) kolommen) =>
+        rij.GetString(kolommen.Id) is { } id ? new(id, rij.GetString(kolommen.Naam) ?? id) : null;
 }

@@ -48,7 +48,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
 {
     public const string PlanSchema = "rapportagecyclus-plan.schema.json";
 
-    public async Task<Resultaat<PlanUitkomst>> PlanAsync(string cyclusId, string body, Voorwaarden voorwaarden, CancellationToken ct)
+    public async Task<Resultaat<PlanUitkomst>> PlanAsync(string cyclusId, string body, Voorwaarden voorwaarden, Historie.Vastlegger door, CancellationToken ct)
     {
         if (!Ids.IsCyclusId(cyclusId))
         {
@@ -88,7 +88,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Probleem.Ongeldig(fouten);
         }
 
-        var cyclus = new Rapportagecyclus(cyclusId, plan.Titel, plan.Peildatum, plan.Kamerbrief, Toestanden.Gepland, null, plan.Behandelaar);
+        var cyclus = new Rapportagecyclus(cyclusId, plan.Titel, plan.Peildatum, plan.Kamerbrief, Toestanden.Gepland, null, plan.Behandelaar, door);
         try
         {
             var bewaard = await cycli.BewaarAsync(cyclus, bestaand?.Versie, ct);

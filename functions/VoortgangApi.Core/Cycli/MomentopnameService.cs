@@ -28,7 +28,7 @@ public sealed class MomentopnameService(
     /// Takes the snapshot of a gepland cycle now: the fold of the log at the cycle's peildatum as known now. A change
     /// recorded with a later peildatum is not in it, however late the snapshot is taken.
     /// </summary>
-    public async Task<Resultaat<MomentopnameUitkomst>> NeemAsync(string cyclusId, CancellationToken ct)
+    public async Task<Resultaat<MomentopnameUitkomst>> NeemAsync(string cyclusId, Historie.Vastlegger door, CancellationToken ct)
     {
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
@@ -66,7 +66,7 @@ public sealed class MomentopnameService(
             var nu = tijd.GetUtcNow();
             var genomenOp = new DateTimeOffset(nu.Ticks - (nu.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
             var info = new MomentopnameInfo(genomenOp, Inhoud.Hash(data), Inhoud.Tel(data), log.BekendTot, log.Volgnummer);
-            var vastgesteld = versie.Cyclus with { Toestand = Toestanden.Vastgesteld, Momentopname = info };
+            var vastgesteld = versie.Cyclus with { Toestand = Toestanden.Vastgesteld, Momentopname = info, VastgesteldDoor = door };
             try
             {
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
@@ -148,7 +148,7 @@ public sealed class MomentopnameService(
                 continue;
             }
 
-            var uitkomst = await NeemAsync(versie.Cyclus.Id, ct);
+            var uitkomst = await NeemAsync(versie.Cyclus.Id, Historie.Vastlegger.Timer, ct);
             if (uitkomst.IsGelukt)
             {
                 vastgesteld.Add(versie.Cyclus.Id);

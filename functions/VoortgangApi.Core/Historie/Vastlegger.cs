@@ -12,4 +12,7 @@ public sealed record Vastlegger(string ObjectId, string Naam)
 {
     /// <summary>The seed import: no person; the seed file and its commit are the record.</summary>
     public static Vastlegger Seed { get; } = new("seed", "seedimport");
+
+    /// <summary>The snapshot timer: it freezes a cycle whose peildatum has passed; no person acted.</summary>
+    public static Vastlegger Timer { get; } = new("timer", "momentopnametimer");
 }

@@ -74,7 +74,7 @@ public sealed class SeedImporter(
 
         if (versie is null)
         {
-            var gepland = new Rapportagecyclus(stand.Id, stand.Titel, stand.Peildatum, stand.Kamerbrief, Toestanden.Gepland, null);
+            var gepland = new Rapportagecyclus(stand.Id, stand.Titel, stand.Peildatum, stand.Kamerbrief, Toestanden.Gepland, null, GeplandDoor: Vastlegger.Seed);
             try
             {
                 await cycli.BewaarAsync(gepland, null, ct);
@@ -85,7 +85,7 @@ public sealed class SeedImporter(
             }
         }
 
-        var uitkomst = await momentopnamen.NeemAsync(stand.Id, ct);
+        var uitkomst = await momentopnamen.NeemAsync(stand.Id, Vastlegger.Seed, ct);
         if (uitkomst.IsGelukt)
         {
             logger.LogInformation("Seed-cyclus {Cyclus} vastgesteld ({Hash})", stand.Id, uitkomst.Waarde!.Cyclus.Momentopname!.InhoudHash);

@@ -25,7 +25,12 @@ public static class Toestanden
 }
 
 /// <summary>A reporting cycle: one letter to parliament and the frozen progress state at its cut-off date.</summary>
-/// <remarks><see cref="Behandelaar"/> is personal data: JsonIgnore keeps it out of every serialised form.</remarks>
+/// <remarks>
+/// <see cref="Behandelaar"/>, <see cref="GeplandDoor"/> (who planned it last) and <see cref="VastgesteldDoor"/> (who
+/// froze it: the official, or the timer) are personal data: JsonIgnore keeps them out of every serialised form.
+/// </remarks>
 public sealed record Rapportagecyclus(
     string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief, string Toestand, MomentopnameInfo? Momentopname,
-    [property: Persoonsgegeven, System.Text.Json.Serialization.JsonIgnore] Behandelaar? Behandelaar = null);
+    [property: Persoonsgegeven, System.Text.Json.Serialization.JsonIgnore] Behandelaar? Behandelaar = null,
+    [property: Persoonsgegeven, System.Text.Json.Serialization.JsonIgnore] Historie.Vastlegger? GeplandDoor = null,
+    [property: Persoonsgegeven, System.Text.Json.Serialization.JsonIgnore] Historie.Vastlegger? VastgesteldDoor = null);

@@ -74,6 +74,9 @@ public class PrivacyTests(PrivacyApi api) : IClassFixture<PrivacyApi>
         Assert.Contains(await store.LijstAsync(Layout.Map("privacy-2025"), default), b => b.Pad.EndsWith("historie.csv", StringComparison.Ordinal));
         var opgeslagen = await api.Service<ICyclusStore>().LeesAsync("privacy-2025", default);
         Assert.Equal("Jan Ambtenaar", opgeslagen!.Cyclus.Behandelaar!.Naam);
+        // Who planned the letter and who froze it: the signed-in official, from the token, in the cycle's own columns.
+        Assert.Equal(new Core.Historie.Vastlegger(AmbtenaarOid, Ambtenaar), opgeslagen.Cyclus.GeplandDoor);
+        Assert.Equal(new Core.Historie.Vastlegger(AmbtenaarOid, Ambtenaar), opgeslagen.Cyclus.VastgesteldDoor);
         Assert.Contains((Ambtenaar, AmbtenaarOid), await VastgelegdDoorAsync());
         // Not in any log line either (the refusal and storage lines name no one; identity would be Debug at most).
         Assert.All(api.Log.Regels.Where(r => r.Niveau >= LogLevel.Information),

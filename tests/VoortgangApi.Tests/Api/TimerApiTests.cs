@@ -47,5 +47,9 @@ public class TimerApiTests(SnelleTimerApi api) : IClassFixture<SnelleTimerApi>
         }
 
         Assert.Equal("vastgesteld", toestand);
+        // Planned by the client-credentials app, frozen by the timer: the audit says so, not a person.
+        var opgeslagen = (await api.Service<VoortgangApi.Core.Cycli.ICyclusStore>().LeesAsync("timer-2025", default))!.Cyclus;
+        Assert.Equal("toepassing voortgang-beheren", opgeslagen.GeplandDoor?.Naam);
+        Assert.Equal(VoortgangApi.Core.Historie.Vastlegger.Timer, opgeslagen.VastgesteldDoor);
     }
 }

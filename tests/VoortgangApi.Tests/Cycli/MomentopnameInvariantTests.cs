@@ -32,7 +32,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         await Plan("gelijktijdig");
         var service = Service();
 
-        var uitkomsten = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => service.NeemAsync("gelijktijdig", default))));
+        var uitkomsten = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => service.NeemAsync("gelijktijdig", Testvastlegger.Test, default))));
 
         var gelukt = uitkomsten.Where(u => u.IsGelukt).Select(u => u.Waarde!).ToList();
         Assert.Single(gelukt, u => u.Nieuw);
@@ -49,7 +49,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         var service = Service();
 
         var timers = Enumerable.Range(0, 3).Select(_ => Task.Run(() => service.NeemVerlopenAsync(default)));
-        var handmatig = Enumerable.Range(0, 3).Select(_ => Task.Run(() => service.NeemAsync("timer-en-hand", default)));
+        var handmatig = Enumerable.Range(0, 3).Select(_ => Task.Run(() => service.NeemAsync("timer-en-hand", Testvastlegger.Test, default)));
         await Task.WhenAll([.. timers, .. handmatig]);
 
         var vast = await _storage.Cycli.LeesAsync("timer-en-hand", default);
@@ -62,13 +62,13 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     {
         await Plan("halverwege");
 
-        await Assert.ThrowsAsync<IOException>(() => Service(new FalendeCyclusStore(_storage.Cycli, FalendeCyclusStore.Stap.HalverwegeSchrijven)).NeemAsync("halverwege", default));
+        await Assert.ThrowsAsync<IOException>(() => Service(new FalendeCyclusStore(_storage.Cycli, FalendeCyclusStore.Stap.HalverwegeSchrijven)).NeemAsync("halverwege", Testvastlegger.Test, default));
 
         var naCrash = await _storage.Cycli.LeesAsync("halverwege", default);
         Assert.Equal(Toestanden.Gepland, naCrash!.Cyclus.Toestand);
         Assert.Null(naCrash.RunId);
 
-        var retry = await Service().NeemAsync("halverwege", default);
+        var retry = await Service().NeemAsync("halverwege", Testvastlegger.Test, default);
 
         Assert.True(retry.Waarde!.Nieuw);
         var vast = await _storage.Cycli.LeesAsync("halverwege", default);
@@ -82,19 +82,19 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     {
         await Plan("voorcommit");
 
-        await Assert.ThrowsAsync<IOException>(() => Service(new FalendeCyclusStore(_storage.Cycli, FalendeCyclusStore.Stap.Commit)).NeemAsync("voorcommit", default));
+        await Assert.ThrowsAsync<IOException>(() => Service(new FalendeCyclusStore(_storage.Cycli, FalendeCyclusStore.Stap.Commit)).NeemAsync("voorcommit", Testvastlegger.Test, default));
 
         var bron = _storage.Service<VoortgangApi.Core.Queries.VoortgangBron>();
         var gelezen = await bron.MomentopnameAsync("voorcommit", default);
         Assert.Equal(VoortgangApi.Core.ProbleemSoort.Conflict, gelezen.Probleem!.Soort);
-        Assert.True((await Service().NeemAsync("voorcommit", default)).Waarde!.Nieuw);
+        Assert.True((await Service().NeemAsync("voorcommit", Testvastlegger.Test, default)).Waarde!.Nieuw);
     }
 
     [Fact]
     public async Task SnapshotRowsAreInsertOnlyAndACommittedSnapshotCannotBeAltered()
     {
         await Plan("onveranderlijk");
-        await Service().NeemAsync("onveranderlijk", default);
+        await Service().NeemAsync("onveranderlijk", Testvastlegger.Test, default);
         var vast = (await _storage.Cycli.LeesAsync("onveranderlijk", default))!;
         var anders = _storage.Seed.Huidig with { Oplossingsrichtingen = [.. _storage.Seed.Huidig.Oplossingsrichtingen.Take(1)] };
 
@@ -115,7 +115,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
             Logregel.Nieuw(sjabloon with { ItemId = $"ZD-{i:00000}", GeldigVanaf = Peildatum, Oplossingsrichting = sjabloon.Oplossingsrichting! with { Titel = $"Synthetisch {i}" } })));
         var groot = (await _storage.Logboek.VersAsync(default)).Stand(Peildatum, DateTimeOffset.MaxValue);
 
-        var r = await Service().NeemAsync("groot", default);
+        var r = await Service().NeemAsync("groot", Testvastlegger.Test, default);
 
         var vast = (await _storage.Cycli.LeesAsync("groot", default))!;
         var gelezen = await _storage.Cycli.LeesMomentopnameAsync("groot", vast.RunId!, default);

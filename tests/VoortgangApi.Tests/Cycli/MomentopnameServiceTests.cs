@@ -29,7 +29,7 @@ public class MomentopnameServiceTests
         var service = await Service();
         await Plan("najaar-2025", new DateOnly(2025, 11, 1));
 
-        var r = await service.NeemAsync("najaar-2025", default);
+        var r = await service.NeemAsync("najaar-2025", Testvastlegger.Test, default);
 
         var m = r.Waarde!.Cyclus.Momentopname!;
         Assert.True(r.Waarde.Nieuw);
@@ -44,10 +44,10 @@ public class MomentopnameServiceTests
     {
         var service = await Service();
         await Plan("najaar-2025", new DateOnly(2025, 11, 1));
-        var eerste = await service.NeemAsync("najaar-2025", default);
+        var eerste = await service.NeemAsync("najaar-2025", Testvastlegger.Test, default);
         _tijd.Advance(TimeSpan.FromHours(1));
 
-        var tweede = await service.NeemAsync("najaar-2025", default);
+        var tweede = await service.NeemAsync("najaar-2025", Testvastlegger.Test, default);
 
         Assert.Equal(ProbleemSoort.Conflict, tweede.Probleem!.Soort);
         Assert.Equal(eerste.Waarde!.Cyclus, (await _cycli.LeesAsync("najaar-2025", default))!.Cyclus);
@@ -60,7 +60,7 @@ public class MomentopnameServiceTests
         var service = await Service();
         await Plan("voorjaar-2026", new DateOnly(2026, 3, 1));
 
-        var r = await service.NeemAsync("voorjaar-2026", default);
+        var r = await service.NeemAsync("voorjaar-2026", Testvastlegger.Test, default);
 
         Assert.Equal(ProbleemSoort.Conflict, r.Probleem!.Soort);
         Assert.Empty(await _cycli.PogingenAsync("voorjaar-2026", default));
@@ -71,7 +71,7 @@ public class MomentopnameServiceTests
     {
         var service = await Service();
 
-        Assert.Equal(ProbleemSoort.NietGevonden, (await service.NeemAsync("bestaat-niet", default)).Probleem!.Soort);
+        Assert.Equal(ProbleemSoort.NietGevonden, (await service.NeemAsync("bestaat-niet", Testvastlegger.Test, default)).Probleem!.Soort);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class OpruimenTests
         await cycli.BewaarAsync(new Rapportagecyclus("c-2026", "C", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
         await cycli.SchrijfMomentopnameAsync("c-2026", "20260301090000000dood0001", seed.Huidig, default);
         var service = new MomentopnameService(InMemoryHistorieStore.Met(seed, tijd).Logboek(tijd: tijd), cycli, tijd, NullLogger<MomentopnameService>.Instance);
-        var vast = (await service.NeemAsync("c-2026", default)).Waarde!;
+        var vast = (await service.NeemAsync("c-2026", Testvastlegger.Test, default)).Waarde!;
         await cycli.SchrijfMomentopnameAsync("c-2026", "20260301115900000bezig001", seed.Huidig, default);
 
         var verwijderd = await service.RuimOpAsync(default);

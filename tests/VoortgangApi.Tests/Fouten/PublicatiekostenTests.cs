@@ -24,7 +24,7 @@ public class PublicatiekostenTests : IAsyncLifetime
     {
         var peildatum = new DateOnly(2025, 1, 1);
         await _storage.Cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync(id, default);
+        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync(id, Testvastlegger.Test, default);
         var teller = new TellendeOpenDataStore(_storage.Service<IOpenDataStore>());
         await new PublicatieService(_storage.Cycli, _storage.Logboek, teller, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance).PubliceerAsync(id, default);
         return teller.Aanroepen;

@@ -95,28 +95,28 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     public async Task ASnapshotThatFailsAtAnyStepLeavesTheCycleGeplandAndItsRetryCommitsOnce(string tabel, string operatie)
     {
         var id = $"storing-{tabel}";
-        Assert.True((await api.Service<CyclusPlanner>().PlanAsync(id, """{"titel":"Storing","peildatum":"2025-05-01","kamerbrief":{"datum":"2025-05-15"}}""", Geen, default)).IsGelukt);
+        Assert.True((await api.Service<CyclusPlanner>().PlanAsync(id, """{"titel":"Storing","peildatum":"2025-05-01","kamerbrief":{"datum":"2025-05-15"}}""", Geen, Testvastlegger.Test, default)).IsGelukt);
         api.Arm(tabel, operatie, StoringApi.Status(503));
         var momentopnamen = api.Service<MomentopnameService>();
 
-        await Onbeschikbaar(() => momentopnamen.NeemAsync(id, default));
+        await Onbeschikbaar(() => momentopnamen.NeemAsync(id, Testvastlegger.Test, default));
         Assert.Equal("gepland", (await api.Service<ICyclusStore>().LeesAsync(id, default))!.Cyclus.Toestand);
 
-        Assert.True((await momentopnamen.NeemAsync(id, default)).Waarde!.Nieuw);
-        Assert.Equal(ProbleemSoort.Conflict, (await momentopnamen.NeemAsync(id, default)).Probleem?.Soort);
+        Assert.True((await momentopnamen.NeemAsync(id, Testvastlegger.Test, default)).Waarde!.Nieuw);
+        Assert.Equal(ProbleemSoort.Conflict, (await momentopnamen.NeemAsync(id, Testvastlegger.Test, default)).Probleem?.Soort);
     }
 
     [Fact]
     public async Task APublicationWhoseLatestPointerFailsNeverPointsAtItUntilTheRetryCompletesIt()
     {
         // The latest peildatum of this store, so that latest.json should come to point at it.
-        Assert.True((await api.Service<CyclusPlanner>().PlanAsync("storing-publicatie", """{"titel":"Publicatie","peildatum":"2026-01-01","kamerbrief":{"datum":"2026-01-15"}}""", Geen, default)).IsGelukt);
+        Assert.True((await api.Service<CyclusPlanner>().PlanAsync("storing-publicatie", """{"titel":"Publicatie","peildatum":"2026-01-01","kamerbrief":{"datum":"2026-01-15"}}""", Geen, Testvastlegger.Test, default)).IsGelukt);
         var store = api.Service<IOpenDataStore>();
         var ervoor = Encoding.UTF8.GetString((await store.LeesAsync(Layout.Laatste, default))!);
         api.Arm("latest.json", "uploaden", StoringApi.Status(503));
 
         // The snapshot commits; its publication afterwards fails at the pointer, which the snapshot's answer does not depend on.
-        Assert.True((await api.Service<MomentopnameService>().NeemAsync("storing-publicatie", default)).Waarde!.Nieuw);
+        Assert.True((await api.Service<MomentopnameService>().NeemAsync("storing-publicatie", Testvastlegger.Test, default)).Waarde!.Nieuw);
         Assert.Equal(ervoor, Encoding.UTF8.GetString((await store.LeesAsync(Layout.Laatste, default))!));
 
         Assert.True((await api.Service<PublicatieService>().PubliceerAsync("storing-publicatie", default)).IsGelukt);

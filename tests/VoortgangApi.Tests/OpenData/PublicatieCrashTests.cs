@@ -16,7 +16,7 @@ public class PublicatieCrashTests : IAsyncLifetime
         await _storage.ImporteerAsync(_storage.Seed.Regels);
         var peildatum = new DateOnly(2025, 11, 1);
         await _storage.Cycli.BewaarAsync(new Rapportagecyclus("crash-2025", "Crash", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync("crash-2025", default);
+        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync("crash-2025", Testvastlegger.Test, default);
     }
 
     public Task DisposeAsync() => _storage.DisposeAsync();
