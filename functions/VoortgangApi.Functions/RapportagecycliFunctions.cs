@@ -28,6 +28,12 @@ public sealed class RapportagecycliFunctions(RapportagecycliQueries queries, Cyc
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/rapportagecycli/{cyclusId}/verschillen")] HttpRequest req, string cyclusId, CancellationToken ct) =>
         req.Ok(await queries.VerschillenAsync(cyclusId, req.Parameters([RapportagecycliQueries.TenOpzichteVan]), ct), onveranderlijk: true);
 
+    [Function("getConcept")]
+    [VereistRol(Rollen.CycliBeheren)]
+    public async Task<IActionResult> GetConcept(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/rapportagecycli/{cyclusId}/concept")] HttpRequest req, string cyclusId, CancellationToken ct) =>
+        req.Concept(await queries.ConceptAsync(cyclusId, req.Parameters([]), ct));
+
     [Function("putRapportagecyclus")]
     [VereistRol(Rollen.CycliBeheren)]
     public async Task<IActionResult> PutRapportagecyclus(

@@ -3,6 +3,14 @@ using VoortgangApi.Core.Queries;
 
 namespace VoortgangApi.Core.Cycli;
 
+/// <summary>
+/// The concept of a planned letter: what its snapshot would hold if it were taken now, with its content hash (equal to
+/// the snapshot's when nothing is recorded in between) and the differences with the last letter before it.
+/// </summary>
+public sealed record Concept(
+    string Cyclus, DateOnly Peildatum, [property: System.Text.Json.Serialization.JsonPropertyName("concept")] bool IsConcept, DateTimeOffset BekendTot, long Logpositie, string InhoudHash, Aantallen Aantallen,
+    string? VorigeCyclus, Verschil? Verschillen, string Inhoud);
+
 /// <summary>Reads of reporting cycles and the comparison of two cycles.</summary>
 public sealed class RapportagecycliQueries(VoortgangBron bron)
 {
@@ -33,6 +41,45 @@ public sealed class RapportagecycliQueries(VoortgangBron bron)
         return versie is null
             ? Ids.OnbekendeCyclus(cyclusId)
             : versie.Cyclus;
+    }
+
+    public async Task<Resultaat<Concept>> ConceptAsync(string cyclusId, Parameters query, CancellationToken ct)
+    {
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
+        if (!Ids.IsCyclusId(cyclusId))
+        {
+            return Ids.OngeldigeCyclusId();
+        }
+
+        var versie = await bron.CyclusAsync(cyclusId, ct);
+        if (versie is null)
+        {
+            return Ids.OnbekendeCyclus(cyclusId);
+        }
+
+        var cyclus = versie.Cyclus;
+        if (cyclus.Toestand != Toestanden.Gepland)
+        {
+            return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is al vastgesteld: lees haar momentopname (?cyclus={cyclusId}).");
+        }
+
+        var (data, log) = await bron.AlsMomentopnameAsync(cyclus.Peildatum, ct);
+        // The last letter before this one: the vastgesteld cycle with the latest peildatum before this peildatum.
+        var vorige = (await bron.CycliAsync(ct)).Select(v => v.Cyclus)
+            .Where(c => c.Toestand == Toestanden.Vastgesteld && c.Peildatum < cyclus.Peildatum)
+            .OrderBy(c => c.Peildatum).ThenBy(c => c.Id, StringComparer.Ordinal).LastOrDefault();
+        Verschil? verschillen = null;
+        if (vorige is not null && await bron.MomentopnameAsync(vorige.Id, ct) is { IsGelukt: true } oud)
+        {
+            verschillen = Verschillen.Bereken(cyclusId, data, vorige.Id, oud.Waarde!);
+        }
+
+        return new Concept(cyclusId, cyclus.Peildatum, true, log.BekendTot, log.Volgnummer, Inhoud.Hash(data), Inhoud.Tel(data),
+            vorige?.Id, verschillen, $"/api/v1/oplossingsrichtingen?peildatum={cyclus.Peildatum:yyyy-MM-dd}");
     }
 
     public async Task<Resultaat<Verschil>> VerschillenAsync(string cyclusId, Parameters query, CancellationToken ct)

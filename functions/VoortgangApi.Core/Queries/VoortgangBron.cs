@@ -65,6 +65,13 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
         return peildatum is { } p ? log.Stand(p, DateTimeOffset.MaxValue) : log.Huidig(vandaag);
     }
 
+    /// <summary>What a snapshot taken now would freeze: the fold at the peildatum over the log as stored now (read fresh, as the snapshot does).</summary>
+    public async Task<(VoortgangData Data, Historie.Logstand Log)> AlsMomentopnameAsync(DateOnly peildatum, CancellationToken ct)
+    {
+        var log = await logboek.VersAsync(ct);
+        return (log.Stand(peildatum, log.BekendTot), log);
+    }
+
     /// <summary>The log as this process knows it (for the history and the change feed).</summary>
     public Task<Logstand> LogAsync(CancellationToken ct) => logboek.LeesAsync(ct);
 

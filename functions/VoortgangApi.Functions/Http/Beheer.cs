@@ -133,6 +133,19 @@ public static class Beheer
         return result.GeenCache();
     }
 
+    /// <summary>The concept of a planned letter: for the role that freezes it only, so never stored by any cache.</summary>
+    public static IActionResult Concept(this HttpRequest req, Resultaat<Concept> r)
+    {
+        if (!r.IsGelukt)
+        {
+            return Problems.Van(r.Probleem!, req).GeenCache();
+        }
+
+        var result = new JsonBodyResult(r.Waarde!, StatusCodes.Status200OK);
+        result.Headers["Cache-Control"] = "private, no-store";
+        return result;
+    }
+
     /// <summary>A cancelled cycle: 204, nothing left to show.</summary>
     public static IActionResult Geannuleerd(this HttpRequest req, Resultaat<Rapportagecyclus> r) =>
         r.IsGelukt ? new GeenInhoudResult() : Problems.Van(r.Probleem!, req).GeenCache();

@@ -74,6 +74,13 @@ public static class Operaties
                     "Waarmee vergeleken wordt: een andere cyclus, huidig (de stand nu) of een datum (JJJJ-MM-DD, de stand op die datum). De verschillen lopen altijd van de oudste naar de nieuwste stand; cyclus en tenOpzichteVan in het antwoord zeggen welke dat zijn.",
                     Tekst("^[a-z0-9]+(-[a-z0-9]+)*$", 60), JsonValue.Create("aanpak-2023"), verplicht: true)],
                 [Ok(200, "De verschillen.", "Verschil", v.Verschil()), Fout(400, "tenOpzichteVan ontbreekt of is onbekend."), Fout(404, "Onbekende cyclus."), Fout(409, "Een van de cycli is nog gepland."), .. Altijd()]),
+            ["getConcept"] = new("Rapportagecycli", "Concept van de volgende Kamerbrief (beheer)",
+                "Wat de momentopname van een geplande cyclus zou bevatten als ze nu werd genomen: dezelfde vouw, op haar peildatum, zoals nu bekend, " +
+                "met de inhoudHash die de momentopname krijgt als er intussen niets wordt vastgelegd en de verschillen met de laatste vastgestelde cyclus ervoor. " +
+                "Zo is de inhoud van de brief te zien voordat ze onherroepelijk wordt vastgesteld. Een concept wordt nooit gecachet (Cache-Control: private, no-store).",
+                [CyclusId],
+                [Ok(200, "Het concept.", "Concept", v.Concept()), Fout(400, "Ongeldige cyclusId."), Fout(404, "Onbekende cyclus."),
+                    Fout(409, "De cyclus is al vastgesteld: lees haar momentopname."), .. Altijd()]),
             ["putRapportagecyclus"] = new("Rapportagecycli", "Cyclus plannen of herplannen (beheer)",
                 "Plant een cyclus of wijzigt het plan. Een bestaande cyclus wijzigen vraagt If-Match met de ETag; een vastgestelde cyclus verandert nooit.",
                 [CyclusId, Header("If-Match", "Verplicht bij wijzigen: de ETag van de huidige versie."), Header("If-None-Match", "* om alleen aan te maken als de cyclus nog niet bestaat.")],

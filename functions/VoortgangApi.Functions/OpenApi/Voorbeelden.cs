@@ -64,6 +64,16 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
 
     public JsonNode Rapportagecycli() => Json(new CyclusLijst(Cycli()));
 
+    public JsonNode Concept()
+    {
+        var vorige = seed.Cycli[^1];
+        var v = Verschillen.Bereken("voorjaar-2025", seed.Huidig, vorige.Id, vorige.Stand);
+        return Json(new Core.Cycli.Concept("voorjaar-2025", new DateOnly(2025, 5, 1), true, new DateTimeOffset(2025, 5, 2, 9, 30, 0, TimeSpan.Zero), 118,
+            Core.Cycli.Inhoud.Hash(seed.Huidig), Core.Cycli.Inhoud.Tel(seed.Huidig), vorige.Id,
+            v with { Statusovergangen = [.. v.Statusovergangen.Take(2)], Gewijzigd = [.. v.Gewijzigd.Take(1)] },
+            "/api/v1/oplossingsrichtingen?peildatum=2025-05-01"));
+    }
+
     public JsonNode Verschil()
     {
         var v = Verschillen.Bereken("najaar-2024", seed.Cycli[1].Stand, "aanpak-2023", seed.Cycli[0].Stand);

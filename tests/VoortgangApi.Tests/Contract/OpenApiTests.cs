@@ -92,12 +92,12 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
             .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).ToList();
 
-        Assert.Equal(["deleteRapportagecyclus", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
+        Assert.Equal(["deleteRapportagecyclus", "getConcept", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
             beveiligd.Select(o => (string)o.Value!["operationId"]!).Order());
         Assert.All(beveiligd, o =>
         {
             var rol = ((string)o.Value!["operationId"]!).Contains("Rapportagecyclus", StringComparison.Ordinal)
-                || (string)o.Value!["operationId"]! is "postMomentopname" or "postPublicatie" ? "Cycli.Beheren" : "Voortgang.Vastleggen";
+                || (string)o.Value!["operationId"]! is "postMomentopname" or "postPublicatie" or "getConcept" ? "Cycli.Beheren" : "Voortgang.Vastleggen";
             Assert.Contains($"**{rol}**", (string)o.Value!["description"]!, StringComparison.Ordinal);
             Assert.NotNull(o.Value!["responses"]!["401"]!["headers"]!["WWW-Authenticate"]);
             Assert.NotNull(o.Value!["responses"]!["403"]);
@@ -141,12 +141,13 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task EveryDocumentedGetAnswersItsOwnExamplesWithA200ThatValidates()
+    public async Task EveryDocumentedPublicGetAnswersItsOwnExamplesWithA200ThatValidates()
     {
         var doc = await Document();
         foreach (var (pad, item) in doc["paths"]!.AsObject())
         {
-            if (item!["get"] is not JsonObject get)
+            // A GET behind a role (the concept of a planned letter) has tests of its own, with a token and a planned cycle.
+            if (item!["get"] is not JsonObject get || get["security"] is JsonArray { Count: > 0 })
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Infra;
@@ -12,25 +11,8 @@ public class IdentiteitInfraTests
 {
     private static readonly string[] Scripts = ["run.sh", "test.sh", "bench.sh", ".ci/run"];
 
-    private static async Task<(int Code, string Uit, string Fout)> VoerUitAsync(string programma, IReadOnlyDictionary<string, string> omgeving, params string[] args)
-    {
-        var psi = new ProcessStartInfo(programma) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in omgeving)
-        {
-            psi.Environment[k] = v;
-        }
-
-        using var proces = Process.Start(psi)!;
-        var uit = proces.StandardOutput.ReadToEndAsync();
-        var fout = proces.StandardError.ReadToEndAsync();
-        await proces.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
-        return (proces.ExitCode, await uit, await fout);
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> VoerUitAsync(string programma, IReadOnlyDictionary<string, string> omgeving, params string[] args) =>
+        Proces.VoerUitAsync(programma, omgeving, args);
 
     [Fact]
     public async Task TheAppTrustsEntraIdOfItsOwnTenantForTheRegistrationTheHookCreates()
@@ -59,14 +41,14 @@ public class IdentiteitInfraTests
 
         Assert.Equal(0, registratie.Code);
         Assert.Equal(0, redirects.Code);
-        var opdrachten = registratie.Uit + registratie.Fout;
+        var opdrachten = registratie.Stdout + registratie.Stderr;
         Assert.Contains("az ad app create --display-name voortgang-api-proef", opdrachten, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"Voortgang.Vastleggen\"", opdrachten, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"Cycli.Beheren\"", opdrachten, StringComparison.Ordinal);
         Assert.Contains("\"requestedAccessTokenVersion\":2", opdrachten, StringComparison.Ordinal);
         Assert.Contains("az ad sp create", opdrachten, StringComparison.Ordinal);
         Assert.Contains("azd env set VOORTGANG_API_CLIENT_ID", opdrachten, StringComparison.Ordinal);
-        Assert.Contains("https://func-proef.azurewebsites.net/api/v1/documentatie/oauth2-redirect.html", redirects.Uit + redirects.Fout, StringComparison.Ordinal);
+        Assert.Contains("https://func-proef.azurewebsites.net/api/v1/documentatie/oauth2-redirect.html", redirects.Stdout + redirects.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,16 @@ internal static class Npm
     {
         var pad = Repo.Pad("node_modules", ".bin", tool);
         Assert.True(File.Exists(pad), $"{pad} ontbreekt: voer 'npm ci' uit in {Repo.Root}.");
-        var psi = new ProcessStartInfo(pad) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
+        return await Proces.VoerUitAsync(pad, omgeving, args);
+    }
+}
+
+/// <summary>Runs a program in the repository's root and collects its output (bounded: three minutes).</summary>
+internal static class Proces
+{
+    public static async Task<(int Code, string Stdout, string Stderr)> VoerUitAsync(string programma, IReadOnlyDictionary<string, string> omgeving, params string[] args)
+    {
+        var psi = new ProcessStartInfo(programma) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
