@@ -68,6 +68,10 @@ public static class Problems
     // RFC 6750 §3: error_description is visible ASCII without '"' and '\\'.
     private static string Ascii(string tekst) => new([.. tekst.Where(c => c is >= ' ' and <= '~' and not ('"' or '\\'))]);
 
+    /// <summary>503: the token issuer's keys cannot be fetched, so no token can be judged (never a 401 for the caller's fault).</summary>
+    public static JsonBodyResult AanmeldingOnbereikbaar(HttpRequest req) =>
+        MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", "De aanmeldingsdienst is tijdelijk niet bereikbaar; probeer het later opnieuw.", req));
+
     // RFC 9110 §10.2.3: tell the client when a retry makes sense.
     private static JsonBodyResult MetRetryAfter(JsonBodyResult result)
     {

@@ -43,7 +43,7 @@ public sealed class Toegangscontrole(TokenControle tokens)
         var uitkomst = await tokens.ControleerAsync(token, http.RequestAborted);
         if (uitkomst.UitgeverOnbereikbaar)
         {
-            return Problems.Maak(503, "Tijdelijk niet beschikbaar", "De aanmeldingsdienst is tijdelijk niet bereikbaar; probeer het later opnieuw.", req);
+            return Problems.AanmeldingOnbereikbaar(req);
         }
 
         if (uitkomst.Principal is not { } principal)

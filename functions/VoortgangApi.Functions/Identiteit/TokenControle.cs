@@ -49,14 +49,8 @@ public sealed class TokenControle
 
     public async Task<TokenUitkomst> ControleerAsync(string token, CancellationToken ct)
     {
-        OpenIdConnectConfiguration configuratie;
-        try
+        if (await MetadataAsync(ct) is not { } configuratie)
         {
-            configuratie = await _metadata.GetConfigurationAsync(ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            _logger.LogWarning("Metadata van de tokenuitgever {Authority} niet op te halen: {Fout}", _opties.AuthorityUri, ex.Message);
             return new TokenUitkomst(null, null, null, UitgeverOnbereikbaar: true);
         }
 
@@ -65,7 +59,12 @@ public sealed class TokenControle
         {
             // A key rollover at the issuer: fetch its keys once more (at most once a minute) before refusing.
             _metadata.RequestRefresh();
-            resultaat = await _handler.ValidateTokenAsync(token, Parameters(await _metadata.GetConfigurationAsync(ct)));
+            if (await MetadataAsync(ct) is not { } vernieuwd)
+            {
+                return new TokenUitkomst(null, null, null, UitgeverOnbereikbaar: true);
+            }
+
+            resultaat = await _handler.ValidateTokenAsync(token, Parameters(vernieuwd));
         }
 
         if (!resultaat.IsValid)
@@ -79,6 +78,20 @@ public sealed class TokenControle
         return identiteit.FindFirst("oid")?.Value is { Length: > 0 }
             ? TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit))
             : TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");
+    }
+
+    // The issuer's discovery document and keys (cached by the manager); null when the issuer cannot be reached.
+    private async Task<OpenIdConnectConfiguration?> MetadataAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await _metadata.GetConfigurationAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _logger.LogWarning("Metadata van de tokenuitgever {Authority} niet op te halen: {Fout}", _opties.AuthorityUri, ex.Message);
+            return null;
+        }
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuratie) => new()

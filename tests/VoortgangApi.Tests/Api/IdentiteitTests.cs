@@ -221,3 +221,23 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
         return $"{delen[0]}.{Tokens.Base64Url(Encoding.UTF8.GetBytes(inhoud.ToJsonString()))}.{delen[2]}";
     }
 }
+
+/// <summary>The worker told to trust an issuer that does not answer (a closed loopback port).</summary>
+public sealed class DodeUitgeverApi : TestApi
+{
+    public DodeUitgeverApi() => Stel("Identiteit:Authority", "http://127.0.0.1:1/");
+}
+
+public class DodeUitgeverTests(DodeUitgeverApi api) : IClassFixture<DodeUitgeverApi>
+{
+    [Fact]
+    public async Task WhenTheIssuersKeysCannotBeFetchedAWriteGets503WithRetryAfterNotA401()
+    {
+        using var response = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Put, "/api/v1/partijen/dode-uitgever",
+            """{"naam":"Dode uitgever","soort":"sector"}"""));
+
+        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/v1/partijen/dode-uitgever")).StatusCode);
+    }
+}
