@@ -52,13 +52,13 @@ public sealed partial class Voorbeelden
     }
 
     public static JsonNode StatusInvoer() => JsonNode.Parse("""
-        {"status":"gerealiseerd","peildatum":"2025-06-01","zekerheid":"bevestigd","toelichting":"Ook een tweede verzekeraar biedt de verzekering aan.",
-         "bron":{"titel":"Kamerbrief voortgang, voorjaar 2025","url":"https://www.tweedekamer.nl/","soort":"kamerbrief","datum":"2025-06-01"}}
+        {"status":"in_uitvoering","peildatum":"2025-06-01","zekerheid":"afgeleid","toelichting":"Voorbeeld: een fictieve toelichting die alleen de vorm toont.",
+         "bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","datum":"2025-06-01"}}
         """)!;
 
     public static JsonNode OplossingsrichtingInvoer() => JsonNode.Parse("""
-        {"themaId":"zakelijke-dienstverlening","titel":"Betere toegang tot een hypotheek","omschrijving":"Banken onderzoeken of sekswerkers een hypotheek kunnen krijgen.",
-         "verantwoordelijkePartijen":["banken"],"betrokkenPartijen":["nvb"],"knelpunten":["P-ZD-3"],"planning":"Niet bekend.","buitenAanpak":false,"bronnen":[],"geldigVanaf":"2025-06-01"}
+        {"themaId":"zakelijke-dienstverlening","titel":"Voorbeeld: een fictieve oplossingsrichting","omschrijving":"Voorbeeld: een verzonnen omschrijving die alleen de vorm van een herziening toont.",
+         "verantwoordelijkePartijen":[],"betrokkenPartijen":["banken"],"knelpunten":["P-ZD-3"],"planning":"Voorbeeld: geen planning bekend.","buitenAanpak":true,"bronnen":[],"geldigVanaf":"2025-06-01"}
         """)!;
 
     public static JsonNode KnelpuntInvoer() => JsonNode.Parse("""
