@@ -72,10 +72,14 @@ public static class LokaleHost
             if (o.Ontwikkelprovider)
             {
                 // Not part of Azure's host: Entra ID's stand-in, at /.well-known/… and /connect/… (OpenIddict's middleware
-                // answers discovery, JWKS and the token checks; the endpoints below decide what a token says).
-                p.UseRouting();
-                p.UseAuthentication();
-                p.UseEndpoints(e => e.MapOntwikkelprovider());
+                // answers discovery, JWKS and the token checks; the endpoints below decide what a token says). Only
+                // those paths enter this branch, so a request for a function passes no routing or authentication here.
+                p.UseWhen(ctx => OntwikkelproviderRegistratie.IsPad(ctx.Request.Path), idp =>
+                {
+                    idp.UseRouting();
+                    idp.UseAuthentication();
+                    idp.UseEndpoints(e => e.MapOntwikkelprovider());
+                });
             }
 
             p.Run(ctx => ctx.Request.Path == "/" ? Homepage(ctx) : ctx.RequestServices.GetRequiredService<HttpAanroepen>().VoerUitAsync(ctx));

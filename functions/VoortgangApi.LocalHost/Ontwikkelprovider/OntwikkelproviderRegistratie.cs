@@ -20,6 +20,9 @@ public static class OntwikkelproviderRegistratie
     public const string Autorisatie = "/connect/authorize";
     public const string Token = "/connect/token";
 
+    /// <summary>The paths the provider answers (its endpoints, discovery and keys); everything else is the host's.</summary>
+    public static bool IsPad(PathString pad) => pad.StartsWithSegments("/connect") || pad.StartsWithSegments("/.well-known");
+
     public static IServiceCollection AddOntwikkelprovider(this IServiceCollection services)
     {
         services.AddOpenIddict().AddServer(o =>
