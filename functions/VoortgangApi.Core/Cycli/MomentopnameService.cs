@@ -58,7 +58,7 @@ public sealed class MomentopnameService(
             }
 
             var log = await logboek.VersAsync(ct);
-            var data = log.Stand(versie.Cyclus.Peildatum, log.BekendTot);
+            var data = log.Momentopname(versie.Cyclus.Peildatum);
             var runId = tijd.GetUtcNow().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture)
                 + Guid.NewGuid().ToString("N")[..8];
             await cycli.SchrijfMomentopnameAsync(cyclusId, runId, data, ct);

@@ -21,6 +21,9 @@ public sealed class Logstand(IReadOnlyList<Logregel> regels)
 
     public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Vouw.Stand(Regels, peildatum, bekendOp);
 
+    /// <summary>What a snapshot at this peildatum freezes from this log: everything it holds. The snapshot and the concept both use it.</summary>
+    public VoortgangData Momentopname(DateOnly peildatum) => Stand(peildatum, BekendTot);
+
     public Logregel? Regel(long volgnummer) =>
         volgnummer >= 1 && volgnummer <= Regels.Count && Regels[(int)volgnummer - 1].Volgnummer == volgnummer ? Regels[(int)volgnummer - 1] : null;
 }

@@ -69,7 +69,7 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
     public async Task<(VoortgangData Data, Historie.Logstand Log)> AlsMomentopnameAsync(DateOnly peildatum, CancellationToken ct)
     {
         var log = await logboek.VersAsync(ct);
-        return (log.Stand(peildatum, log.BekendTot), log);
+        return (log.Momentopname(peildatum), log);
     }
 
     /// <summary>The log as this process knows it (for the history and the change feed).</summary>

@@ -85,7 +85,7 @@ public static class Beheer
     public static Vastlegger Vastlegger(this HttpRequest req)
     {
         var gebruiker = req.HttpContext.User;
-        var oid = gebruiker.FindFirst("oid")?.Value
+        var oid = gebruiker.FindFirst(Identiteit.TokenControle.ObjectIdClaim)?.Value
             ?? throw new InvalidOperationException("Een schrijvende functie zonder gecontroleerd token: ontbreekt [VereistRol]?");
         var naam = gebruiker.FindFirst(Identiteit.TokenControle.NaamClaim)?.Value
             ?? ((gebruiker.FindFirst("azp") ?? gebruiker.FindFirst("appid"))?.Value is { } app ? $"toepassing {app}" : oid);

@@ -26,6 +26,7 @@ public sealed class TokenControle
 {
     public const string RolClaim = "roles";
     public const string NaamClaim = "name";
+    public const string ObjectIdClaim = "oid";
 
     private readonly IdentiteitOptions _opties;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
@@ -75,7 +76,7 @@ public sealed class TokenControle
         }
 
         var identiteit = resultaat.ClaimsIdentity;
-        return identiteit.FindFirst("oid")?.Value is { Length: > 0 }
+        return identiteit.FindFirst(ObjectIdClaim)?.Value is { Length: > 0 }
             ? TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit))
             : TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");
     }

@@ -4,8 +4,8 @@ using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions.OpenApi;
 
-/// <summary>An HTTP function as declared by its attributes: the same facts the Worker SDK writes to functions.metadata.</summary>
-public sealed record HttpFunctie(string Naam, string Methode, string Route, AuthorizationLevel Niveau, string? Rol)
+/// <summary>An HTTP function as declared by its attributes: its route and methods as in functions.metadata, and the app role it needs (null: public).</summary>
+public sealed record HttpFunctie(string Naam, string Methode, string Route, string? Rol)
 {
     /// <summary>The OpenAPI path relative to the server URL (which ends in /api/v1).</summary>
     public string Pad => "/" + Route["v1/".Length..];
@@ -22,7 +22,7 @@ public static class FunctieCatalogus
             // OPTIONS is declared only so that Azure routes CORS preflights to the app; the middleware answers them.
             // HEAD is every GET without its body (same headers): documented once in the API description, not per path.
             .SelectMany(f => (f.Trigger!.Methods ?? ["get"]).Where(m => m is not ("options" or "head")).Select(methode =>
-                new HttpFunctie(f.Functie!.Name, methode.ToUpperInvariant(), f.Trigger.Route!, f.Trigger.AuthLevel, f.Rol)))
+                new HttpFunctie(f.Functie!.Name, methode.ToUpperInvariant(), f.Trigger.Route!, f.Rol)))
             .OrderBy(f => f.Route, StringComparer.Ordinal)];
 
     /// <summary>Function name → the app role it requires, for the functions that require one.</summary>

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace VoortgangApi.LocalHost.Ontwikkelprovider;
@@ -30,9 +29,7 @@ internal static class Aanmeldpagina
         identiteit.SetClaim(Claims.Name, gebruiker.Naam);
         var principal = new ClaimsPrincipal(identiteit);
         principal.SetScopes(verzoek.GetScopes());
-        principal.SetResources(Testidentiteiten.Audience);
-        principal.SetDestinations(OntwikkelproviderRegistratie.Bestemmingen);
-        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return OntwikkelproviderRegistratie.GeefUit(principal);
     }
 
     // One form per user, each repeating the request's parameters, so the choice is a new authorization request.

@@ -69,6 +69,12 @@ public static class OntwikkelproviderRegistratie
                 ?? throw new InvalidOperationException("De code is door OpenIddict gecontroleerd maar draagt geen gebruiker.");
         }
 
+        return GeefUit(principal);
+    }
+
+    /// <summary>The one way a code or token is issued: for this API (audience), with each claim in the tokens that need it.</summary>
+    internal static IResult GeefUit(ClaimsPrincipal principal)
+    {
         principal.SetResources(Testidentiteiten.Audience);
         principal.SetDestinations(Bestemmingen);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -24,21 +24,17 @@ public static class Testidentiteiten
     /// <summary>The public client a browser signs in with (code + PKCE, no secret), any loopback redirect URI.</summary>
     public const string BrowserClient = "voortgang-beheer";
 
-    private static readonly (string Soort, string[] Rollen)[] Soorten =
+    // The four combinations of the two roles, each with a user (oid …-8000-…) and a client (oid …-9000-…).
+    private static readonly (string Soort, string Naam, string[] Rollen)[] Soorten =
     [
-        ("vastleggen", [Vastleggen]),
-        ("beheren", [CycliBeheren]),
-        ("alles", [Vastleggen, CycliBeheren]),
-        ("geen", []),
+        ("vastleggen", "Testgebruiker Vastleggen", [Vastleggen]),
+        ("beheren", "Testgebruiker Cyclusbeheer", [CycliBeheren]),
+        ("alles", "Testgebruiker Beide rollen", [Vastleggen, CycliBeheren]),
+        ("geen", "Testgebruiker Zonder rol", []),
     ];
 
     public static IReadOnlyList<Testgebruiker> Gebruikers { get; } =
-    [
-        new("vastleggen", "Testgebruiker Vastleggen", "00000000-0000-4000-8000-000000000001", [Vastleggen]),
-        new("beheren", "Testgebruiker Cyclusbeheer", "00000000-0000-4000-8000-000000000002", [CycliBeheren]),
-        new("alles", "Testgebruiker Beide rollen", "00000000-0000-4000-8000-000000000003", [Vastleggen, CycliBeheren]),
-        new("geen", "Testgebruiker Zonder rol", "00000000-0000-4000-8000-000000000004", []),
-    ];
+        [.. Soorten.Select((s, i) => new Testgebruiker(s.Soort, s.Naam, $"00000000-0000-4000-8000-00000000000{i + 1}", s.Rollen))];
 
     public static IReadOnlyList<Testclient> Clients { get; } =
         [.. Soorten.Select((s, i) => new Testclient($"voortgang-{s.Soort}", $"00000000-0000-4000-9000-00000000000{i + 1}", s.Rollen))];

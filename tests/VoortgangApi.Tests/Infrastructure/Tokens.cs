@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VoortgangApi.LocalHost.Ontwikkelprovider;
 
 namespace VoortgangApi.Tests.Infrastructure;
 
 /// <summary>Tokens from the local host's development provider, obtained the way a script and a browser get them.</summary>
 public static partial class Tokens
 {
-    public const string Audience = "api://voortgang-api";
+    public const string Audience = Testidentiteiten.Audience;
 
     /// <summary>Client credentials, as scripts/token.sh: client voortgang-{soort} with the development secret.</summary>
     public static async Task<string> ClientCredentialsAsync(HttpClient host, string soort)
@@ -18,7 +19,7 @@ public static partial class Tokens
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = $"voortgang-{soort}",
-            ["client_secret"] = "ontwikkelgeheim",
+            ["client_secret"] = Testidentiteiten.ClientGeheim,
             ["scope"] = $"{Audience}/.default",
         }));
         var json = await antwoord.Content.ReadFromJsonAsync<JsonElement>();
@@ -38,7 +39,7 @@ public static partial class Tokens
         var terug = new Uri(basis, "/api/v1/documentatie/oauth2-redirect.html").AbsoluteUri;
         var parameters = new Dictionary<string, string>
         {
-            ["client_id"] = "voortgang-beheer", ["response_type"] = "code", ["redirect_uri"] = terug,
+            ["client_id"] = Testidentiteiten.BrowserClient, ["response_type"] = "code", ["redirect_uri"] = terug,
             ["scope"] = $"openid {Audience}/Beheer", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = "s1",
         };
         var pagina = await client.GetStringAsync("/connect/authorize?" + string.Join('&', parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
@@ -52,7 +53,7 @@ public static partial class Tokens
 
         using var antwoord = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = "voortgang-beheer", ["code"] = code,
+            ["grant_type"] = "authorization_code", ["client_id"] = Testidentiteiten.BrowserClient, ["code"] = code,
             ["redirect_uri"] = terug, ["code_verifier"] = verifier,
         }));
         var json = await antwoord.Content.ReadFromJsonAsync<JsonElement>();
