@@ -4,7 +4,7 @@
 #        (api://<appId>, scope Beheer, v2 access tokens), the app roles Voortgang.Vastleggen and Cycli.Beheren, its
 #        service principal; writes VOORTGANG_API_CLIENT_ID into the azd environment, from which Bicep sets the app
 #        settings Identiteit__TenantId and Identiteit__Audience.
-#   scripts/entra-app.sh redirects     (postprovision) register the deployed API reference page as SPA redirect URI
+#   scripts/entra-app.sh redirects     (postprovision) register the deployed API reference page and beheer page as SPA redirect URIs
 #        (Swagger UI's Authorize: code + PKCE), so officials can sign in there.
 # Needs the Azure CLI, signed in (az login) as someone who may create app registrations (Application Developer).
 # DRY_RUN=1 prints every command instead of running it (how it is checked on a machine without Azure).
@@ -98,7 +98,7 @@ redirects() {
   objectid=$(lees "<objectId>" az ad app show --id "$appid" --query id -o tsv)
   voer_uit az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$objectid" \
     --headers "Content-Type=application/json" \
-    --body "{\"spa\":{\"redirectUris\":[\"$uri/api/v1/documentatie/oauth2-redirect.html\"]}}"
+    --body "{\"spa\":{\"redirectUris\":[\"$uri/api/v1/documentatie/oauth2-redirect.html\",\"$uri/api/v1/beheer\"]}}"
 }
 
 case "$stap" in

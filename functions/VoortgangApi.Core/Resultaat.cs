@@ -10,6 +10,7 @@ public enum ProbleemSoort
     VoorwaardeVereist,
     Onverwerkbaar,
     Onbeschikbaar,
+    TeGroot,
 }
 
 /// <summary>One invalid input: which parameter or field, a machine code and a Dutch reason.</summary>

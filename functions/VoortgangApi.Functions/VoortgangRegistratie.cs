@@ -40,6 +40,7 @@ public static class VoortgangRegistratie
         services.AddSingleton<Vastlegging>();
         services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<VoortgangSchrijver>();
+        services.AddSingleton<Core.Invulblad.InvulbladService>();
         services.AddSingleton<HistorieQueries>();
         services.AddSingleton<VoortgangQueries>();
         services.AddSingleton<RapportagecycliQueries>();

@@ -105,7 +105,7 @@ public static class LokaleHost
         ctx.Response.ContentType = "text/html; charset=utf-8";
         return ctx.Response.WriteAsync("""
             <!doctype html><html lang="nl"><meta charset="utf-8"><title>Lokale Functions-host</title>
-            <p>De lokale Functions-host draait. De API staat onder <a href="/api/v1/documentatie">/api/v1</a>.</p></html>
+            <p>De lokale Functions-host draait. De API staat onder <a href="/api/v1/documentatie">/api/v1</a>; de beheerpagina op <a href="/api/v1/beheer">/api/v1/beheer</a>.</p></html>
             """);
     }
 
@@ -122,8 +122,8 @@ public static class LokaleHost
 
         if (web.Services.GetRequiredService<IOptions<LokaleHostOpties>>().Value.Ontwikkelprovider)
         {
-            logger.LogInformation("Ontwikkelprovider (OpenID Connect) op {Adres}.well-known/openid-configuration; tokens: scripts/token.sh vastleggen|beheren|alles|geen",
-                web.Services.GetRequiredService<PubliekePoort>().Adres);
+            logger.LogInformation("Ontwikkelprovider (OpenID Connect) op {Adres}.well-known/openid-configuration; tokens: scripts/token.sh vastleggen|beheren|alles|geen; beheerpagina: {Adres}api/v1/beheer",
+                web.Services.GetRequiredService<PubliekePoort>().Adres, web.Services.GetRequiredService<PubliekePoort>().Adres);
         }
     }
 }

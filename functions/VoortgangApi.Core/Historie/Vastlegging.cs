@@ -17,6 +17,9 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     // Returned (by reference) when a concurrent request with the same Idempotency-Key committed first.
     private static readonly Probleem SleutelIntussenGebruikt = Probleem.Conflict("Idempotency-Key intussen gebruikt.");
 
+    // Returned (by reference) when a request has nothing to append: not an error, and nothing to remember.
+    private static readonly Probleem NietsTeDoen = Probleem.Conflict("Niets vast te leggen.");
+
     /// <summary>Runs <paramref name="maak"/> against the current log and appends what it returns, retrying on a lost race.</summary>
     /// <returns>The recorded lines, or the problem <paramref name="maak"/> found.</returns>
     /// <remarks>When the lines carry an Idempotency-Key that a concurrent request used first, nothing is appended.</remarks>
@@ -59,6 +62,21 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     /// </summary>
     public async Task<Resultaat<StatusUitkomst>> EenmaligAsync(string? sleutel, string bodyHash, Func<Logstand, Resultaat<Statusregel>> maak, Vastlegger door, CancellationToken ct)
     {
+        var r = await EenmaligAsync(sleutel, bodyHash, stand =>
+        {
+            var regel = maak(stand);
+            return regel.IsGelukt ? Resultaat<IReadOnlyList<Statusregel>>.Gelukt([regel.Waarde!]) : regel.Probleem!;
+        }, door, ct);
+        return r.IsGelukt ? new StatusUitkomst(r.Waarde!.Regels[0], r.Waarde.Herhaald) : r.Probleem!;
+    }
+
+    /// <summary>
+    /// Appends status entries, all or none, at most once per key: a repeat returns the entries the first request
+    /// recorded. When <paramref name="maak"/> finds nothing to record, nothing is appended and no key is stored.
+    /// </summary>
+    public async Task<Resultaat<Eenmalig>> EenmaligAsync(
+        string? sleutel, string bodyHash, Func<Logstand, Resultaat<IReadOnlyList<Statusregel>>> maak, Vastlegger door, CancellationToken ct)
+    {
         var opgeslagen = sleutel is null ? null : Sleutel(sleutel);
         if (opgeslagen is not null && await store.IdempotentieAsync(opgeslagen, ct) is { } eerder)
         {
@@ -67,15 +85,22 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
 
         var geschreven = await SchrijfAsync(stand =>
         {
-            var regel = maak(stand);
-            return regel.IsGelukt ? new Toevoeging([Logregel.Nieuw(regel.Waarde!)], stand.Volgnummer, door, opgeslagen, bodyHash) : regel.Probleem!;
+            var regels = maak(stand);
+            return !regels.IsGelukt ? regels.Probleem!
+                : regels.Waarde!.Count == 0 ? NietsTeDoen
+                : new Toevoeging([.. regels.Waarde.Select(Logregel.Nieuw)], stand.Volgnummer, door, opgeslagen, bodyHash);
         }, ct);
+        if (ReferenceEquals(geschreven.Probleem, NietsTeDoen))
+        {
+            return new Eenmalig([], false);
+        }
+
         if (ReferenceEquals(geschreven.Probleem, SleutelIntussenGebruikt))
         {
             return await EerderAsync((await store.IdempotentieAsync(opgeslagen!, ct))!, bodyHash, ct);
         }
 
-        return geschreven.IsGelukt ? new StatusUitkomst(geschreven.Waarde![0].Status!, false) : geschreven.Probleem!;
+        return geschreven.IsGelukt ? new Eenmalig([.. geschreven.Waarde!.Select(r => r.Status!)], false) : geschreven.Probleem!;
     }
 
     /// <summary>The hash that identifies a request body for idempotency: operation, item and normalised body.</summary>
@@ -85,7 +110,8 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     // The key is stored hashed: it is the client's string, and the table key must be short and safe.
     private static string Sleutel(string sleutel) => Hash("idempotency-key", sleutel);
 
-    private async Task<Resultaat<StatusUitkomst>> EerderAsync(Idempotentie eerder, string bodyHash, CancellationToken ct)
+    // The first request's lines: one append shares one moment, and the next append is stamped later.
+    private async Task<Resultaat<Eenmalig>> EerderAsync(Idempotentie eerder, string bodyHash, CancellationToken ct)
     {
         if (eerder.BodyHash != bodyHash)
         {
@@ -94,8 +120,20 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
         }
 
         var stand = await logboek.VersAsync(ct);
-        return stand.Regel(eerder.Volgnummer)?.Status is { } regel
-            ? new StatusUitkomst(regel, true)
-            : new Probleem(ProbleemSoort.Onbeschikbaar, "De eerdere vastlegging is nog niet leesbaar; probeer het zo opnieuw.", []);
+        if (stand.Regel(eerder.Volgnummer) is not { Status: not null } eerste)
+        {
+            return new Probleem(ProbleemSoort.Onbeschikbaar, "De eerdere vastlegging is nog niet leesbaar; probeer het zo opnieuw.", []);
+        }
+
+        var regels = new List<Statusregel>();
+        for (var v = eerder.Volgnummer; stand.Regel(v) is { Status: { } s } r && r.VastgelegdOp == eerste.VastgelegdOp; v++)
+        {
+            regels.Add(s);
+        }
+
+        return new Eenmalig(regels, true);
     }
 }
+
+/// <summary>The entries a once-only append recorded, and whether they were recorded by an earlier request with the same key.</summary>
+public sealed record Eenmalig(IReadOnlyList<Statusregel> Regels, bool Herhaald);

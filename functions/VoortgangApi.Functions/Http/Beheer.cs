@@ -48,6 +48,69 @@ public static class Beheer
         }
     }
 
+    /// <summary>
+    /// Reads an uploaded file: 415 unless it is sent as <paramref name="mediatype"/> (or application/octet-stream), 413 past
+    /// <paramref name="maxBytes"/> (counted while reading, never from Content-Length alone), 400 when empty.
+    /// </summary>
+    public static async Task<(byte[]? Bestand, IActionResult? Fout)> LeesBestandAsync(this HttpRequest req, string mediatype, long maxBytes, CancellationToken ct)
+    {
+        var type = (req.ContentType ?? "").Split(';')[0].Trim();
+        if (!type.Equals(mediatype, StringComparison.OrdinalIgnoreCase) && !type.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.Maak(415, "Niet-ondersteund mediatype", $"Stuur het bestand als body met Content-Type {mediatype}.", req));
+        }
+
+        using var kopie = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await req.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (kopie.Length + n > maxBytes)
+            {
+                return (null, Problems.Maak(413, "Te groot", $"Het bestand mag hooguit {maxBytes / (1024 * 1024)} MiB zijn.", req,
+                    [new InvalidParam("bestand", "teGroot", $"hooguit {maxBytes} bytes.")]));
+            }
+
+            kopie.Write(buffer, 0, n);
+        }
+
+        return kopie.Length == 0
+            ? (null, Problems.Maak(400, "Ongeldige invoer", "Er is geen bestand meegestuurd.", req, [new InvalidParam("bestand", "leeg", "de body is leeg.")]))
+            : (kopie.ToArray(), null);
+    }
+
+    /// <summary>A workbook to download: never cached (it shows the state for whoever asked, now), named after today.</summary>
+    public static IActionResult Werkmap(this HttpRequest req, Core.Queries.Parameters query, (byte[] Inhoud, string Naam) werkmap)
+    {
+        if (query.Fouten.Count > 0)
+        {
+            return Problems.Van(Probleem.Ongeldig(query.Fouten), req);
+        }
+
+        var result = new BestandResult(werkmap.Inhoud, Core.Invulblad.InvulbladService.Mediatype);
+        result.Headers["Content-Disposition"] = $"attachment; filename=\"{werkmap.Naam}\"";
+        result.Headers["Cache-Control"] = "private, no-store";
+        return result;
+    }
+
+    /// <summary>An upload's report: 200 for a dry run or a repeat, 201 when rows were recorded now; a problem for a bad file.</summary>
+    public static IActionResult Invulblad(this HttpRequest req, Resultaat<Core.Invulblad.Invulbladverslag> r)
+    {
+        if (!r.IsGelukt)
+        {
+            return Problems.Van(r.Probleem!, req).GeenCache();
+        }
+
+        var v = r.Waarde!;
+        var result = new JsonBodyResult(v, !v.Proef && !v.Herhaald && v.Vastleggen > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        if (v.Herhaald)
+        {
+            result.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return result.GeenCache();
+    }
+
     /// <summary>Admin answers are never cached: they reflect a write or a secret-guarded state.</summary>
     public static IActionResult GeenCache(this IActionResult result)
     {
@@ -149,6 +212,29 @@ public static class Beheer
     /// <summary>A cancelled cycle: 204, nothing left to show.</summary>
     public static IActionResult Geannuleerd(this HttpRequest req, Resultaat<Rapportagecyclus> r) =>
         r.IsGelukt ? new GeenInhoudResult() : Problems.Van(r.Probleem!, req).GeenCache();
+}
+
+/// <summary>A binary body (a workbook) with explicit headers.</summary>
+public sealed class BestandResult(byte[] body, string contentType) : IActionResult
+{
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        foreach (var (naam, waarde) in Headers)
+        {
+            response.Headers[naam] = waarde;
+        }
+
+        if (!HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+        }
+    }
 }
 
 /// <summary>204 No Content, never cached.</summary>

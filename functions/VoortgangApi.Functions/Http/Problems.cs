@@ -23,6 +23,7 @@ public static class Problems
         ProbleemSoort.VoorwaardeMislukt => Maak(412, "Voorwaarde mislukt", p.Detail, req),
         ProbleemSoort.VoorwaardeVereist => Maak(428, "Voorwaarde vereist", p.Detail, req),
         ProbleemSoort.Onverwerkbaar => Maak(422, "Niet te verwerken", p.Detail, req),
+        ProbleemSoort.TeGroot => Maak(413, "Te groot", p.Detail, req, [.. p.Fouten.Select(f => new InvalidParam(f.Naam, f.Code, f.Reden))]),
         ProbleemSoort.Onbeschikbaar => MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", p.Detail, req)),
         _ => Intern(req),
     };

@@ -18,6 +18,7 @@ public static class OpenApiBouwer
         ["Wijzigingen"] = "Het voortgangslogboek zelf: elke vastlegging in volgorde, om bij te blijven.",
         ["Rapportagecycli"] = "Kamerbrieven over de voortgang en hun onveranderlijke momentopnamen.",
         ["Documentatie"] = "Deze beschrijving, als OpenAPI en als leesbare pagina.",
+        ["Beheer"] = "Voor het ministerie: de beheerpagina en het invulblad (Excel) om statussen in bulk vast te leggen.",
     };
 
     public static OpenApiDocument Bouw(Voorbeelden voorbeelden, string schemaMap, string serverUrl, OpenApiOptions opties, Aanmelding aanmelding)
@@ -113,7 +114,18 @@ public static class OpenApiBouwer
             };
         }
 
-        if (doc.BodySchema is not null)
+        if (doc.BodyMediatype != Doc.Json)
+        {
+            operatie.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    [doc.BodyMediatype] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = (int)Core.Invulblad.Invulbladregels.MaxBytes } },
+                },
+            };
+        }
+        else if (doc.BodySchema is not null)
         {
             operatie.RequestBody = new OpenApiRequestBody
             {
@@ -175,7 +187,9 @@ public static class OpenApiBouwer
     {
         IOpenApiSchema schema = a.Schema is not null
             ? new OpenApiSchemaReference(a.Schema, document)
-            : a.ContentType == Doc.Json ? new OpenApiSchema { Type = JsonSchemaType.Object } : new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 10_000_000 };
+            : a.ContentType == Doc.Json ? new OpenApiSchema { Type = JsonSchemaType.Object }
+            : a.ContentType == Doc.Xlsx ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = 10_000_000 }
+            : new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 10_000_000 };
         var headers = a.VanHost ? new Dictionary<string, IOpenApiHeader>() : new Dictionary<string, IOpenApiHeader>
         {
             [ApiInfo.VersieHeader] = Kop("De volledige versie van de API (SemVer).", ApiInfo.Versie),
@@ -214,7 +228,8 @@ public static class OpenApiBouwer
         "ETag" => "Sterke entity tag van deze versie; stuur hem terug in If-Match.",
         "Location" => "URL van de aangemaakte of vastgelegde resource.",
         "WWW-Authenticate" => "De Bearer-challenge (RFC 6750): realm, en bij een meegestuurd token error (invalid_token, insufficient_scope) en error_description.",
-        "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key teruggeeft.",
+        "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key (of, bij het invulblad, dezelfde inhoud) teruggeeft.",
+        "Content-Disposition" => "attachment, met de bestandsnaam (invulblad-JJJJ-MM-DD.xlsx).",
         "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
         "access-control-allow-origin" => "CORS: * voor het OpenAPI-document (vanaf elke origin op te halen); voor de andere antwoorden de origin van het verzoek als die in Cors__AllowedOrigins staat, anders afwezig.",
         _ => naam,

@@ -16,13 +16,14 @@ public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema
 /// <summary>The human part of an operation; method and path come from the function itself.</summary>
 public sealed record OperatieDoc(
     string Tag, string Samenvatting, string Beschrijving, IReadOnlyList<ParameterDoc> Parameters, IReadOnlyList<AntwoordDoc> Antwoorden,
-    string? BodySchema = null, JsonNode? BodyVoorbeeld = null);
+    string? BodySchema = null, JsonNode? BodyVoorbeeld = null, string BodyMediatype = Doc.Json);
 
 /// <summary>Small builders so the catalogue reads as a table.</summary>
 internal static class Doc
 {
     public const string Json = "application/json";
     public const string ProblemJson = "application/problem+json";
+    public const string Xlsx = Core.Invulblad.InvulbladService.Mediatype;
 
     public static OpenApiSchema Tekst(string? patroon = null, int? maxLengte = null, params string[] keuzes) => new()
     {

@@ -117,7 +117,7 @@ public static class Operaties
                 [Pad("bestand", "Naam van het bestand.", Tekst(null, null, ["swagger-ui-bundle.js", "swagger-ui.css", "start.js"]), "start.js")],
                 [new(200, "Het bestand.", null, "application/javascript", []), Fout(400, "Geen geldige bestandsnaam."), Fout(404, "Onbekend bestand."), .. Altijd()]),
         };
-        foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()))
+        foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()).Concat(OperatiesBeheer.Alle(BeheerFouten())))
         {
             alle.Add(naam, doc);
         }

@@ -92,7 +92,7 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
             .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).ToList();
 
-        Assert.Equal(["deleteRapportagecyclus", "getConcept", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
+        Assert.Equal(["deleteRapportagecyclus", "getConcept", "getInvulblad", "postInvulblad", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
             beveiligd.Select(o => (string)o.Value!["operationId"]!).Order());
         Assert.All(beveiligd, o =>
         {

@@ -49,6 +49,7 @@ public class IdentiteitInfraTests
         Assert.Contains("az ad sp create", opdrachten, StringComparison.Ordinal);
         Assert.Contains("azd env set VOORTGANG_API_CLIENT_ID", opdrachten, StringComparison.Ordinal);
         Assert.Contains("https://func-proef.azurewebsites.net/api/v1/documentatie/oauth2-redirect.html", redirects.Stdout + redirects.Stderr, StringComparison.Ordinal);
+        Assert.Contains("https://func-proef.azurewebsites.net/api/v1/beheer", redirects.Stdout + redirects.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
