@@ -19,7 +19,7 @@ public sealed class BeheerpaginaFunctions(IOptions<IdentiteitOptions> identiteit
     [Function("getBeheerBestand")]
     public static IActionResult GetBeheerBestand(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/beheer/{bestand}")] HttpRequest req, string bestand) =>
-        Beheerpagina.Bestand(bestand) is { } tekst ? Vers(new TekstResult(tekst, Beheerpagina.Bestanden[bestand])) : Referentie.Onbekend(bestand, req);
+        Beheerpagina.Bestanden.Lees(bestand) is { } tekst ? Vers(new TekstResult(tekst, Beheerpagina.Bestanden.Typen[bestand])) : Referentie.Onbekend(bestand, req);
 
     private static TekstResult Vers(TekstResult result)
     {

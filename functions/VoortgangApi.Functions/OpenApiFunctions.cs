@@ -27,7 +27,7 @@ public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
     [Function("getDocumentatieBestand")]
     public static IActionResult GetDocumentatieBestand(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie/{bestand}")] HttpRequest req, string bestand) =>
-        Referentie.Lees(bestand) is { } tekst ? Openbaar(new TekstResult(tekst, Referentie.Bestanden[bestand])) : Referentie.Onbekend(bestand, req);
+        Referentie.Lees(bestand) is { } tekst ? Openbaar(new TekstResult(tekst, Referentie.Bestanden.Typen[bestand])) : Referentie.Onbekend(bestand, req);
 
     private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Scheme, req.Host.Value ?? "localhost"));
 

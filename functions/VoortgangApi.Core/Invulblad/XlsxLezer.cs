@@ -75,10 +75,18 @@ public static class XlsxLezer
                 throw new OnleesbareWerkmapException("macros", "de werkmap bevat macro's (.xlsm); sla hem op als gewone Excel-werkmap (.xlsx) zonder macro's.");
             }
 
-            var (pad, datum1904) = Blad(zip, blad, budget);
-            var gedeeld = GedeeldeTeksten(zip, budget);
-            using var stroom = Open(zip, pad, budget) ?? throw new OnleesbareWerkmapException("geenXlsx", $"het blad '{blad}' ontbreekt in het archief.");
-            return (Rijen(stroom, gedeeld), datum1904);
+            try
+            {
+                var (pad, datum1904) = Blad(zip, blad, budget);
+                var gedeeld = GedeeldeTeksten(zip, budget);
+                using var stroom = Open(zip, pad, budget) ?? throw new OnleesbareWerkmapException("geenXlsx", $"het blad '{blad}' ontbreekt in het archief.");
+                return (Rijen(stroom, gedeeld), datum1904);
+            }
+            catch (Exception ex) when (ex is XmlException or InvalidDataException)
+            {
+                // Broken XML, a DTD (refused: no entity is ever expanded) or a damaged deflate stream: a bad file, not our fault.
+                throw new OnleesbareWerkmapException("onleesbaar", "de werkmap is beschadigd of bevat XML die de API niet leest (zoals een DTD).");
+            }
         }
     }
 

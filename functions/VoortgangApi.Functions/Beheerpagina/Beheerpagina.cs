@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using VoortgangApi.Functions.Identiteit;
 using VoortgangApi.Functions.OpenApi;
@@ -12,16 +11,14 @@ namespace VoortgangApi.Functions;
 /// </summary>
 public static class Beheerpagina
 {
-    private static readonly ConcurrentDictionary<string, string> Gelezen = new(StringComparer.Ordinal);
-
-    public static readonly IReadOnlyDictionary<string, string> Bestanden = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly Http.Paginabestanden Bestanden = new("beheer", new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["beheer.js"] = "application/javascript",
         ["beheer.css"] = "text/css",
         ["oidc-client-ts.js"] = "application/javascript",
         ["rhc-tokens.css"] = "text/css",
         ["rhc-componenten.css"] = "text/css",
-    };
+    });
 
     /// <summary>The page with the sign-in settings for this server: the issuer (its discovery), the browser client and the scope.</summary>
     public static string Pagina(IdentiteitOptions opties, string serverUrl)
@@ -29,15 +26,10 @@ public static class Beheerpagina
         var aanmelding = Aanmelding.Voor(opties, serverUrl);
         // Locally the provider is served beside the API, so its issuer is this page's own origin.
         var authority = opties.IsEntra ? opties.AuthorityTekst : new Uri(serverUrl).GetLeftPart(UriPartial.Authority) + "/";
-        return Lees("beheer.html")
+        return Bestanden.Tekst("beheer.html")
             .Replace("{{AUTHORITY}}", WebUtility.HtmlEncode(authority), StringComparison.Ordinal)
             .Replace("{{CLIENT_ID}}", WebUtility.HtmlEncode(aanmelding.BrowserClientId), StringComparison.Ordinal)
             .Replace("{{SCOPE}}", WebUtility.HtmlEncode(aanmelding.GebruikersScope), StringComparison.Ordinal);
     }
 
-    /// <summary>The text of a page file, or null for any other name.</summary>
-    public static string? Bestand(string naam) => Bestanden.ContainsKey(naam) ? Lees(naam) : null;
-
-    private static string Lees(string naam) =>
-        Gelezen.GetOrAdd(naam, n => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "beheer", n)));
 }

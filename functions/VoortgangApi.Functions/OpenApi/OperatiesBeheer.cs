@@ -38,7 +38,7 @@ internal static class OperatiesBeheer
             "De pagina zelf is openbaar; wat ze doet, vraagt een token met de juiste rol.",
             [], [new(200, "De beheerpagina.", null, "text/html", []), .. Operaties.Altijd()]),
         ["getBeheerBestand"] = new("Beheer", "Bestand van de beheerpagina", "Het script, de aanmeldbibliotheek en de stijlen van de beheerpagina.",
-            [Pad("bestand", "Naam van het bestand.", Tekst(null, null, [.. Beheerpagina.Bestanden.Keys]), "beheer.js")],
+            [Pad("bestand", "Naam van het bestand.", Tekst(null, null, [.. Beheerpagina.Bestanden.Typen.Keys]), "beheer.js")],
             [new(200, "Het bestand.", null, "application/javascript", []), Fout(400, "Geen geldige bestandsnaam."), Fout(404, "Onbekend bestand."), .. Operaties.Altijd()]),
     };
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace VoortgangApi.Functions.OpenApi;
 
 /// <summary>
@@ -9,17 +7,15 @@ namespace VoortgangApi.Functions.OpenApi;
 /// </summary>
 public static class Referentie
 {
-    private static readonly ConcurrentDictionary<string, string> Gelezen = new(StringComparer.Ordinal);
-
     /// <summary>The files under documentatie/ and their media types.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Bestanden = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly Http.Paginabestanden Bestanden = new("documentatie", new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["swagger-ui-bundle.js"] = "application/javascript",
         ["swagger-ui.css"] = "text/css",
         ["start.js"] = "application/javascript",
         ["oauth2-redirect.html"] = "text/html",
         ["oauth2-redirect.js"] = "application/javascript",
-    };
+    });
 
     public const string Pagina = """
         <!doctype html>
@@ -108,8 +104,5 @@ public static class Referentie
                 [new Http.InvalidParam("bestand", "ongeldigFormaat", "kleine letters, cijfers, koppeltekens en een extensie, bijvoorbeeld start.js.")]);
 
     /// <summary>The text of a reference file, or null for any other name.</summary>
-    public static string? Lees(string bestand) =>
-        !Bestanden.ContainsKey(bestand) ? null
-        : bestand == "start.js" ? Start
-        : Gelezen.GetOrAdd(bestand, b => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documentatie", b)));
+    public static string? Lees(string bestand) => bestand == "start.js" ? Start : Bestanden.Lees(bestand);
 }

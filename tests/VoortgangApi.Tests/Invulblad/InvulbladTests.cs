@@ -181,7 +181,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
     }
 
     public static TheoryData<string> SlechteBestanden() =>
-        ["geen-xlsx", "macros", "formule", "zipbom", "te-groot", "onbekend-id", "dubbel-id", "kop-gewijzigd", "ander-blad", "leeg"];
+        ["geen-xlsx", "macros", "dtd", "formule", "zipbom", "te-groot", "onbekend-id", "dubbel-id", "kop-gewijzigd", "ander-blad", "leeg"];
 
     [Theory]
     [MemberData(nameof(SlechteBestanden))]
@@ -192,6 +192,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
         {
             "geen-xlsx" => ("dit is geen werkmap"u8.ToArray(), HttpStatusCode.BadRequest, "bestand"),
             "macros" => (MetOnderdeel(Ingevuld(goed), "xl/vbaProject.bin", new byte[64]), HttpStatusCode.BadRequest, "bestand"),
+            "dtd" => (MetDtd(goed), HttpStatusCode.BadRequest, "bestand"),
             "formule" => (Bewerk(goed, b => b.Formule("ZD-05", "H", "IF(1=1,\"gestopt\",\"\")", "gestopt")), HttpStatusCode.BadRequest, "Invulblad!H"),
             "zipbom" => (MetOnderdeel(Ingevuld(goed), "xl/media/bom.bin", new byte[20 * 1024 * 1024]), HttpStatusCode.RequestEntityTooLarge, "bestand"),
             "te-groot" => (new byte[3 * 1024 * 1024], HttpStatusCode.RequestEntityTooLarge, "bestand"),
@@ -255,6 +256,28 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
         using (var document = SpreadsheetDocument.Open(stroom, true))
         {
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Invulblad").Name = "Blad1";
+        }
+
+        return stroom.ToArray();
+    }
+
+    // The sheet with an entity declaration in front (the start of a "billion laughs"): refused, never expanded.
+    private static byte[] MetDtd(byte[] xlsx)
+    {
+        using var stroom = new MemoryStream();
+        stroom.Write(xlsx);
+        using (var zip = new ZipArchive(stroom, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var blad = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string tekst;
+            using (var lees = new StreamReader(blad.Open()))
+            {
+                tekst = lees.ReadToEnd();
+            }
+
+            blad.Delete();
+            using var schrijf = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            schrijf.Write(tekst.Replace("<worksheet ", "<!DOCTYPE x [<!ENTITY a \"aaaaaaaa\">]><worksheet ", StringComparison.Ordinal));
         }
 
         return stroom.ToArray();
