@@ -10,7 +10,7 @@ public static class Statusregels
     {
         var fouten = new List<OngeldigeInvoer>();
         Datums.Controleer(s.Peildatum, vandaag, "$.peildatum", fouten);
-        Bron(s.Zekerheid, s.Bron, s.Peildatum, "$", fouten);
+        Bron(s.Zekerheid, s.Bron, s.Peildatum, s.Toelichting, "$", fouten);
         if (s.Bron.Datum is { } datum)
         {
             Datums.Controleer(datum, vandaag, "$.bron.datum", fouten);
@@ -33,10 +33,12 @@ public static class Statusregels
     }
 
     /// <summary>
-    /// The source rules of a status (the seed's and the write API's): the source says what kind it is, and certainty
-    /// follows it — "bevestigd" only with a source dated on or before the peildatum (otherwise "afgeleid" or "onbekend").
+    /// The source rules of a status (the seed's and the write API's): the source says what kind it is and is not dated
+    /// after the peildatum (a status says what could be known then, so no snapshot ever cites a later document);
+    /// "bevestigd" needs a dated source; "afgeleid" says in its toelichting why. So a source without a date can
+    /// support a status only as "afgeleid" (with the reasoning) or "onbekend".
     /// </summary>
-    public static void Bron(string zekerheid, Bron? bron, DateOnly peildatum, string pad, List<OngeldigeInvoer> fouten)
+    public static void Bron(string zekerheid, Bron? bron, DateOnly peildatum, string? toelichting, string pad, List<OngeldigeInvoer> fouten)
     {
         if (bron is null)
         {
@@ -49,18 +51,31 @@ public static class Statusregels
             fouten.Add(new($"{pad}.bron.soort", "soortVereist", $"zeg wat voor bron dit is: {string.Join(", ", Bronsoorten.Alle)}."));
         }
 
-        if (zekerheid != "bevestigd")
+        if (bron.Datum is { } datum && datum > peildatum)
         {
-            return;
+            fouten.Add(new($"{pad}.bron.datum", "naPeildatum", $"de bron ({datum:yyyy-MM-dd}) is van na de peildatum ({peildatum:yyyy-MM-dd}): een status noemt alleen wat op de peildatum bekend kon zijn; kies een latere peildatum of een eerdere bron."));
         }
 
-        if (bron?.Datum is not { } datum)
+        if (zekerheid == "bevestigd" && bron.Datum is null)
         {
-            fouten.Add(new($"{pad}.bron.datum", "datumVereist", "'bevestigd' vraagt een bron met een datum (op of vóór de peildatum); anders 'afgeleid'."));
+            fouten.Add(new($"{pad}.bron.datum", "datumVereist", "'bevestigd' vraagt een bron met een datum (op of vóór de peildatum); anders 'afgeleid', met een toelichting."));
         }
-        else if (datum > peildatum)
+
+        if (zekerheid == "afgeleid" && string.IsNullOrWhiteSpace(toelichting))
         {
-            fouten.Add(new($"{pad}.bron.datum", "naPeildatum", $"de bron ({datum:yyyy-MM-dd}) is van na de peildatum ({peildatum:yyyy-MM-dd}): dan is de status 'afgeleid', niet 'bevestigd'."));
+            fouten.Add(new($"{pad}.toelichting", "toelichtingVereist", "'afgeleid' zegt in de toelichting waarom de status uit de bron volgt."));
+        }
+    }
+
+    /// <summary>A revision's sources are dated on or before its geldigVanaf: a text cannot cite what was not yet written.</summary>
+    public static void Bronnen(IReadOnlyList<Bron> bronnen, DateOnly geldigVanaf, string pad, List<OngeldigeInvoer> fouten)
+    {
+        for (var i = 0; i < bronnen.Count; i++)
+        {
+            if (bronnen[i].Datum is { } datum && datum > geldigVanaf)
+            {
+                fouten.Add(new($"{pad}[{i}].datum", "naGeldigVanaf", $"de bron ({datum:yyyy-MM-dd}) is van na geldigVanaf ({geldigVanaf:yyyy-MM-dd}); een tekst kan geen latere bron noemen."));
+            }
         }
     }
 }

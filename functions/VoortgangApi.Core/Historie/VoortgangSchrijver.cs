@@ -46,30 +46,32 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
 
     public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<OplossingsrichtingInvoer>(Itemsoorten.Oplossingsrichting, id, Ids.IsOplossingsrichtingId(id), "ZD-04", body, voorwaarden, door,
-            (i, data, fouten) =>
+            (i, data, vanaf, fouten) =>
             {
                 Verwijzingen.Controleer(i.ThemaId, i.VerantwoordelijkePartijen, i.BetrokkenPartijen, i.Knelpunten ?? [], data, fouten);
+                Statusregels.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
                 return new OplossingsrichtingInhoud(i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
                     i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
 
     public Task<Resultaat<RevisieUitkomst>> KnelpuntAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<KnelpuntInvoer>(Itemsoorten.Knelpunt, id, Ids.IsKnelpuntId(id), "P-ZD-1", body, voorwaarden, door,
-            (i, data, fouten) =>
+            (i, data, vanaf, fouten) =>
             {
                 Verwijzingen.Controleer(i.ThemaId, [], [], [], data, fouten);
+                Statusregels.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
                 return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
 
     public Task<Resultaat<RevisieUitkomst>> PartijAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
         ReviseerAsync<PartijInvoer>(Itemsoorten.Partij, id, Ids.IsPartijId(id), "vng", body, voorwaarden, door,
-            (i, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
+            (i, _, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
 
     // One flow for every kind: the precondition, then the body, then against the log the append is made on the
     // precondition again and the references, and one revision; the answer is the item as it now reads, with its ETag.
     private async Task<Resultaat<RevisieUitkomst>> ReviseerAsync<TInvoer>(
         string soort, string id, bool geldigeId, string voorbeeldId, string body, Voorwaarden voorwaarden, Vastlegger door,
-        Func<TInvoer, VoortgangData, List<OngeldigeInvoer>, object> inhoud, Func<TInvoer, DateOnly?> geldigVanaf, CancellationToken ct)
+        Func<TInvoer, VoortgangData, DateOnly, List<OngeldigeInvoer>, object> inhoud, Func<TInvoer, DateOnly?> geldigVanaf, CancellationToken ct)
     {
         if (!geldigeId)
         {
@@ -111,7 +113,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             var fouten = new List<OngeldigeInvoer>();
             var vanaf = geldigVanaf(invoer) ?? vandaag;
             Datums.Controleer(vanaf, vandaag, "$.geldigVanaf", fouten);
-            var waarde = inhoud(invoer, data, fouten);
+            var waarde = inhoud(invoer, data, vanaf, fouten);
             if (fouten.Count > 0)
             {
                 return Probleem.Ongeldig(fouten);

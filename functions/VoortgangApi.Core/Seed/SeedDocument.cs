@@ -8,9 +8,15 @@ internal sealed record SeedDocument(
     string SchemaVersie,
     IReadOnlyList<Thema> Themas,
     IReadOnlyList<Partij> Partijen,
-    IReadOnlyList<Knelpunt> Knelpunten,
+    IReadOnlyList<SeedKnelpunt> Knelpunten,
     IReadOnlyList<SeedCyclus> Rapportagecycli,
     IReadOnlyList<SeedOplossingsrichting> Oplossingsrichtingen);
+
+// A problem as in the API, with the date from which it was reported when no source's date says so.
+internal sealed record SeedKnelpunt(string Id, string ThemaId, string Omschrijving, string Soort, IReadOnlyList<Bron> Bronnen, DateOnly? GeldigVanaf = null)
+{
+    public Knelpunt Met(IReadOnlyList<Bron> bronnen) => new(Id, ThemaId, Omschrijving, Soort, bronnen);
+}
 
 internal sealed record SeedCyclus(string Id, string Titel, DateOnly Peildatum, Kamerbrief Kamerbrief);
 

@@ -1,57 +1,94 @@
 using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Seed;
 
-// Turns the seed into history: themes, parties and problems hold from the first cycle; per cycle (oldest first)
-// a revision for every solution direction that appears or whose texts changed, then that cycle's statuses as
-// entries with the cycle's peildatum. The current state and each cycle's state are folds of these lines.
+// Turns the seed into history so that nothing holds before a source could report it. Themes hold from the first
+// cycle. A solution direction appears with its first status, a party with the first item that names it, a problem
+// from its geldigVanaf (or its earliest source when every source is dated, or the first cycle). Every item's texts
+// cite only the sources dated on or before the date they hold from: a source dated later enters by a revision on
+// its date. So a cycle's snapshot (the fold at its peildatum) never cites anything written after it.
 internal static class SeedOmzetter
 {
     public static SeedSet Zet(SeedDocument d)
     {
         var cycli = d.Rapportagecycli.OrderBy(c => c.Peildatum).ToList();
         var begin = cycli[0].Peildatum;
-        var regels = new List<Logregel>();
-        regels.AddRange(d.Themas.Select(t => Logregel.Nieuw(new Revisie("", Itemsoorten.Thema, t.Id, begin, default, Thema: t))));
-        regels.AddRange(d.Partijen.Select(p => Logregel.Nieuw(new Revisie("", Itemsoorten.Partij, p.Id, begin, default, Partij: p))));
-        regels.AddRange(d.Knelpunten.Select(k => Logregel.Nieuw(new Revisie("", Itemsoorten.Knelpunt, k.Id, begin, default, Knelpunt: k))));
+        var regels = new List<(DateOnly Datum, int Soort, Logregel Regel)>();
+        regels.AddRange(d.Themas.Select(t => (begin, 0, Logregel.Nieuw(new Revisie("", Itemsoorten.Thema, t.Id, begin, default, Thema: t)))));
 
-        var laatste = new Dictionary<string, OplossingsrichtingInhoud>(StringComparer.Ordinal);
-        foreach (var c in cycli)
+        var knelpuntVanaf = d.Knelpunten.ToDictionary(k => k.Id, k => Vanaf(k.GeldigVanaf ?? begin, k.Bronnen), StringComparer.Ordinal);
+        foreach (var k in d.Knelpunten)
         {
-            foreach (var o in d.Oplossingsrichtingen.Where(o => laatste.ContainsKey(o.Id) || o.Statussen.ContainsKey(c.Id)))
-            {
-                var inhoud = Inhoud(o, c.Id);
-                if (!laatste.TryGetValue(o.Id, out var eerder) || !Gelijk(eerder, inhoud))
-                {
-                    regels.Add(Logregel.Nieuw(new Revisie("", Itemsoorten.Oplossingsrichting, o.Id, c.Peildatum, default, Oplossingsrichting: inhoud)));
-                    laatste[o.Id] = inhoud;
-                }
-            }
-
-            foreach (var o in d.Oplossingsrichtingen.Where(o => o.Statussen.ContainsKey(c.Id)))
-            {
-                var s = o.Statussen[c.Id];
-                regels.Add(Logregel.Nieuw(new Statusregel("", o.Id, s.Status, c.Peildatum, s.Zekerheid, s.Bron, s.Toelichting, null, default)));
-            }
+            regels.AddRange(Versies(knelpuntVanaf[k.Id], k.Bronnen.Select(b => b.Datum), datum => k.Met(Tot(k.Bronnen, datum)))
+                .Select(v => (v.Datum, 1, Logregel.Nieuw(new Revisie("", Itemsoorten.Knelpunt, k.Id, v.Datum, default, Knelpunt: (Knelpunt)v.Inhoud)))));
         }
 
-        // Numbered as an import into an empty log numbers them, so examples and tests can name the same ids.
-        var genummerd = regels.Select((r, i) => r.Nummer(i + 1, DateTimeOffset.UnixEpoch)).ToList();
+        var verschijnt = d.Oplossingsrichtingen.Where(o => o.Statussen.Count > 0)
+            .ToDictionary(o => o.Id, o => cycli.First(c => o.Statussen.ContainsKey(c.Id)).Peildatum, StringComparer.Ordinal);
+        foreach (var p in d.Partijen)
+        {
+            var noemers = d.Oplossingsrichtingen.Where(o => verschijnt.ContainsKey(o.Id) && o.VerantwoordelijkePartijen.Concat(o.BetrokkenPartijen).Contains(p.Id)).ToList();
+            var vanaf = noemers.Count == 0 ? begin : noemers.Min(o => verschijnt[o.Id]);
+            regels.Add((vanaf, 1, Logregel.Nieuw(new Revisie("", Itemsoorten.Partij, p.Id, vanaf, default, Partij: p))));
+        }
+
+        foreach (var o in d.Oplossingsrichtingen.Where(o => verschijnt.ContainsKey(o.Id)))
+        {
+            var wissels = cycli.Select(c => (DateOnly?)c.Peildatum).Concat(o.Bronnen.Select(b => b.Datum)).Concat((o.Knelpunten ?? []).Select(k => (DateOnly?)knelpuntVanaf.GetValueOrDefault(k)));
+            regels.AddRange(Versies(verschijnt[o.Id], wissels, datum => Inhoud(o, cycli, datum, knelpuntVanaf))
+                .Select(v => (v.Datum, 2, Logregel.Nieuw(new Revisie("", Itemsoorten.Oplossingsrichting, o.Id, v.Datum, default, Oplossingsrichting: (OplossingsrichtingInhoud)v.Inhoud)))));
+        }
+
+        foreach (var c in cycli)
+        {
+            regels.AddRange(d.Oplossingsrichtingen.Where(o => o.Statussen.ContainsKey(c.Id)).Select(o =>
+            {
+                var s = o.Statussen[c.Id];
+                return (c.Peildatum, 3, Logregel.Nieuw(new Statusregel("", o.Id, s.Status, c.Peildatum, s.Zekerheid, s.Bron, s.Toelichting, null, default)));
+            }));
+        }
+
+        // In date order (revisions before the statuses of that date), numbered as an import into an empty log numbers
+        // them, so examples and tests can name the same ids.
+        var geordend = regels.OrderBy(r => r.Datum).ThenBy(r => r.Soort).Select(r => r.Regel).ToList();
+        var genummerd = geordend.Select((r, i) => r.Nummer(i + 1, DateTimeOffset.UnixEpoch)).ToList();
         var huidig = Vouw.Stand(genummerd, DateOnly.MaxValue, DateTimeOffset.MaxValue);
         var standen = cycli
             .Select(c => new SeedCyclusStand(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Vouw.Stand(genummerd, c.Peildatum, DateTimeOffset.MaxValue)))
             .ToList();
-        return new SeedSet(huidig, standen, [.. regels]);
+        return new SeedSet(huidig, standen, geordend);
     }
 
-    private static OplossingsrichtingInhoud Inhoud(SeedOplossingsrichting o, string cyclusId)
+    /// <summary>From when something can hold: not before <paramref name="vanaf"/>, and when every source is dated, not before the earliest.</summary>
+    internal static DateOnly Vanaf(DateOnly vanaf, IReadOnlyList<Bron> bronnen) =>
+        bronnen.Count > 0 && bronnen.All(b => b.Datum is not null) && bronnen.Min(b => b.Datum!.Value) is var eerste && eerste > vanaf ? eerste : vanaf;
+
+    // The versions of an item from its first date on: one at each date where what it says may change, kept when it differs.
+    private static IEnumerable<(DateOnly Datum, object Inhoud)> Versies(DateOnly vanaf, IEnumerable<DateOnly?> wissels, Func<DateOnly, object> inhoud)
     {
-        var t = o.Teksten?.GetValueOrDefault(cyclusId);
-        return new OplossingsrichtingInhoud(o.ThemaId, t?.Titel ?? o.Titel, t?.Omschrijving ?? o.Omschrijving,
-            o.VerantwoordelijkePartijen, o.BetrokkenPartijen, o.Knelpunten ?? [], t?.Planning ?? o.Planning, o.BuitenAanpak, o.Bronnen);
+        string? vorige = null;
+        foreach (var datum in wissels.OfType<DateOnly>().Where(w => w > vanaf).Append(vanaf).Distinct().Order())
+        {
+            var versie = inhoud(datum);
+            var json = System.Text.Json.JsonSerializer.Serialize(versie, versie.GetType(), VoortgangJson.Options);
+            if (json != vorige)
+            {
+                vorige = json;
+                yield return (datum, versie);
+            }
+        }
     }
 
-    private static bool Gelijk(OplossingsrichtingInhoud a, OplossingsrichtingInhoud b) =>
-        System.Text.Json.JsonSerializer.Serialize(a, VoortgangJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, VoortgangJson.Options);
+    private static IReadOnlyList<Bron> Tot(IReadOnlyList<Bron> bronnen, DateOnly datum) => [.. bronnen.Where(b => b.Datum is null || b.Datum <= datum)];
+
+    // The texts as they read at the date: those of the latest cycle by then (Teksten holds where they differed then).
+    private static OplossingsrichtingInhoud Inhoud(SeedOplossingsrichting o, List<SeedCyclus> cycli, DateOnly datum, Dictionary<string, DateOnly> knelpuntVanaf)
+    {
+        var cyclus = cycli.LastOrDefault(c => c.Peildatum <= datum);
+        var t = cyclus is null ? null : o.Teksten?.GetValueOrDefault(cyclus.Id);
+        return new OplossingsrichtingInhoud(o.ThemaId, t?.Titel ?? o.Titel, t?.Omschrijving ?? o.Omschrijving,
+            o.VerantwoordelijkePartijen, o.BetrokkenPartijen, [.. (o.Knelpunten ?? []).Where(k => knelpuntVanaf.GetValueOrDefault(k, DateOnly.MaxValue) <= datum)],
+            t?.Planning ?? o.Planning, o.BuitenAanpak, Tot(o.Bronnen, datum));
+    }
 }

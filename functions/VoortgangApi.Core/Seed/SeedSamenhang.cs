@@ -19,7 +19,23 @@ internal static class SeedSamenhang
 
         for (var i = 0; i < d.Knelpunten.Count; i++)
         {
-            Bestaat(themas, d.Knelpunten[i].ThemaId, $"$.knelpunten[{i}].themaId", "thema", fouten);
+            var k = d.Knelpunten[i];
+            Bestaat(themas, k.ThemaId, $"$.knelpunten[{i}].themaId", "thema", fouten);
+            // A problem is reported by a source: a stated date before every (dated) source has nothing that reports it then.
+            if (k.GeldigVanaf is { } vanaf && SeedOmzetter.Vanaf(vanaf, k.Bronnen) != vanaf)
+            {
+                fouten.Add($"$.knelpunten[{i}].geldigVanaf: regel 'voorDeBron' geschonden: {vanaf:yyyy-MM-dd} ligt vóór elke bron van het knelpunt");
+            }
+        }
+
+        // A party is reported by the items that name it; one that no item names would hold without a source.
+        var genoemd = d.Oplossingsrichtingen.SelectMany(o => o.VerantwoordelijkePartijen.Concat(o.BetrokkenPartijen)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < d.Partijen.Count; i++)
+        {
+            if (!genoemd.Contains(d.Partijen[i].Id))
+            {
+                fouten.Add($"$.partijen[{i}]: regel 'nietGenoemd' geschonden: geen oplossingsrichting noemt partij '{d.Partijen[i].Id}'");
+            }
         }
 
         for (var i = 0; i < d.Oplossingsrichtingen.Count; i++)
@@ -46,7 +62,7 @@ internal static class SeedSamenhang
                 if (d.Rapportagecycli.FirstOrDefault(c => c.Id == cyclusId) is { } cyclus)
                 {
                     var regels = new List<OngeldigeInvoer>();
-                    Historie.Statusregels.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, $"{pad}.statussen.{cyclusId}", regels);
+                    Historie.Statusregels.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, status.Toelichting, $"{pad}.statussen.{cyclusId}", regels);
                     fouten.AddRange(regels.Select(r => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}"));
                 }
             }

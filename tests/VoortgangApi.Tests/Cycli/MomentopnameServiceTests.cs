@@ -35,7 +35,7 @@ public class MomentopnameServiceTests
         Assert.True(r.Waarde.Nieuw);
         Assert.Equal(Toestanden.Vastgesteld, r.Waarde.Cyclus.Toestand);
         Assert.Equal(Inhoud.Hash(_seed.Huidig), m.InhoudHash);
-        Assert.Equal(21, m.Aantallen.Oplossingsrichtingen);
+        Assert.Equal(24, m.Aantallen.Oplossingsrichtingen);
         Assert.Equal(_tijd.GetUtcNow(), m.GenomenOp);
     }
 

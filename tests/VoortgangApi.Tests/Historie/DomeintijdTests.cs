@@ -35,7 +35,7 @@ public class DomeintijdTests
         await diensten.GetRequiredService<SeedImporter>().ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default);
         var schrijver = diensten.GetRequiredService<VoortgangSchrijver>();
         static string Status(string datum) =>
-            $$$"""{"status":"in_uitvoering","peildatum":"{{{datum}}}","zekerheid":"afgeleid","bron":{"titel":"Nota aan de minister","soort":"nota","datum":"{{{datum}}}"}}""";
+            $$$"""{"status":"in_uitvoering","peildatum":"{{{datum}}}","zekerheid":"afgeleid","toelichting":"Afgeleid uit de nota.","bron":{"titel":"Nota aan de minister","soort":"nota","datum":"{{{datum}}}"}}""";
 
         var vandaag = await schrijver.StatusAsync("ZD-04", Status("2026-07-16"), "nl-vandaag", new Vastlegger("test", "test"), default);
         var morgen = await schrijver.StatusAsync("ZD-04", Status("2026-07-17"), "nl-morgen", new Vastlegger("test", "test"), default);

@@ -59,10 +59,10 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
             return JsonNode.Parse(await r.Content.ReadAsStringAsync())!["id"]!.ToString();
         }
 
-        var fout = await Post("""{"status":"gestopt","peildatum":"2025-03-01","zekerheid":"afgeleid","bron":{"titel":"Vergissing","soort":"derden"}}""");
+        var fout = await Post("""{"status":"gestopt","peildatum":"2025-03-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Vergissing","soort":"derden"}}""");
         await Post($$$"""{"status":"doorlopend","peildatum":"2025-02-15","zekerheid":"bevestigd","bron":{"titel":"Jaarverslag","url":"https://example.org/jv","soort":"derden","datum":"2025-02-01","kamerstuk":"34 193, nr. 20"},"toelichting":"Regel één;\nregel \"twee\"","vervangt":"{{{fout}}}"}""");
         var vandaag = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Post($$$"""{"status":"gerealiseerd","peildatum":"{{{vandaag}}}","zekerheid":"afgeleid","bron":{"titel":"Na de peildatum","soort":"derden"}}""");
+        await Post($$$"""{"status":"gerealiseerd","peildatum":"{{{vandaag}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Na de peildatum","soort":"derden"}}""");
         foreach (var (methode, pad, body) in new[]
         {
             (HttpMethod.Put, "/api/v1/rapportagecycli/herbereken-2026", """{"titel":"Herberekening","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"}}"""),

@@ -140,7 +140,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
 
         Assert.Empty(await new SchemaCatalogus(Repo.Pad("schemas")).ValideerAsync("voortgang.schema.json", json));
         var doc = JsonNode.Parse(json)!;
-        Assert.Equal(19, doc["oplossingsrichtingen"]!.AsArray().Count);
+        Assert.Equal(15, doc["oplossingsrichtingen"]!.AsArray().Count);
         Assert.Equal("in_uitvoering", (string?)doc["oplossingsrichtingen"]!.AsArray().Single(o => (string?)o!["id"] == "ZD-03")!["status"]!["status"]);
     }
 

@@ -50,7 +50,7 @@ public class SeedLoaderTests
         var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
 
         Assert.Contains(pad, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("$.oplossingsrichtingen[1].statussen.aanpak-2023.status", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.oplossingsrichtingen[1].statussen.najaar-2024.status", ex.Message, StringComparison.Ordinal);
         Assert.Contains("NotInEnumeration", ex.Message, StringComparison.Ordinal);
     }
 
@@ -109,6 +109,56 @@ public class SeedLoaderTests
         Assert.NotEmpty(bevestigd);
         Assert.All(bevestigd, s => Assert.True(s.Bron.Datum <= s.Peildatum, $"{s.OplossingsrichtingId} {s.Peildatum}: bron {s.Bron.Datum}"));
         Assert.All(seed.Regels.Select(r => r.Status).OfType<VoortgangApi.Core.Historie.Statusregel>(), s => Assert.NotNull(s.Bron.Soort));
+    }
+
+    private static string Wijzig(string json, Action<System.Text.Json.Nodes.JsonNode> wijzig)
+    {
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        wijzig(seed);
+        return seed.ToJsonString();
+    }
+
+    [Fact]
+    public async Task AnInferredStatusWithoutItsReasoningIsRejectedWithItsPath()
+    {
+        // GE-01's 2023 status is afgeleid (a letter of 2022 cannot confirm November 2023) and says why; take that away.
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["oplossingsrichtingen"]![11]!["statussen"]!["aanpak-2023"]!.AsObject().Remove("toelichting")));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[11].statussen.aanpak-2023.toelichting: regel 'toelichtingVereist'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInferredStatusCitingASourceWrittenAfterItsPeildatumIsRejectedWithItsPath()
+    {
+        // ZD-02 in 2023: afgeleid from the news of 10 November; the sector standard's article of 24 November is later.
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["oplossingsrichtingen"]![1]!["statussen"]!["aanpak-2023"]!["bron"]!["datum"] = "2023-11-24"));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[1].statussen.aanpak-2023.bron.datum: regel 'naPeildatum'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AProblemDatedBeforeEveryOneOfItsSourcesIsRejectedWithItsPath()
+    {
+        // P-ZD-4 rests on an article of 11 January 2024 only.
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["knelpunten"]![3]!["geldigVanaf"] = "2023-01-01"));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.knelpunten[3].geldigVanaf: regel 'voorDeBron'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APartyThatNoItemNamesIsRejectedWithItsPath()
+    {
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["partijen"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"id":"niemand","naam":"Door niemand genoemd","soort":"sector"}"""))));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.partijen[25]: regel 'nietGenoemd'", StringComparison.Ordinal));
     }
 
     private static string ZetEerste(string tekst, string oud, string nieuw)
