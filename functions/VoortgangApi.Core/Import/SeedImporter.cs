@@ -39,7 +39,7 @@ public sealed class SeedImporter(
         var stand = await logboek.VersAsync(ct);
         if (stand.Volgnummer > 0 && await historie.IdempotentieAsync(sleutels[0], ct) is null)
         {
-            return false;
+            return await CorrigeerAsync(seed, stand, ct);
         }
 
         var geschreven = false;
@@ -62,6 +62,31 @@ public sealed class SeedImporter(
         }
 
         return geschreven;
+    }
+
+    // A log seeded from an earlier version of the seed: append what the corrected seed says differently (corrections and
+    // revisions), never touching a line; a log that was not made by a seed import is left alone.
+    private async Task<bool> CorrigeerAsync(SeedSet seed, Logstand stand, CancellationToken ct)
+    {
+        if (!SeedCorrecties.IsGeseed(seed, stand.Regels) || SeedCorrecties.Bereken(seed, stand.Regels) is not { Count: > 0 } regels)
+        {
+            return false;
+        }
+
+        var geschreven = 0;
+        foreach (var (batch, i) in regels.Chunk(PerBatch).Select((b, i) => (b, i)))
+        {
+            var sleutel = Vastlegging.Hash("seedcorrectie", i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                System.Text.Json.JsonSerializer.Serialize(batch, VoortgangJson.Options));
+            if (await historie.IdempotentieAsync(sleutel, ct) is null
+                && (await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct)).IsGelukt)
+            {
+                geschreven += batch.Length;
+            }
+        }
+
+        logger.LogInformation("Seed-correcties vastgelegd: {Aantal} regels (correcties en revisies; vastgestelde momentopnamen blijven zoals ze zijn)", geschreven);
+        return geschreven > 0;
     }
 
     private async Task<bool> ImporteerCyclusAsync(SeedCyclusStand stand, CancellationToken ct)

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using VoortgangApi.Core;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
@@ -12,7 +10,6 @@ namespace VoortgangApi.Tests.Api;
 /// </summary>
 public class BrontrouwInDeTijdApiTests(TestApi api) : IClassFixture<TestApi>
 {
-    private static string Gisteren => TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> Datums(JsonElement e) => e.ValueKind switch
     {
@@ -66,7 +63,7 @@ public class BrontrouwInDeTijdApiTests(TestApi api) : IClassFixture<TestApi>
     public async Task ARevisionCitingASourceDatedAfterItsGeldigVanafIsRefused()
     {
         using var response = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Put, "/api/v1/knelpunten/P-ZD-9",
-            $$$"""{"themaId":"zorg","soort":"achtergrond","omschrijving":"Voorbeeld: een fictief knelpunt.","geldigVanaf":"2024-01-01","bronnen":[{"titel":"Voorbeeldbron","soort":"derden","datum":"{{{Gisteren}}}"}]}""",
+            $$$"""{"themaId":"zorg","soort":"achtergrond","omschrijving":"Voorbeeld: een fictief knelpunt.","geldigVanaf":"2024-01-01","bronnen":[{"titel":"Voorbeeldbron","soort":"derden","datum":"{{{Testdatum.Gisteren}}}"}]}""",
             ("If-None-Match", "*")));
 
         var p = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using VoortgangApi.Core;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
@@ -13,12 +11,11 @@ namespace VoortgangApi.Tests.Api;
 /// </summary>
 public class ConceptTests(TestApi api) : IClassFixture<TestApi>
 {
-    private static string Gisteren => TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task PlanAsync(string id)
     {
         using var plan = await api.Client.SendAsync(api.Beheer("beheren", HttpMethod.Put, $"/api/v1/rapportagecycli/{id}",
-            $$$"""{"titel":"Concept {{{id}}}","peildatum":"{{{Gisteren}}}","kamerbrief":{"datum":"{{{Gisteren}}}"}}"""));
+            $$$"""{"titel":"Concept {{{id}}}","peildatum":"{{{Testdatum.Gisteren}}}","kamerbrief":{"datum":"{{{Testdatum.Gisteren}}}"}}"""));
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
     }
 
@@ -42,7 +39,7 @@ public class ConceptTests(TestApi api) : IClassFixture<TestApi>
         foreach (var id in items)
         {
             using var post = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, $"/api/v1/oplossingsrichtingen/{id}/statussen",
-                $$$"""{"status":"gestopt","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Concepttest","soort":"derden"},"toelichting":"voor het concept"}"""));
+                $$$"""{"status":"gestopt","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Concepttest","soort":"derden"},"toelichting":"voor het concept"}"""));
             Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using VoortgangApi.Core;
+using VoortgangApi.Tests.Infrastructure;
 using VoortgangApi.Tests.Invulblad;
 
 namespace VoortgangApi.Tests.Browser;
@@ -13,7 +14,6 @@ namespace VoortgangApi.Tests.Browser;
 /// </summary>
 public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
 {
-    private static string Gisteren => TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task GeenAxeFoutenAsync(IPage page, string scherm)
     {
@@ -44,7 +44,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         // One status: bevestigd without a source date is the API's 400, shown beside the field it names.
         await page.GetByLabel("Oplossingsrichting", new() { Exact = true }).SelectOptionAsync("ZD-03");
         await page.GetByLabel("Nieuwe status").SelectOptionAsync("vertraagd");
-        await page.Locator("#veld-peildatum").FillAsync(Gisteren);
+        await page.Locator("#veld-peildatum").FillAsync(Testdatum.Gisteren);
         await page.GetByLabel("Zekerheid").SelectOptionAsync("bevestigd");
         await page.GetByLabel("Titel van de bron").FillAsync("Voorbeeldbron browser");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status vastleggen" }).ClickAsync();
@@ -52,7 +52,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         await Assertions.Expect(bronDatum).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Contains("bevestigd", await page.Locator("#" + (await bronDatum.GetAttributeAsync("aria-describedby"))!.Split(' ')[0]).TextContentAsync(), StringComparison.Ordinal);
         await GeenAxeFoutenAsync(page, "fout naast het veld");
-        await bronDatum.FillAsync(Gisteren);
+        await bronDatum.FillAsync(Testdatum.Gisteren);
         await page.GetByRole(AriaRole.Button, new() { Name = "Status vastleggen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#melding")).ToContainTextAsync("Vastgelegd: ZD-03 is nu vertraagd");
 
@@ -62,7 +62,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         await download.SaveAsAsync(pad);
         using (var blad = new Werkmapbewerker(await File.ReadAllBytesAsync(pad)))
         {
-            await File.WriteAllBytesAsync(pad, blad.Tekst("ZD-04", "H", "gestopt").Tekst("ZD-04", "I", Gisteren).Tekst("ZD-04", "J", "afgeleid")
+            await File.WriteAllBytesAsync(pad, blad.Tekst("ZD-04", "H", "gestopt").Tekst("ZD-04", "I", Testdatum.Gisteren).Tekst("ZD-04", "J", "afgeleid")
                 .Tekst("ZD-04", "K", "Voorbeeldbron browser").Tekst("ZD-04", "L", "derden").Tekst("ZD-04", "P", "Afgeleid in de browsertest.").Bewaar());
         }
 
@@ -79,8 +79,8 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         // A cycle: plan, its concept against the last letter, freeze after the confirmation that says it is irreversible.
         await page.GetByLabel("Id van de cyclus").FillAsync("browser-volgend");
         await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Brief uit de browsertest");
-        await page.Locator("#plan-peildatum").FillAsync(Gisteren);
-        await page.GetByLabel("Datum van de Kamerbrief").FillAsync(Gisteren);
+        await page.Locator("#plan-peildatum").FillAsync(Testdatum.Gisteren);
+        await page.GetByLabel("Datum van de Kamerbrief").FillAsync(Testdatum.Gisteren);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cyclus plannen" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Concept bekijken: browser-volgend" }).ClickAsync();
         await Assertions.Expect(page.Locator("#concept")).ToContainTextAsync("ZD-04");

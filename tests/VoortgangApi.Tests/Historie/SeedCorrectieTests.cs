@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Import;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Core.Seed;
+using VoortgangApi.Functions;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Historie;
+
+/// <summary>
+/// A store seeded and frozen with the seed of contract 1.5.0 (Data/seed-1.5.0.json, before the audit of issue 20)
+/// meets the corrected seed: its snapshots stay as frozen, the corrections enter as corrections and revisions, and
+/// the history shows what was said and what was corrected — once.
+/// </summary>
+public class SeedCorrectieTests
+{
+    [Fact]
+    public async Task AStoreSeededBeforeTheAuditKeepsItsSnapshotsAndGetsTheCorrectionsAsCorrectionsOnce()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        await using var diensten = new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
+        var store = diensten.GetRequiredService<IHistorieStore>();
+        var logboek = diensten.GetRequiredService<Logboek>();
+        var cycli = diensten.GetRequiredService<ICyclusStore>();
+
+        // The earlier store: the old seed's history (it would not pass today's rules, so it is read without them) and both letters frozen.
+        var oud = SeedOmzetter.Zet(JsonSerializer.Deserialize<SeedDocument>(await File.ReadAllTextAsync(Repo.Pad("tests", "VoortgangApi.Tests", "Data", "seed-1.5.0.json")), VoortgangJson.Options)!);
+        foreach (var (batch, i) in oud.Regels.Chunk(90).Select((b, i) => (b, i)))
+        {
+            var stand = await logboek.VersAsync(default);
+            await store.VoegToeAsync(new Toevoeging(batch, stand.Volgnummer, Vastlegger.Seed, $"oud-{i}", $"oud-{i}"), default);
+        }
+
+        foreach (var c in oud.Cycli)
+        {
+            await cycli.BewaarAsync(new Rapportagecyclus(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Toestanden.Gepland, null), null, default);
+            Assert.True((await diensten.GetRequiredService<MomentopnameService>().NeemAsync(c.Id, Vastlegger.Seed, default)).IsGelukt);
+        }
+
+        var bevroren = await HashesAsync(cycli);
+        var ge01Oud = (await logboek.VersAsync(default)).Regels.Select(r => r.Status).OfType<Statusregel>().Single(s => s is { OplossingsrichtingId: "GE-01", Peildatum.Year: 2023 });
+
+        var importer = diensten.GetRequiredService<SeedImporter>();
+        Assert.True(await importer.ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
+
+        var na = await logboek.VersAsync(default);
+        Assert.Equal(bevroren, await HashesAsync(cycli));
+        var correctie = na.Regels.Select(r => r.Status).OfType<Statusregel>().Single(s => s.Vervangt == ge01Oud.Id);
+        Assert.Equal(("doorlopend", "afgeleid"), (correctie.Status, correctie.Zekerheid));
+        Assert.Contains(na.Regels, r => r.Status?.Id == ge01Oud.Id); // what was said stays in the history
+        var huidig = na.Huidig(TimeProvider.System.Vandaag());
+        Assert.Equal("Rondetafels van sekswerkers en banken", huidig.Oplossingsrichtingen.Single(o => o.Id == "ZD-01").Titel);
+        Assert.Contains(huidig.Oplossingsrichtingen, o => o.Id == "OV-02");
+        Assert.Equal("in_uitvoering", na.Stand(new DateOnly(2023, 11, 10), DateTimeOffset.MaxValue).Oplossingsrichtingen.Single(o => o.Id == "ZD-02").Status.Status);
+
+        // The next start finds nothing more to correct.
+        Assert.False(await importer.ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
+        Assert.Equal(na.Volgnummer, (await logboek.VersAsync(default)).Volgnummer);
+    }
+
+    [Fact]
+    public void ALogThatNoSeedImportMadeIsNeverCorrected()
+    {
+        var eigen = new Logregel(1, Logregel.RevisieSoort, DateTimeOffset.UnixEpoch,
+            Revisie: new Revisie("rv-1", Itemsoorten.Partij, "eigen", new DateOnly(2025, 1, 1), DateTimeOffset.UnixEpoch, Partij: new Partij("eigen", "Eigen partij", "sector", null)));
+        var seed = SeedOmzetter.Zet(JsonSerializer.Deserialize<SeedDocument>(File.ReadAllText(Repo.Pad("data", "seed.json")), VoortgangJson.Options)!);
+
+        Assert.False(SeedCorrecties.IsGeseed(seed, [eigen]));
+    }
+
+    private static async Task<Dictionary<string, string>> HashesAsync(ICyclusStore cycli) =>
+        (await cycli.LijstAsync(default)).ToDictionary(v => v.Cyclus.Id, v => v.Cyclus.Momentopname!.InhoudHash);
+}
