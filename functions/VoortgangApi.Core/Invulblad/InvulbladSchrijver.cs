@@ -112,8 +112,8 @@ public static class InvulbladSchrijver
         yield return ("", "");
         yield return ("Regels", "");
         yield return ("Status", string.Join(", ", Statussen.Alle) + ".");
-        yield return ("Zekerheid", "bevestigd vraagt een bron met een datum op of vóór de peildatum; afgeleid als de status uit de bronnen volgt maar " +
-            "er niet letterlijk staat (zeg in de toelichting waarom); onbekend als niemand het weet.");
+        yield return ("Zekerheid", "bevestigd vraagt een bron met een datum; afgeleid als de status uit de bronnen volgt maar " +
+            "er niet letterlijk staat (de toelichting zegt waarom; verplicht); onbekend als niemand het weet. De bron is nooit van na de peildatum.");
         yield return ("Datums", "Een datum als datum of als tekst jjjj-mm-dd (of dd-mm-jjjj); niet vóór 2000 en niet in de toekomst.");
         yield return ("Bron", "Elke nieuwe status noemt een openbare bron: titel en soort; datum, url en kamerstuk waar bekend. Geen namen van personen.");
         yield return ("Niet toegestaan", "Formules, macro's, een gewijzigde kopregel, een id dat de API niet kent, of een id dat twee keer voorkomt: " +

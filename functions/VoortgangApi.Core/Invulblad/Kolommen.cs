@@ -23,13 +23,13 @@ public static class Kolommen
         new("G", "huidige bron", false, null, 40, "De bron van de huidige status."),
         new("H", "nieuwe status", true, "$.status", 16, "De nieuwe status; kies uit de lijst. Laat de rij leeg als er niets verandert."),
         new("I", "peildatum", true, "$.peildatum", 14, "Vanaf wanneer de nieuwe status geldt (datum, niet in de toekomst)."),
-        new("J", "zekerheid", true, "$.zekerheid", 14, "bevestigd alleen met een bron met een datum op of vóór de peildatum; anders afgeleid, met toelichting."),
+        new("J", "zekerheid", true, "$.zekerheid", 14, "bevestigd alleen met een bron met een datum; anders afgeleid (met toelichting) of onbekend. De bron is nooit van na de peildatum."),
         new("K", "bron titel", true, "$.bron.titel", 40, "Titel van de openbare bron (Kamerbrief, nota, publicatie)."),
         new("L", "bron soort", true, "$.bron.soort", 14, "kamerbrief, nota, overheid of derden; kies uit de lijst."),
         new("M", "bron datum", true, "$.bron.datum", 14, "Datum van de bron."),
         new("N", "bron url", true, "$.bron.url", 40, "Vindplaats van de bron (begint met https://)."),
         new("O", "bron kamerstuk", true, "$.bron.kamerstuk", 16, "Kamerstuknummer, bijvoorbeeld 34 193, nr. 19."),
-        new("P", "toelichting", true, "$.toelichting", 48, "Waarom deze status; verplicht in de praktijk bij afgeleid."),
+        new("P", "toelichting", true, "$.toelichting", 48, "Waarom deze status; verplicht bij afgeleid."),
     ];
 
     public static IEnumerable<Kolom> InTeVullen => Alle.Where(k => k.Invullen);
