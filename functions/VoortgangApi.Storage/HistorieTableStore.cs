@@ -9,7 +9,7 @@ namespace VoortgangApi.Storage;
 internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tijd) : IHistorieStore
 {
     // Two slots stay free in a 100-operation transaction: the counter and the idempotency row.
-    private const int MaxRegels = Batches.MaxPerTransactie - 2;
+    private const int MaxRegels = Toevoeging.MaxRegels; // Batches.MaxPerTransactie - 2
 
     public async Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
     {

@@ -9,7 +9,11 @@ public sealed record Idempotentie(string BodyHash, long Volgnummer);
 /// </summary>
 public sealed record Toevoeging(
     IReadOnlyList<Logregel> Regels, long VerwachtVolgnummer, Vastlegger? Door,
-    string? IdempotentieSleutel = null, string? BodyHash = null);
+    string? IdempotentieSleutel = null, string? BodyHash = null)
+{
+    /// <summary>The most lines one append holds: it is one storage transaction of 100 operations, with the counter and the key.</summary>
+    public const int MaxRegels = 98;
+}
 
 /// <summary>The append-only progress log. Implemented by the storage project; nothing in it is ever updated or deleted.</summary>
 public interface IHistorieStore

@@ -17,9 +17,6 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     // Returned (by reference) when a concurrent request with the same Idempotency-Key committed first.
     private static readonly Probleem SleutelIntussenGebruikt = Probleem.Conflict("Idempotency-Key intussen gebruikt.");
 
-    // Returned (by reference) when a request has nothing to append: not an error, and nothing to remember.
-    private static readonly Probleem NietsTeDoen = Probleem.Conflict("Niets vast te leggen.");
-
     /// <summary>Runs <paramref name="maak"/> against the current log and appends what it returns, retrying on a lost race.</summary>
     /// <returns>The recorded lines, or the problem <paramref name="maak"/> found.</returns>
     /// <remarks>When the lines carry an Idempotency-Key that a concurrent request used first, nothing is appended.</remarks>
@@ -32,6 +29,12 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
             if (!toevoeging.IsGelukt)
             {
                 return toevoeging.Probleem!;
+            }
+
+            // Nothing to append (every row of an upload unchanged): done, and no key is stored for it.
+            if (toevoeging.Waarde!.Regels.Count == 0)
+            {
+                return Resultaat<IReadOnlyList<Logregel>>.Gelukt([]);
             }
 
             try
@@ -86,14 +89,10 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
         var geschreven = await SchrijfAsync(stand =>
         {
             var regels = maak(stand);
-            return !regels.IsGelukt ? regels.Probleem!
-                : regels.Waarde!.Count == 0 ? NietsTeDoen
-                : new Toevoeging([.. regels.Waarde.Select(Logregel.Nieuw)], stand.Volgnummer, door, opgeslagen, bodyHash);
+            return regels.IsGelukt
+                ? new Toevoeging([.. regels.Waarde!.Select(Logregel.Nieuw)], stand.Volgnummer, door, opgeslagen, bodyHash)
+                : regels.Probleem!;
         }, ct);
-        if (ReferenceEquals(geschreven.Probleem, NietsTeDoen))
-        {
-            return new Eenmalig([], false);
-        }
 
         if (ReferenceEquals(geschreven.Probleem, SleutelIntussenGebruikt))
         {

@@ -39,7 +39,7 @@ public sealed class SeedImporter(
         var stand = await logboek.VersAsync(ct);
         if (stand.Volgnummer > 0 && await historie.IdempotentieAsync(sleutels[0], ct) is null)
         {
-            return await CorrigeerAsync(seed, stand, ct);
+            return await CorrigeerAsync(seed, stand, sleutels, ct);
         }
 
         var geschreven = false;
@@ -64,29 +64,27 @@ public sealed class SeedImporter(
         return geschreven;
     }
 
-    // A log seeded from an earlier version of the seed: append what the corrected seed says differently (corrections and
-    // revisions), never touching a line; a log that was not made by a seed import is left alone.
-    private async Task<bool> CorrigeerAsync(SeedSet seed, Logstand stand, CancellationToken ct)
+    // A log seeded from an earlier version of the seed: append what this seed says differently (corrections and
+    // revisions) in one append, once per version of the seed — a later start must not undo what officials recorded
+    // since (a correction of a corrected status). A log that was not made by a seed import is left alone.
+    private async Task<bool> CorrigeerAsync(SeedSet seed, Logstand stand, IReadOnlyList<string> seedSleutels, CancellationToken ct)
     {
-        if (!SeedCorrecties.IsGeseed(seed, stand.Regels) || SeedCorrecties.Bereken(seed, stand.Regels) is not { Count: > 0 } regels)
+        var sleutel = Vastlegging.Hash(["seedcorrectie", .. seedSleutels]);
+        if (await historie.IdempotentieAsync(sleutel, ct) is not null || !SeedCorrecties.IsGeseed(seed, stand.Regels)
+            || SeedCorrecties.Bereken(seed, stand.Regels) is not { Count: > 0 } regels)
         {
             return false;
         }
 
-        var geschreven = 0;
-        foreach (var (batch, i) in regels.Chunk(PerBatch).Select((b, i) => (b, i)))
+        if (regels.Count > Toevoeging.MaxRegels)
         {
-            var sleutel = Vastlegging.Hash("seedcorrectie", i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                System.Text.Json.JsonSerializer.Serialize(batch, VoortgangJson.Options));
-            if (await historie.IdempotentieAsync(sleutel, ct) is null
-                && (await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct)).IsGelukt)
-            {
-                geschreven += batch.Length;
-            }
+            logger.LogError("Seed-correcties niet vastgelegd: {Aantal} regels past niet in één toevoeging (hooguit {Max})", regels.Count, Toevoeging.MaxRegels);
+            return false;
         }
 
-        logger.LogInformation("Seed-correcties vastgelegd: {Aantal} regels (correcties en revisies; vastgestelde momentopnamen blijven zoals ze zijn)", geschreven);
-        return geschreven > 0;
+        var r = await vastlegging.SchrijfAsync(s => new Toevoeging(regels, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct);
+        logger.LogInformation("Seed-correcties vastgelegd: {Aantal} regels (correcties en revisies; vastgestelde momentopnamen blijven zoals ze zijn)", r.Waarde?.Count ?? 0);
+        return r.IsGelukt;
     }
 
     private async Task<bool> ImporteerCyclusAsync(SeedCyclusStand stand, CancellationToken ct)

@@ -25,8 +25,8 @@ public static class Invulbladregels
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
-    /// <summary>At most this many rows are recorded in one upload: one append holds at most 98 lines (a storage transaction).</summary>
-    public const int MaxIngevuld = 98;
+    /// <summary>At most this many rows are recorded in one upload: they go into one append.</summary>
+    public const int MaxIngevuld = Toevoeging.MaxRegels;
 
     public static Resultaat<IReadOnlyList<IngevuldeRij>> Lees(byte[] bestand, VoortgangData huidig)
     {

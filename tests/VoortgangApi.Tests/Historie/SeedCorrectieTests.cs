@@ -62,6 +62,13 @@ public class SeedCorrectieTests
         // The next start finds nothing more to correct.
         Assert.False(await importer.ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
         Assert.Equal(na.Volgnummer, (await logboek.VersAsync(default)).Volgnummer);
+
+        // An official corrects the corrected status; a later start with the same seed leaves that alone.
+        var ambtenaar = correctie with { Id = "", Toelichting = "Nader bekeken door een ambtenaar.", Vervangt = correctie.Id, VastgelegdOp = default };
+        Assert.True((await diensten.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging([Logregel.Nieuw(ambtenaar)], s.Volgnummer, Testvastlegger.Test), default)).IsGelukt);
+        Assert.False(await importer.ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
+        Assert.Equal("Nader bekeken door een ambtenaar.",
+            (await logboek.VersAsync(default)).Stand(new DateOnly(2023, 11, 10), DateTimeOffset.MaxValue).Oplossingsrichtingen.Single(o => o.Id == "GE-01").Status.Toelichting);
     }
 
     [Fact]
