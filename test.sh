@@ -1,9 +1,36 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test, the Azurite-backed ones included (they start their own Azurite).
+#   ./test.sh          everything: the domain's unit tests and the integration tests (Azurite, worker, browser)
+#   ./test.sh --snel   the domain's unit tests only (tests/VoortgangApi.Core.Tests): .NET SDK alone, no npm, no Azurite
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p .run
+
+# One plain summary line per test project and in total, whatever the runner printed.
+samenvatting() {
+  local passed=0 failed=0 skipped=0 regel
+  while read -r regel; do
+    failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$regel")))
+    passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$regel")))
+    skipped=$((skipped + $(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$regel")))
+  done < <(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$1" || true)
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+}
+
+if [ "${1:-}" = "--snel" ]; then
+  echo "» dotnet test tests/VoortgangApi.Core.Tests (de snelle baan: alleen eenheidstests)"
+  set +e
+  dotnet test tests/VoortgangApi.Core.Tests -c Release --nologo -v quiet 2>&1 | tee .run/test-snel.log
+  status=${PIPESTATUS[0]}
+  set -e
+  samenvatting .run/test-snel.log
+  exit "$status"
+elif [ -n "${1:-}" ]; then
+  echo "gebruik: ./test.sh [--snel]" >&2
+  exit 2
+fi
 
 ensure_npm
 
@@ -30,19 +57,16 @@ fi
 echo "» dotnet build (Release, warnings are errors)"
 dotnet build VoortgangApi.sln -c Release -nologo -v quiet
 
-echo "» dotnet test"
-mkdir -p .run
+echo "» dotnet test (eenheidstests, dan de integratietests)"
 set +e
-dotnet test tests/VoortgangApi.Tests -c Release --no-build --nologo 2>&1 | tee .run/test.log
+{
+  dotnet test tests/VoortgangApi.Core.Tests -c Release --no-build --nologo
+  eenheid=$?
+  dotnet test tests/VoortgangApi.Tests -c Release --no-build --nologo
+  integratie=$?
+  exit $((eenheid | integratie))
+} 2>&1 | tee .run/test.log
 status=${PIPESTATUS[0]}
 set -e
-
-# One plain summary line, whatever the runner printed.
-summary=$(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" .run/test.log | tail -n 1 || true)
-if [ -n "$summary" ]; then
-  failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
-  passed=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
-  skipped=$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$summary")
-  echo "tests: $passed passed, $failed failed, $skipped skipped"
-fi
+samenvatting .run/test.log
 exit "$status"

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
-using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 
 namespace VoortgangApi.Bench;
 

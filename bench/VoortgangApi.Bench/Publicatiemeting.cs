@@ -5,6 +5,7 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 
 using VoortgangApi.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Functions.Http;
 using VoortgangApi.Functions.Identiteit;
 

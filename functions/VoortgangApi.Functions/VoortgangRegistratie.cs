@@ -6,6 +6,7 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Import;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Core.Validation;
 using VoortgangApi.Functions.OpenApi;
 using VoortgangApi.Core.Queries;

@@ -28,10 +28,3 @@ public sealed record OpenDataInstellingen(string PubliekeBasisUrl, string ApiBas
 {
     public string Url(string pad) => $"{PubliekeBasisUrl.TrimEnd('/')}/{pad}";
 }
-
-/// <summary>One file of a publication, with the facts a catalogue and checksum list need.</summary>
-public sealed record Bestand(string Naam, byte[] Inhoud, string ContentType, string Titel)
-{
-    /// <summary>Computed once: the data package, the landing page and SHA256SUMS all need it.</summary>
-    public string Sha256 { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Inhoud));
-}

@@ -80,7 +80,7 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
         return Json(v with { Statusovergangen = [.. v.Statusovergangen.Where(s => s.Id.StartsWith("ZD", StringComparison.Ordinal))], Gewijzigd = [.. v.Gewijzigd.Take(1)] });
     }
 
-    public static JsonNode Publicatie() => Json(new Core.OpenData.PublicatieUitkomst(
+    public static JsonNode Publicatie() => Json(new OpenData.PublicatieUitkomst(
         "najaar-2024", "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/cycli/najaar-2024/", 9, 9));
 
     public static JsonNode Plan() => JsonNode.Parse("""

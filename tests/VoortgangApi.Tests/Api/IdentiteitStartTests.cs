@@ -19,7 +19,7 @@ public class IdentiteitStartTests
         var log = new LogVanger("VoortgangApi.LocalHost");
         var host = LokaleHost.Bouw([], o =>
         {
-            o.AppMap = Repo.FunctieApp;
+            o.AppMap = Functieapp.Map;
             o.Poort = 0;
             o.MaxHerstarts = 0;
             foreach (var (k, v) in instellingen)

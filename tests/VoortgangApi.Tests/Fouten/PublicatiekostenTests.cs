@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Tests.Infrastructure;
 using VoortgangApi.Tests.OpenData;
 

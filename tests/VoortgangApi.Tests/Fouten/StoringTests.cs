@@ -3,6 +3,7 @@ using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Storage;
 using VoortgangApi.Tests.Infrastructure;

@@ -69,7 +69,7 @@ public class TestApi : IAsyncLifetime
 
         _host = LokaleHost.Bouw([], o =>
         {
-            o.AppMap = Repo.FunctieApp;
+            o.AppMap = Functieapp.Map;
             o.Poort = Poort ?? 0;
             o.Sleutel = AdminSleutel;
             o.CorsOrigins = instellingen.GetValueOrDefault("Cors:AllowedOrigins") ?? "";

@@ -1,6 +1,7 @@
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Core.Seed;
 using VoortgangApi.Tests.Infrastructure;
 
@@ -8,9 +9,7 @@ namespace VoortgangApi.Tests.OpenData;
 
 public class CatalogusTests
 {
-    internal static readonly OpenDataInstellingen Instellingen = new(
-        "http://127.0.0.1:10000/devstoreaccount1/open-data", "https://voortgang.test/api/v1",
-        "Ministerie van Justitie en Veiligheid, programma Aanpak sekswerkers", "opendata@voortgang.example", "https://www.rijksoverheid.nl");
+    internal static readonly OpenDataInstellingen Instellingen = Testinstellingen.OpenData;
 
     internal static async Task<List<GepubliceerdeCyclus>> SeedCycli()
     {

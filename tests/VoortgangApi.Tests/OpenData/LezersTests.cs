@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.OpenData;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.OpenData;

@@ -1,4 +1,4 @@
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>A published file as the catalogue needs it: name, size and checksum (read back from the store and SHA256SUMS).</summary>
 public sealed record BestandInfo(string Naam, long Bytes, string Sha256);
@@ -24,4 +24,11 @@ public static class Bestandssoort
             .Select(r => r.Split("  ", 2))
             .Where(d => d.Length == 2)
             .ToDictionary(d => d[1].Trim(), d => d[0], StringComparer.Ordinal);
+}
+
+/// <summary>One file of a publication, with the facts a catalogue and checksum list need.</summary>
+public sealed record Bestand(string Naam, byte[] Inhoud, string ContentType, string Titel)
+{
+    /// <summary>Computed once: the data package, the landing page and SHA256SUMS all need it.</summary>
+    public string Sha256 { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Inhoud));
 }

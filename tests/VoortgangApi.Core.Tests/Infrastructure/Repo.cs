@@ -7,11 +7,6 @@ internal static class Repo
 
     public static string Pad(params string[] delen) => Path.Combine([Root, .. delen]);
 
-    /// <summary>The built function app that the local host starts as its worker (the build output azd deploy ships).</summary>
-    public static string FunctieApp { get; } =
-        typeof(Repo).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "FunctieApp").Value!;
-
     /// <summary>A copy of shared/ beside the clone (as CI lays it), or the folder in VOORTGANG_SHARED; null when absent.</summary>
     public static string? Shared()
     {

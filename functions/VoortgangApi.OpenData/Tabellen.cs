@@ -1,7 +1,7 @@
 using System.Globalization;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>A column: its name is both the CSV header and the Table Schema field name.</summary>
 public sealed record Veld(string Naam, string Type, string Beschrijving, bool Verplicht = true, IReadOnlyList<string>? Keuzes = null);
@@ -10,7 +10,7 @@ public sealed record Veld(string Naam, string Type, string Beschrijving, bool Ve
 public sealed record Verwijzing(string Veld, string Tabel);
 
 /// <summary>What a release is made of: the snapshot, and the status entries it was folded from (null for snapshots older than the log).</summary>
-public sealed record Uitgave(VoortgangData Data, IReadOnlyList<Historie.Statusregel>? Historie);
+public sealed record Uitgave(VoortgangData Data, IReadOnlyList<Core.Historie.Statusregel>? Historie);
 
 /// <summary>One CSV table of a publication, with its Table Schema and how to fill it from a release.</summary>
 public sealed record Tabel(

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>One complete release in the list: the cycle and its files (name, size, SHA-256).</summary>
 public sealed record CompleteUitgave(string Cyclus, IReadOnlyList<BestandInfo> Bestanden);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using SpreadCheetah;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>
 /// The release as one .xlsx for people who work in Excel: a sheet per table with typed cells (numbers, true/false,
@@ -11,14 +11,14 @@ namespace VoortgangApi.Core.OpenData;
 /// </summary>
 public static class Werkmap
 {
-    public static byte[] Maak(Model.Rapportagecyclus cyclus, Uitgave uitgave, OpenDataInstellingen instellingen)
+    public static byte[] Maak(Core.Model.Rapportagecyclus cyclus, Uitgave uitgave, OpenDataInstellingen instellingen)
     {
         using var stream = new MemoryStream();
         SchrijfAsync(stream, cyclus, uitgave, instellingen).AsTask().GetAwaiter().GetResult();
         return Vastgezet(stream.ToArray(), cyclus.Momentopname!.GenomenOp);
     }
 
-    private static async ValueTask SchrijfAsync(Stream stream, Model.Rapportagecyclus cyclus, Uitgave uitgave, OpenDataInstellingen instellingen)
+    private static async ValueTask SchrijfAsync(Stream stream, Core.Model.Rapportagecyclus cyclus, Uitgave uitgave, OpenDataInstellingen instellingen)
     {
         // No document properties: they carry the moment of writing, and the bytes must depend on the release alone.
         await using var werkmap = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { DocumentProperties = null });

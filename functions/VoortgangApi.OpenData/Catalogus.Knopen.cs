@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 // The small JSON-LD builders of the catalogue: nodes, typed literals and the shared properties.
 public static partial class Catalogus

@@ -2,7 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>An Atom feed with one entry per published cycle; entry ids are the release folders' URLs, so they never change.</summary>
 public static class Feed

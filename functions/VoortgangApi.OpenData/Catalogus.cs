@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>A cycle that is published, with the files its folder holds.</summary>
 public sealed record GepubliceerdeCyclus(Rapportagecyclus Cyclus, IReadOnlyList<BestandInfo> Bestanden);

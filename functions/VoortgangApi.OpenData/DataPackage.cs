@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>A Frictionless Data Package v2 descriptor: every file a resource with bytes and sha256, CSVs with a Table Schema.</summary>
 public static class DataPackage

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>The human-readable page of a release: Dutch, plain accessible HTML, no external assets or scripts.</summary>
 public static class Landingspagina

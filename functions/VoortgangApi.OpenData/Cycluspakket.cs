@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>The contents of voortgang.json (schemas/voortgang.schema.json).</summary>
 public sealed record VoortgangBestand(
@@ -16,7 +16,7 @@ public sealed record VoortgangBestand(
 /// </summary>
 public static class Cycluspakket
 {
-    public static IReadOnlyList<Bestand> Bouw(Rapportagecyclus cyclus, VoortgangData data, OpenDataInstellingen instellingen, IReadOnlyList<Historie.Statusregel>? historie = null)
+    public static IReadOnlyList<Bestand> Bouw(Rapportagecyclus cyclus, VoortgangData data, OpenDataInstellingen instellingen, IReadOnlyList<Core.Historie.Statusregel>? historie = null)
     {
         var d = VoortgangOrde.Sorteer(data);
         var bestanden = new List<Bestand>

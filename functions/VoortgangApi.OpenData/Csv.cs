@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>
 /// RFC 4180 CSV (CRLF, quotes where needed) in UTF-8 without a byte-order mark, as the data package declares (a BOM

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>
 /// The status page for the public website (index.html, status.css, status.js), embedded in this assembly so the

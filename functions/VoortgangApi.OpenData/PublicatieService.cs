@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 
-namespace VoortgangApi.Core.OpenData;
+namespace VoortgangApi.OpenData;
 
 /// <summary>What a publication did: the cycle, and how many files were new (0 on a repeat).</summary>
 public sealed record PublicatieUitkomst(string CyclusId, string Map, int Nieuw, int Bestanden);
@@ -17,7 +17,7 @@ public sealed record PublicatieUitkomst(string CyclusId, string Map, int Nieuw, 
 /// One cycle that cannot be published never blocks the others: it is reported once and left out of the indexes.
 /// </summary>
 public sealed class PublicatieService(
-    ICyclusStore cycli, Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
+    ICyclusStore cycli, Core.Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
     : IVaststellingVolger
 {
     private readonly Uitgavenlijst _lijst = new(store);
@@ -115,9 +115,9 @@ public sealed class PublicatieService(
     }
 
     // The status entries the snapshot was folded from: known when it was taken, holding at its peildatum.
-    private async Task<IReadOnlyList<Historie.Statusregel>?> HistorieAsync(Rapportagecyclus cyclus, CancellationToken ct) =>
+    private async Task<IReadOnlyList<Core.Historie.Statusregel>?> HistorieAsync(Rapportagecyclus cyclus, CancellationToken ct) =>
         cyclus.Momentopname?.BekendOp is { } bekendOp
-            ? Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
+            ? Core.Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
             : null;
 
     // Rebuilt from the list of complete releases, until that list is the same before and after writing: a publisher
