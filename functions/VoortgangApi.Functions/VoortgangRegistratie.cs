@@ -22,7 +22,7 @@ public static class VoortgangRegistratie
         services.AddVoortgangStorage(configuration);
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
         services.AddOptions<Http.CorsOptions>().Bind(configuration.GetSection(Http.CorsOptions.Sectie));
-        services.AddSingleton<Wijzigingen>();
+        services.AddSingleton<Wijzigingsteller>();
         services.AddOptions<Identiteit.IdentiteitOptions>().Bind(configuration.GetSection(Identiteit.IdentiteitOptions.Sectie)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Identiteit.IdentiteitOptions>, Identiteit.IdentiteitOptionsControle>();
         services.AddSingleton<Identiteit.TokenControle>();
@@ -33,13 +33,16 @@ public static class VoortgangRegistratie
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
         // The log in memory: repeated reads cost no storage call; one range read per interval notices other instances' writes.
-        services.AddSingleton(sp => new Logboek(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Wijzigingen>(),
+        services.AddSingleton(sp => new Logboek(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Wijzigingsteller>(),
             sp.GetRequiredService<TimeProvider>(), Controle(sp)));
         services.AddSingleton(sp => new VoortgangBron(
-            sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingen>(),
+            sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingsteller>(),
             sp.GetRequiredService<TimeProvider>(), Controle(sp)));
         services.AddSingleton<Vastlegging>();
         services.AddSingleton<Http.Antwoordcache>();
+        services.AddSingleton<Http.Cachebeleid>();
+        services.AddSingleton<Http.CorsBeleid>();
+        services.AddSingleton<Http.ApiMiddleware>();
         services.AddSingleton<VoortgangSchrijver>();
         services.AddSingleton<Core.Invulblad.InvulbladService>();
         services.AddSingleton<HistorieQueries>();

@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using Azure;
+using VoortgangApi.Core;
 
 namespace VoortgangApi.Storage;
 
-/// <summary>Classifies storage failures for the HTTP layer, which must not know the Azure SDK's types.</summary>
+/// <summary>Classifies storage failures for the layers above, which must not know the Azure SDK's types (registered as <see cref="IStoringsherkenner"/>).</summary>
 public static class OpslagFouten
 {
     /// <summary>
@@ -27,4 +28,12 @@ public static class OpslagFouten
         AggregateException { InnerExceptions.Count: > 0 } agg => $"{agg.InnerExceptions.Count} pogingen; laatste: {Omschrijving(agg.InnerExceptions[^1])}",
         _ => ex.InnerException is { } inner && ex is not RequestFailedException ? $"{ex.GetType().Name} ({Omschrijving(inner)})" : ex.GetType().Name,
     };
+}
+
+/// <summary>The store's outage recognition as a service: what <see cref="OpslagFouten"/> knows of the Azure SDK.</summary>
+internal sealed class Opslagstoringen : IStoringsherkenner
+{
+    public bool IsOnbereikbaar(Exception fout) => OpslagFouten.IsOnbereikbaar(fout);
+
+    public string Omschrijving(Exception fout) => OpslagFouten.Omschrijving(fout);
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
@@ -40,6 +41,7 @@ public static class StorageRegistratie
         services.AddSingleton<IHistorieStore, HistorieTableStore>();
         services.AddSingleton<ICyclusStore, CyclusTableStore>();
         services.AddSingleton<IOpenDataStore, OpenDataBlobStore>();
+        services.AddSingleton<IStoringsherkenner, Opslagstoringen>();
         services.AddSingleton(sp => new OpenDataLocatie(
             $"{sp.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri.TrimEnd('/')}/{sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDataContainer}"));
         return services;

@@ -44,7 +44,7 @@ public sealed record Voorwaarden(string? IfMatch, string? IfNoneMatch)
 }
 
 /// <summary>Plans or re-plans a cycle. A vastgesteld cycle never changes; a change to an existing plan needs If-Match.</summary>
-public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, Wijzigingen? wijzigingen = null)
+public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, Wijzigingsteller? wijzigingen = null)
 {
     public const string PlanSchema = "rapportagecyclus-plan.schema.json";
 

@@ -15,7 +15,7 @@ public sealed record MomentopnameUitkomst(Rapportagecyclus Cyclus, bool Nieuw);
 /// </summary>
 public sealed class MomentopnameService(
     Logboek logboek, ICyclusStore cycli, TimeProvider tijd, ILogger<MomentopnameService> logger,
-    IEnumerable<IVaststellingVolger>? volgers = null, Wijzigingen? wijzigingen = null)
+    IEnumerable<IVaststellingVolger>? volgers = null, Wijzigingsteller? wijzigingen = null)
 {
     private const int MaxPogingen = 5;
 

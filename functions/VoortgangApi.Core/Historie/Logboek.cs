@@ -33,7 +33,7 @@ public sealed class Logstand(IReadOnlyList<Logregel> regels)
 /// read of the lines after the last known number fetches exactly what was added since (usually nothing). A write in this process is merged
 /// at once. The log is gapless, so "the lines after n" is always exactly what is missing.
 /// </summary>
-public sealed class Logboek(IHistorieStore store, Wijzigingen wijzigingen, TimeProvider tijd, TimeSpan controleInterval) : IDisposable
+public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, TimeProvider tijd, TimeSpan controleInterval) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private Bewaard _stand = new(new Logstand([]), -1, DateTimeOffset.MinValue);

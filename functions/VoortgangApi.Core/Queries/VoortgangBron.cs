@@ -10,7 +10,7 @@ namespace VoortgangApi.Core.Queries;
 /// vastgesteld cycle's frozen snapshot (?cyclus=); and keeps what it read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
 /// cycles are kept until a write in this process or, for other instances' writes, a short time-to-live.
 /// </summary>
-public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijzigingen? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
+public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
 {
     public const string CyclusParameter = "cyclus";
     public const string PeildatumParameter = "peildatum";
@@ -19,7 +19,7 @@ public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijziging
     /// <summary>The parameters that choose the moment of a read.</summary>
     public static readonly IReadOnlyList<string> MomentParameters = [CyclusParameter, PeildatumParameter, BekendOpParameter];
 
-    private readonly Wijzigingen _wijzigingen = wijzigingen ?? new();
+    private readonly Wijzigingsteller _wijzigingen = wijzigingen ?? new();
     private readonly TimeProvider _tijd = tijd ?? TimeProvider.System;
     private readonly TimeSpan _ttl = ttl ?? TimeSpan.Zero;
     private readonly ConcurrentDictionary<(string, string), Task<VoortgangData>> _momentopnamen = new();

@@ -10,7 +10,7 @@ namespace VoortgangApi.Functions.Http;
 /// path and query, valid while no write happened in this process (the change counter) and within the same
 /// version-check interval (so another instance's write is seen as soon as it would be without this cache).
 /// </summary>
-public sealed class Antwoordcache(Wijzigingen wijzigingen, TimeProvider tijd, IOptions<CacheOptions> opties)
+public sealed class Antwoordcache(Wijzigingsteller wijzigingen, TimeProvider tijd, IOptions<CacheOptions> opties)
 {
     private const int MaxItems = 5000;
     private readonly ConcurrentDictionary<string, (long Teller, long Vak, Voorbereid Antwoord)> _items = new(StringComparer.Ordinal);

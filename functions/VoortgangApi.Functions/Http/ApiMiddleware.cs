@@ -2,18 +2,21 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using VoortgangApi.Storage;
+using VoortgangApi.Core;
 
 namespace VoortgangApi.Functions.Http;
 
 /// <summary>
 /// What every response of the app gets, in the worker around every HTTP function: the API-Version and security headers, CORS,
-/// answers to preflight requests, 404 for a trailing slash (ASP.NET routing would otherwise match it), and a problem+json 500 instead of a
-/// stack trace. The worker runs it around every HTTP function (WorkerApiMiddleware).
+/// answers to preflight requests, 404 for a trailing slash (ASP.NET routing would otherwise match it), the cache policy and
+/// the answer cache, and a problem+json 503/500 instead of a stack trace. The worker runs it around every HTTP function
+/// (WorkerApiMiddleware); its services come in through the constructor, none is looked up on a request.
 /// </summary>
-public static class ApiMiddleware
+public sealed class ApiMiddleware(
+    Antwoordcache antwoordcache, Wijzigingsteller teller, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, ILogger<ApiMiddleware> logger)
 {
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next, ILogger logger)
+    /// <summary>Runs <paramref name="functie"/> (which answers with a result, or null when it wrote its answer itself) and writes its result.</summary>
+    public async Task InvokeAsync(HttpContext context, Func<Task<IActionResult?>> functie)
     {
         context.Response.OnStarting(static state =>
         {
@@ -30,7 +33,7 @@ public static class ApiMiddleware
 
             return Task.CompletedTask;
         }, context);
-        CorsBeleid.VoegToe(context);
+        cors.VoegToe(context);
 
         var pad = context.Request.Path.Value ?? "";
         if (pad.Length > 1 && pad.EndsWith('/'))
@@ -45,8 +48,8 @@ public static class ApiMiddleware
             return;
         }
 
-        var cache = Antwoordcache.Geldt(context.Request) ? context.RequestServices.GetService(typeof(Antwoordcache)) as Antwoordcache : null;
-        if (cache?.Zoek(context.Request) is { } klaar)
+        var bewaarbaar = Antwoordcache.Geldt(context.Request);
+        if (bewaarbaar && antwoordcache.Zoek(context.Request) is { } klaar)
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {
@@ -57,22 +60,22 @@ public static class ApiMiddleware
             return;
         }
 
-        var teller = context.RequestServices.GetService(typeof(VoortgangApi.Core.Wijzigingen)) is VoortgangApi.Core.Wijzigingen w ? w.Teller : 0;
+        // The counter before the function ran: an answer prepared while a write happened is not kept.
+        var tellerVooraf = teller.Teller;
         try
         {
-            await next();
-            if (cache is not null && context.Items.TryGetValue(Representatie.Item, out var item) && item is Voorbereid voorbereid)
+            if (await functie() is { } result)
             {
-                cache.Bewaar(context.Request, voorbereid, teller);
+                await SchrijfAsync(context, result, bewaarbaar ? tellerVooraf : null);
             }
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            var onbereikbaar = OpslagFouten.IsOnbereikbaar(ex);
+            var onbereikbaar = storingen.IsOnbereikbaar(ex);
             if (onbereikbaar)
             {
                 // A storage outage is expected weather, not a bug: one line per failure; the stack trace only at Debug.
-                logger.LogWarning("Opslag onbereikbaar bij {Methode} {Pad}: {Fout}", context.Request.Method, context.Request.Path, OpslagFouten.Omschrijving(ex));
+                logger.LogWarning("Opslag onbereikbaar bij {Methode} {Pad}: {Fout}", context.Request.Method, context.Request.Path, storingen.Omschrijving(ex));
                 logger.LogDebug(ex, "Details van de opslagfout bij {Methode} {Pad}", context.Request.Method, context.Request.Path);
             }
             else
@@ -86,6 +89,32 @@ public static class ApiMiddleware
                 await SchrijfAsync(context, onbereikbaar ? Problems.Onbeschikbaar(context.Request) : Problems.Intern(context.Request));
             }
         }
+    }
+
+    /// <summary>A JSON or text answer gets the cache policy, a strong ETag (304 on a match) and, when public, a place in the answer cache.</summary>
+    private async Task SchrijfAsync(HttpContext context, IActionResult result, long? tellerVooraf)
+    {
+        if (result is not Bytesantwoord antwoord)
+        {
+            await SchrijfAsync(context, result);
+            return;
+        }
+
+        cachebeleid.PasToe(antwoord, context.Request);
+        var bytes = antwoord.Bytes();
+        if (antwoord.Status != StatusCodes.Status200OK || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            await Representatie.SchrijfAsync(context, bytes, antwoord.Status, antwoord.ContentType, antwoord.Headers);
+            return;
+        }
+
+        var voorbereid = new Voorbereid(bytes, antwoord.ContentType, antwoord.Headers);
+        if (tellerVooraf is { } vooraf)
+        {
+            antwoordcache.Bewaar(context.Request, voorbereid, vooraf);
+        }
+
+        await Representatie.SchrijfAsync(context, voorbereid);
     }
 
     public static Task SchrijfAsync(HttpContext context, IActionResult result) =>

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Queries;
 
@@ -23,25 +21,13 @@ public static class ApiResults
     // onveranderlijk: the caller knows the answer can never change (e.g. the differences between two snapshots).
     public static IActionResult Ok<T>(this HttpRequest req, Resultaat<T> resultaat, Func<T, object>? vorm = null, bool onveranderlijk = false) =>
         resultaat.IsGelukt
-            ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), req, onveranderlijk)
+            ? Openbaar(new JsonBodyResult(vorm is null ? resultaat.Waarde! : vorm(resultaat.Waarde!), StatusCodes.Status200OK), onveranderlijk)
             : Problems.Van(resultaat.Probleem!, req);
 
-    /// <summary>
-    /// Public data may be cached (a deliberate, documented deviation from ADR's no-store: the data is public).
-    /// Answers from a snapshot (?cyclus=…) never change, nor does what the caller marks so: those are immutable.
-    /// </summary>
-    public static JsonBodyResult Openbaar(JsonBodyResult result, HttpRequest req, bool onveranderlijk = false)
+    /// <summary>Marks a public answer; <see cref="Cachebeleid"/> gives it its Cache-Control (immutable from a snapshot).</summary>
+    public static JsonBodyResult Openbaar(JsonBodyResult result, bool onveranderlijk = false)
     {
-        onveranderlijk |= req.Query.ContainsKey(VoortgangBron.CyclusParameter);
-        var maxAge = req.HttpContext.RequestServices.GetService<IOptions<CacheOptions>>()?.Value.MaxAgeSeconden ?? 60;
-        result.Headers["Cache-Control"] = onveranderlijk ? "public, max-age=31536000, immutable" : $"public, max-age={maxAge}";
-
-        // During a storage outage reads are answered from memory; Age (RFC 9111 §5.1) says how old that answer may be.
-        if (!onveranderlijk && req.HttpContext.RequestServices.GetService<Core.Historie.Logboek>() is { OnbevestigdSinds: { } sinds } logboek)
-        {
-            result.Headers["Age"] = Math.Max(0, (long)(logboek.Tijd.GetUtcNow() - sinds).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        }
-
+        result.Openbaarheid = onveranderlijk ? Openbaarheid.Onveranderlijk : Openbaarheid.Openbaar;
         return result;
     }
 
@@ -80,7 +66,7 @@ public static class ApiResults
             ["aantalPaginas"] = p.AantalPaginas,
             [collectie] = p.Items,
         };
-        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK), req);
+        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK));
         result.Headers["Link"] = string.Join(", ", links.Select(l => $"<{l.Value.Href}>; rel=\"{l.Key}\""));
         return result;
     }
@@ -103,7 +89,7 @@ public static class ApiResults
         }
 
         var body = new Dictionary<string, object> { ["_links"] = links, ["cursor"] = p.Cursor, ["wijzigingen"] = p.Wijzigingen };
-        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK), req);
+        var result = Openbaar(new JsonBodyResult(body, StatusCodes.Status200OK));
         result.Headers["Link"] = string.Join(", ", links.Select(l => $"<{l.Value.Href}>; rel=\"{l.Key}\""));
         return result;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace VoortgangApi.Functions.Http;
@@ -22,11 +21,12 @@ public sealed class CorsOptions
 /// origins before and after the app; the app adds the same, the headers a page may read, and "*" on the OpenAPI
 /// document. A disallowed origin simply gets no Access-Control-Allow-Origin.
 /// </summary>
-public static class CorsBeleid
+public sealed class CorsBeleid(IOptions<CorsOptions> opties)
 {
     private const string OpenbaarVoorIedereen = "/openapi.";
+    private readonly CorsOptions _opties = opties.Value;
 
-    public static void VoegToe(HttpContext context)
+    public void VoegToe(HttpContext context)
     {
         var response = context.Response;
         response.Headers.Append("Vary", "Origin");
@@ -36,7 +36,7 @@ public static class CorsBeleid
             return; // the OpenAPI functions send "*" themselves
         }
 
-        if (context.RequestServices.GetService<IOptions<CorsOptions>>()?.Value.Toegestaan(origin) == true)
+        if (_opties.Toegestaan(origin))
         {
             response.Headers.AccessControlAllowOrigin = origin;
             response.Headers.AccessControlExposeHeaders = "ETag, Link, Location, API-Version";

@@ -57,17 +57,12 @@ public sealed class Voorbereid(byte[] body, string contentType, IReadOnlyDiction
 /// </summary>
 public static class Representatie
 {
-    /// <summary>The HttpContext item where a prepared 200 answer is left for the answer cache.</summary>
-    public const string Item = "voortgang.voorbereid";
-
     public static async Task SchrijfAsync(HttpContext context, byte[] bytes, int status, string contentType, IReadOnlyDictionary<string, string> headers)
     {
         var request = context.Request;
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && status == StatusCodes.Status200OK)
         {
-            var voorbereid = new Voorbereid(bytes, contentType, headers);
-            context.Items[Item] = voorbereid;
-            await SchrijfAsync(context, voorbereid);
+            await SchrijfAsync(context, new Voorbereid(bytes, contentType, headers));
             return;
         }
 

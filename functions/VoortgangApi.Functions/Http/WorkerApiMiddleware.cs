@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 using VoortgangApi.Functions.Identiteit;
 
 namespace VoortgangApi.Functions.Http;
@@ -11,7 +10,7 @@ namespace VoortgangApi.Functions.Http;
 /// it. Left alone, the worker's FunctionsHttpProxyingMiddleware would execute the returned IActionResult only after
 /// this middleware had returned: outside its problem mapping, and too late for the answer cache to keep it.
 /// </summary>
-internal sealed class WorkerApiMiddleware(Toegangscontrole toegang, ILogger<WorkerApiMiddleware> logger) : IFunctionsWorkerMiddleware
+internal sealed class WorkerApiMiddleware(ApiMiddleware api, Toegangscontrole toegang) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -22,21 +21,17 @@ internal sealed class WorkerApiMiddleware(Toegangscontrole toegang, ILogger<Work
             return;
         }
 
-        await ApiMiddleware.InvokeAsync(http, async () =>
+        await api.InvokeAsync(http, async () =>
         {
             // The app is the one guard of the admin operations: a refused call never reaches the function.
             if (await toegang.WeigeringAsync(context.FunctionDefinition.Name, http) is { } weigering)
             {
-                await ApiMiddleware.SchrijfAsync(http, weigering);
-                return;
+                return weigering;
             }
 
             await next(context);
-            if (context.GetInvocationResult().Value is IActionResult result)
-            {
-                await ApiMiddleware.SchrijfAsync(http, result);
-            }
-        }, logger);
+            return context.GetInvocationResult().Value as IActionResult;
+        });
         context.GetInvocationResult().Value = AlGeschreven.Instance;
     }
 

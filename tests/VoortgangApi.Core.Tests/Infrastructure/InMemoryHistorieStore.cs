@@ -25,8 +25,8 @@ internal sealed class InMemoryHistorieStore(TimeProvider? tijd = null) : IHistor
         return store;
     }
 
-    public Logboek Logboek(Wijzigingen? wijzigingen = null, TimeProvider? tijd = null) =>
-        new(this, wijzigingen ?? new Wijzigingen(), tijd ?? _tijd, TimeSpan.FromSeconds(5));
+    public Logboek Logboek(Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null) =>
+        new(this, wijzigingen ?? new Wijzigingsteller(), tijd ?? _tijd, TimeSpan.FromSeconds(5));
 
     public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
     {

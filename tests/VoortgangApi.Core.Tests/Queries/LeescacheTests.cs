@@ -14,7 +14,7 @@ namespace VoortgangApi.Tests.Unit;
 public class LeescacheTests
 {
     private readonly FakeTimeProvider _tijd = new(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
-    private readonly Wijzigingen _wijzigingen = new();
+    private readonly Wijzigingsteller _wijzigingen = new();
 
     private async Task<(InMemoryHistorieStore Opslag, VoortgangQueries Queries, Logboek Logboek)> Maak()
     {

@@ -17,7 +17,7 @@ public class OverzichtQueriesTests
     public async Task SummaryIsComputedOnceWhileItsInputsAreUnchangedAndAgainAfterAWrite()
     {
         var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
-        var wijzigingen = new Wijzigingen();
+        var wijzigingen = new Wijzigingsteller();
         var tijd = new FakeTimeProvider(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
         var opslag = InMemoryHistorieStore.Met(seed, tijd);
         var logboek = opslag.Logboek(wijzigingen, tijd);

@@ -1,23 +1,37 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using VoortgangApi.Core;
 using Microsoft.Extensions.Logging.Abstractions;
+using VoortgangApi.Functions;
 using VoortgangApi.Functions.Http;
+using VoortgangApi.Storage;
+using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Unit;
 
 /// <summary>What the worker's ApiMiddleware makes of a failure in a function or while its result is written.</summary>
 public class ApiMiddlewareTests
 {
-    private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task> functie)
+    // The middleware as the worker builds it: its services through the constructor, storage's outage recognition included.
+    private static ApiMiddleware Middleware()
     {
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
+        var opties = Options.Create(new CacheOptions());
+        var teller = new Wijzigingsteller();
+        return new ApiMiddleware(new Antwoordcache(teller, TimeProvider.System, opties), teller, new CorsBeleid(Options.Create(new CorsOptions())),
+            new Cachebeleid(opties, new InMemoryHistorieStore().Logboek(teller)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
+    }
+
+    private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task<IActionResult?>> functie)
+    {
+        var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = "/api/v1/rapportagecycli/x";
         context.Response.Body = new MemoryStream();
 
-        await ApiMiddleware.InvokeAsync(context, functie, NullLogger.Instance);
+        await Middleware().InvokeAsync(context, functie);
 
         context.Response.Body.Position = 0;
         return (context, await JsonSerializer.DeserializeAsync<JsonElement>(context.Response.Body));
@@ -58,14 +72,14 @@ public class ApiMiddlewareTests
     public async Task AnExceptionWhileTheResultIsWrittenIsMappedLikeOneInTheFunction()
     {
         // In the worker the result is written inside the middleware (WorkerApiMiddleware), so a throwing result is caught.
-        var (context, body) = await Voer(() => ApiMiddleware.SchrijfAsync(new DefaultHttpContext(), new WerptBijSchrijven()));
+        var (context, body) = await Voer(() => Task.FromResult<IActionResult?>(new WerptBijSchrijven()));
 
         Assert.Equal(500, context.Response.StatusCode);
         Assert.Equal(500, body.GetProperty("status").GetInt32());
     }
 
-    private sealed class WerptBijSchrijven : Microsoft.AspNetCore.Mvc.IActionResult
+    private sealed class WerptBijSchrijven : IActionResult
     {
-        public Task ExecuteResultAsync(Microsoft.AspNetCore.Mvc.ActionContext context) => throw new InvalidOperationException("schrijven mislukt");
+        public Task ExecuteResultAsync(ActionContext context) => throw new InvalidOperationException("schrijven mislukt");
     }
 }

@@ -4,7 +4,7 @@ namespace VoortgangApi.Core;
 /// An in-process change counter: every write in this process bumps it, so read caches refresh at once here;
 /// other instances notice changes through the stored data version or a short time-to-live.
 /// </summary>
-public sealed class Wijzigingen
+public sealed class Wijzigingsteller
 {
     private long _teller;
 
