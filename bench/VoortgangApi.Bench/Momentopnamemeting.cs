@@ -28,7 +28,7 @@ internal static class Momentopnamemeting
             Oplossingsrichting: new OplossingsrichtingInhoud("zorg", $"Synthetische oplossingsrichting {i}", "Omschrijving voor de meting.", [], [], [], "Niet bekend.", false, [])))));
         foreach (var batch in regels.Chunk(98))
         {
-            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, new Vastlegger("bench", "bench")), default);
+            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s, new Vastlegger("bench", "bench")), default);
             if (!r.IsGelukt)
             {
                 throw new InvalidOperationException(r.Probleem!.Detail);

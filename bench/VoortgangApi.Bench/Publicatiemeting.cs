@@ -24,7 +24,7 @@ internal static class Publicatiemeting
         var seed = await VoortgangApi.Core.Seed.SeedLoader.LaadAsync(Path.Combine(AppContext.BaseDirectory, "data", "seed.json"), Path.Combine(AppContext.BaseDirectory, "schemas"));
         foreach (var batch in seed.Regels.Chunk(90))
         {
-            await services.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, new Vastlegger("bench", "bench")), default);
+            await services.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s, new Vastlegger("bench", "bench")), default);
         }
 
         var cycli = services.GetRequiredService<ICyclusStore>();

@@ -8,7 +8,7 @@ namespace VoortgangApi.Storage;
 /// <summary>The progress log in the <c>historie</c> table (see <see cref="TableKeys"/>): rows are inserted, never updated or deleted.</summary>
 internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tijd) : IHistorieStore
 {
-    // Two slots stay free in a 100-operation transaction: the counter and the idempotency row.
+    // Slots stay free in a 100-operation transaction for the idempotency row (and one spare, once the counter's).
     private const int MaxRegels = Toevoeging.MaxRegels; // Batches.MaxPerTransactie - 2
 
     public async Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
@@ -32,34 +32,21 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
             throw new ArgumentOutOfRangeException(nameof(t), $"Een toevoeging heeft 1 tot {MaxRegels} regels.");
         }
 
+        // No read first: the caller read the log (its last number and moment are in the request). Inserting rows
+        // r{n+1}… fails if any exists, so a writer that was overtaken is refused and the log stays gapless.
         var tabel = await tabellen.HistorieAsync(ct);
-        var teller = await tabel.GetEntityIfExistsAsync<TableEntity>(TableKeys.Log, TableKeys.Teller, cancellationToken: ct);
-        var laatste = teller.HasValue ? teller.Value!.GetInt64(TableKeys.VolgnummerKolom) ?? 0 : 0;
-        if (laatste != t.VerwachtVolgnummer)
-        {
-            throw new GelijktijdigeWijzigingException($"Het logboek staat op {laatste}, niet op {t.VerwachtVolgnummer}.");
-        }
 
         // One moment for the whole append, strictly later than the last one (milliseconds, as the API writes them):
         // numbers and moments then order the log the same way, whatever the clocks of the instances say.
-        var vorige = teller.HasValue ? teller.Value!.GetDateTimeOffset(TableKeys.MomentKolom) ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
         var nu = tijd.GetUtcNow();
         var op = new DateTimeOffset(nu.Ticks - (nu.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        if (op <= vorige)
+        if (op <= t.VorigMoment)
         {
-            op = vorige.AddMilliseconds(1);
+            op = t.VorigMoment.AddMilliseconds(1);
         }
 
-        var regels = t.Regels.Select((r, i) => r.Nummer(laatste + 1 + i, op)).ToList();
+        var regels = t.Regels.Select((r, i) => r.Nummer(t.VerwachtVolgnummer + 1 + i, op)).ToList();
         var acties = new List<TableTransactionAction>();
-        var nieuweTeller = new TableEntity(TableKeys.Log, TableKeys.Teller)
-        {
-            [TableKeys.VolgnummerKolom] = regels[^1].Volgnummer,
-            [TableKeys.MomentKolom] = op,
-        };
-        acties.Add(teller.HasValue
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, nieuweTeller, teller.Value!.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, nieuweTeller));
         foreach (var r in regels)
         {
             var rij = EntityJson.Naar(TableKeys.Log, TableKeys.Regel(r.Volgnummer), r);

@@ -5,9 +5,10 @@ namespace VoortgangApi.Storage;
 /// <list type="bullet">
 /// <item><c>historie</c> — the progress log, append-only. One partition (<c>log</c>) holds three kinds of row:
 /// <c>r{number:D12}</c> per line (the line as JSON in <c>Data</c>, who recorded it in <c>VastgelegdDoor</c> (display name) and <c>VastgelegdDoorId</c> (directory object id), personal data
-/// kept apart from the public line), <c>teller</c> (the last number and moment), and <c>i{sha256}</c> per Idempotency-Key.
-/// An append is one entity-group transaction: the counter updated with If-Match plus the new rows inserted, so lines
-/// commit in number order with no gaps, concurrent writers serialise on the counter, and a key is used at most once.
+/// kept apart from the public line), and <c>i{sha256}</c> per Idempotency-Key. An append is one entity-group transaction
+/// that inserts the rows numbered after the last line the writer read (and its key): a number or key that exists fails
+/// the whole transaction, so lines commit in number order with no gaps, an overtaken writer reads again, and a key is
+/// used at most once. (Stores written before 1.6 also hold a <c>teller</c> row with the last number; nothing reads it.)
 /// Reading "everything after n" is one range scan; the zero-padded number keeps RowKey order equal to number order.</item>
 /// <item><c>cycli</c> — reporting cycles. PartitionKey = <c>cyclus</c>, RowKey = cycle id: one partition, so the list
 /// is one range scan and the cycle row is the single commit marker of its snapshot (updated with If-Match).</item>
@@ -25,12 +26,10 @@ internal static class TableKeys
     public const string Cyclus = "cyclus";
 
     public const string Log = "log";
-    public const string Teller = "teller";
     public const string DataKolom = "Data";
     public const string DoorKolom = "VastgelegdDoor";
     public const string DoorIdKolom = "VastgelegdDoorId";
     public const string VolgnummerKolom = "Volgnummer";
-    public const string MomentKolom = "LaatsteOp";
     public const string BodyHashKolom = "BodyHash";
 
     public static string HistorieTabel(string prefix) => prefix + "historie";
@@ -42,7 +41,7 @@ internal static class TableKeys
 
     public static string Regel(long volgnummer) => "r" + volgnummer.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Past every line's row key and before <c>teller</c>: the upper bound of a scan of lines.</summary>
+    /// <summary>Past every line's row key (and before an old store's <c>teller</c>): the upper bound of a scan of lines.</summary>
     public const string RegelsTot = "s";
 
     public static string Idempotentie(string sleutelHash) => "i" + sleutelHash;

@@ -90,7 +90,7 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
         {
             var regels = maak(stand);
             return regels.IsGelukt
-                ? new Toevoeging([.. regels.Waarde!.Select(Logregel.Nieuw)], stand.Volgnummer, door, opgeslagen, bodyHash)
+                ? new Toevoeging([.. regels.Waarde!.Select(Logregel.Nieuw)], stand, door, opgeslagen, bodyHash)
                 : regels.Probleem!;
         }, ct);
 

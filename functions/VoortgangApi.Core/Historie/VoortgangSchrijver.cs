@@ -17,31 +17,35 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             return Ids.OngeldigeId("id", "ZD-04");
         }
 
-        var gelezen = await Invoer.LeesAsync<StatusInvoer>(schemas, "statusregel-invoer.schema.json", body);
+        // The key before the body: a malformed key is the caller's first mistake, and hides nothing the body says.
         if (idempotentieSleutel is not null && (idempotentieSleutel.Length is 0 or > 200 || idempotentieSleutel.Any(c => c is < '!' or > '~')))
         {
             return Probleem.Ongeldig([new("Idempotency-Key", "ongeldigFormaat", "1 tot 200 zichtbare ASCII-tekens, bijvoorbeeld een UUID.")]);
         }
 
+        var gelezen = await Invoer.LeesAsync<StatusInvoer>(schemas, "statusregel-invoer.schema.json", body);
         if (!gelezen.IsGelukt)
         {
             return gelezen.Probleem!;
         }
 
         var invoer = gelezen.Waarde!.Waarde;
-        return await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json), stand =>
-        {
-            var vandaag = Vandaag;
-            if (!stand.Huidig(vandaag).Oplossingsrichtingen.Any(o => o.Id == id))
-            {
-                return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{id}'.");
-            }
+        return await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json),
+            stand => BeslisStatus(stand, id, invoer, Vandaag), door, ct);
+    }
 
-            var fouten = Statusregels.Controleer(invoer, id, stand, vandaag);
-            return fouten.Count > 0
-                ? Probleem.Ongeldig(fouten)
-                : new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default);
-        }, door, ct);
+    // The decision, against the log as storage has it: the item exists, the entry keeps the rules; then it is appended.
+    private static Resultaat<Statusregel> BeslisStatus(Logstand stand, string id, StatusInvoer invoer, DateOnly vandaag)
+    {
+        if (!stand.Huidig(vandaag).Oplossingsrichtingen.Any(o => o.Id == id))
+        {
+            return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{id}'.");
+        }
+
+        var fouten = Statusregels.Controleer(invoer, id, stand, vandaag);
+        return fouten.Count > 0
+            ? Probleem.Ongeldig(fouten)
+            : new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default);
     }
 
     public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
@@ -121,7 +125,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
 
             var revisie = new Revisie("", soort, id, vanaf, default,
                 Knelpunt: waarde as Knelpunt, Partij: waarde as Partij, Oplossingsrichting: waarde as OplossingsrichtingInhoud);
-            return new Toevoeging([Logregel.Nieuw(revisie)], stand.Volgnummer, door);
+            return new Toevoeging([Logregel.Nieuw(revisie)], stand, door);
         }, ct);
         if (!geschreven.IsGelukt)
         {

@@ -52,7 +52,7 @@ public sealed class SeedImporter(
 
             var batch = batches[i];
             var sleutel = sleutels[i];
-            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct);
+            var r = await vastlegging.SchrijfAsync(s => new Toevoeging(batch, s, Vastlegger.Seed, sleutel, sleutel), ct);
             geschreven |= r.IsGelukt;
         }
 
@@ -82,7 +82,7 @@ public sealed class SeedImporter(
             return false;
         }
 
-        var r = await vastlegging.SchrijfAsync(s => new Toevoeging(regels, s.Volgnummer, Vastlegger.Seed, sleutel, sleutel), ct);
+        var r = await vastlegging.SchrijfAsync(s => new Toevoeging(regels, s, Vastlegger.Seed, sleutel, sleutel), ct);
         logger.LogInformation("Seed-correcties vastgelegd: {Aantal} regels (correcties en revisies; vastgestelde momentopnamen blijven zoals ze zijn)", r.Waarde?.Count ?? 0);
         return r.IsGelukt;
     }

@@ -21,7 +21,7 @@ internal sealed class InMemoryHistorieStore(TimeProvider? tijd = null) : IHistor
     public static InMemoryHistorieStore Met(SeedSet seed, TimeProvider? tijd = null)
     {
         var store = new InMemoryHistorieStore(tijd);
-        store.VoegToeAsync(new Toevoeging(seed.Regels, 0, Vastlegger.Seed), default).GetAwaiter().GetResult();
+        store.VoegToeAsync(new Toevoeging(seed.Regels, new Logstand([]), Vastlegger.Seed), default).GetAwaiter().GetResult();
         return store;
     }
 

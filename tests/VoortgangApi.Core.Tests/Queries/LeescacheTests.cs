@@ -31,7 +31,7 @@ public class LeescacheTests
 
     private static Toevoeging Vertraagd(Logstand s) => new(
         [Logregel.Nieuw(new Statusregel("", "ZD-04", Statussen.Vertraagd, new DateOnly(2025, 1, 1), "afgeleid", new Bron("Test", null), null, null, default))],
-        s.Volgnummer, new Vastlegger("test", "test"));
+        s, new Vastlegger("test", "test"));
 
     [Fact]
     public async Task HundredReadsOfUnchangedDataReadStorageOnce()

@@ -27,7 +27,7 @@ public class OverzichtQueriesTests
         var tweede = (await queries.OverzichtAsync(Geen, default)).Waarde!;
         await new Vastlegging(opslag, logboek, NullLogger<Vastlegging>.Instance).SchrijfAsync(s => new Toevoeging(
             [Logregel.Nieuw(new Statusregel("", "ZO-02", Statussen.Gestopt, new DateOnly(2025, 1, 1), "afgeleid", new Bron("Test", null), null, null, default))],
-            s.Volgnummer, new Vastlegger("test", "test")), default);
+            s, new Vastlegger("test", "test")), default);
         var derde = (await queries.OverzichtAsync(Geen, default)).Waarde!;
 
         Assert.Same(eerste, tweede);

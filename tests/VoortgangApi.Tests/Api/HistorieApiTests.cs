@@ -165,6 +165,19 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
+    public async Task AMalformedIdempotencyKeyIsNamedBeforeAnythingTheBodySays()
+    {
+        var voor = (await api.GetJsonAsync("/api/v1/wijzigingen?pageSize=1000")).GetProperty("cursor").GetString();
+
+        using var response = await PostStatus("ZD-01", """{"status":"klaar"}""", sleutel: "twee woorden");
+
+        var fout = (await Problem.AssertAsync(response, HttpStatusCode.BadRequest)).GetProperty("invalidParams").EnumerateArray().Single();
+        Assert.Equal("Idempotency-Key", fout.GetProperty("name").GetString());
+        Assert.Equal("ongeldigFormaat", fout.GetProperty("code").GetString());
+        Assert.Equal(voor, (await api.GetJsonAsync("/api/v1/wijzigingen?pageSize=1000")).GetProperty("cursor").GetString());
+    }
+
+    [Fact]
     public async Task ConfirmedNeedsASourceDatedOnOrBeforeThePeildatumAndNoDateLiesInTheFuture()
     {
         var morgen = Vandaag.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ public class SeedCorrectieTests
         foreach (var (batch, i) in oud.Regels.Chunk(90).Select((b, i) => (b, i)))
         {
             var stand = await logboek.VersAsync(default);
-            await store.VoegToeAsync(new Toevoeging(batch, stand.Volgnummer, Vastlegger.Seed, $"oud-{i}", $"oud-{i}"), default);
+            await store.VoegToeAsync(new Toevoeging(batch, stand, Vastlegger.Seed, $"oud-{i}", $"oud-{i}"), default);
         }
 
         foreach (var c in oud.Cycli)
@@ -65,7 +65,7 @@ public class SeedCorrectieTests
 
         // An official corrects the corrected status; a later start with the same seed leaves that alone.
         var ambtenaar = correctie with { Id = "", Toelichting = "Nader bekeken door een ambtenaar.", Vervangt = correctie.Id, VastgelegdOp = default };
-        Assert.True((await diensten.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging([Logregel.Nieuw(ambtenaar)], s.Volgnummer, Testvastlegger.Test), default)).IsGelukt);
+        Assert.True((await diensten.GetRequiredService<Vastlegging>().SchrijfAsync(s => new Toevoeging([Logregel.Nieuw(ambtenaar)], s, Testvastlegger.Test), default)).IsGelukt);
         Assert.False(await importer.ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
         Assert.Equal("Nader bekeken door een ambtenaar.",
             (await logboek.VersAsync(default)).Stand(new DateOnly(2023, 11, 10), DateTimeOffset.MaxValue).Oplossingsrichtingen.Single(o => o.Id == "GE-01").Status.Toelichting);

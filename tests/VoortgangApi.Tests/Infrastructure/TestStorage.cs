@@ -35,7 +35,7 @@ public sealed class TestStorage : IAsyncLifetime
     {
         foreach (var batch in regels.Chunk(90))
         {
-            var r = await Service<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s.Volgnummer, new Vastlegger("test", "test")), default);
+            var r = await Service<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s, new Vastlegger("test", "test")), default);
             Assert.True(r.IsGelukt, r.Probleem?.Detail);
         }
     }
