@@ -79,6 +79,10 @@ internal sealed class TimerTriggers(Werker werker, IOptions<LokaleHostOpties> op
             {
                 logger.LogError("Timerfunctie {Functie} mislukte: {Fout}", naam, antwoord.Result.Exception?.Message);
             }
+            else
+            {
+                logger.LogInformation("Timerfunctie {Functie} uitgevoerd (gepland {Gepland:O})", naam, gepland);
+            }
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is IOException or TimeoutException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VoortgangApi.Core;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
@@ -9,7 +10,7 @@ namespace VoortgangApi.Tests.Api;
 /// <summary>Recording progress through the API, and reading it back at any moment (issue 10's acceptance, on Azurite).</summary>
 public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
 {
-    private static readonly DateOnly Vandaag = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Vandaag = TimeProvider.System.Vandaag();
     private static string Gisteren => Vandaag.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Eergisteren => Vandaag.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

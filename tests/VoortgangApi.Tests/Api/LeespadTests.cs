@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using VoortgangApi.Core;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
@@ -66,7 +67,7 @@ public class LeespadTests(TestApi api) : IClassFixture<TestApi>
     public async Task AWriteIsVisibleInTheNextReadOfAPreparedAnswer()
     {
         var voor = await api.GetJsonAsync("/api/v1/themas");
-        var gisteren = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var post = await api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-03/statussen",
             $$$"""{"status":"gestopt","peildatum":"{{{gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Leespadtest","soort":"nota"}}"""));
         var na = await api.GetJsonAsync("/api/v1/themas");

@@ -18,7 +18,7 @@ namespace VoortgangApi.Tests.Fouten;
 /// </summary>
 public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
 {
-    private static readonly string Gisteren = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly Voorwaarden Geen = new(null, null);
 
     private static Parameters Leeg() => new(new Dictionary<string, IReadOnlyList<string?>>(), []);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using VoortgangApi.Core;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Fouten;
@@ -29,7 +30,7 @@ public sealed class UitvalApi : TestApi
 /// <summary>A real storage outage (DESIGN §5): a fast 503 with Retry-After while storage is away, recovery without a restart, data intact.</summary>
 public class UitvalTests(UitvalApi api, Xunit.Abstractions.ITestOutputHelper uitvoer) : IClassFixture<UitvalApi>
 {
-    private static readonly string Gisteren = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<HttpResponseMessage> PostStatus(string titel) => api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/PO-03/statussen",
         $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"{{{titel}}}","soort":"nota"}}"""));

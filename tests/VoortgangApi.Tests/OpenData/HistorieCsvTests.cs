@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VoortgangApi.Core;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.Tests.Infrastructure;
 
@@ -61,7 +62,7 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
 
         var fout = await Post("""{"status":"gestopt","peildatum":"2025-03-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Vergissing","soort":"derden"}}""");
         await Post($$$"""{"status":"doorlopend","peildatum":"2025-02-15","zekerheid":"bevestigd","bron":{"titel":"Jaarverslag","url":"https://example.org/jv","soort":"derden","datum":"2025-02-01","kamerstuk":"34 193, nr. 20"},"toelichting":"Regel één;\nregel \"twee\"","vervangt":"{{{fout}}}"}""");
-        var vandaag = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var vandaag = TimeProvider.System.Vandaag().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Post($$$"""{"status":"gerealiseerd","peildatum":"{{{vandaag}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Na de peildatum","soort":"derden"}}""");
         foreach (var (methode, pad, body) in new[]
         {
