@@ -35,7 +35,7 @@ public static class VoortgangRegistratie
         // The log in memory: repeated reads cost no storage call; one range read per interval notices other instances' writes.
         services.AddSingleton(sp => new Logboek(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Wijzigingsteller>(),
             sp.GetRequiredService<TimeProvider>(), Controle(sp)));
-        services.AddSingleton(sp => new VoortgangBron(
+        services.AddSingleton(sp => new Voortgangslezer(
             sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingsteller>(),
             sp.GetRequiredService<TimeProvider>(), Controle(sp)));
         services.AddSingleton<Vastlegging>();

@@ -63,7 +63,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld; een vastgestelde cyclus verandert nooit meer.");
         }
 
-        if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
+        if (voorwaarden.Controleer(bestaand is null ? null : Canoniek.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
         {
             return mislukt;
         }
@@ -93,7 +93,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
         {
             var bewaard = await cycli.BewaarAsync(cyclus, bestaand?.Versie, ct);
             wijzigingen?.Meld();
-            return new PlanUitkomst(bewaard.Cyclus, bestaand is null, Inhoud.ETag(bewaard.Cyclus));
+            return new PlanUitkomst(bewaard.Cyclus, bestaand is null, Canoniek.ETag(bewaard.Cyclus));
         }
         catch (GelijktijdigeWijzigingException)
         {
@@ -121,7 +121,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
             return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' is vastgesteld en kan niet meer worden geannuleerd.");
         }
 
-        if ((voorwaarden with { IfNoneMatch = null }).Controleer(Inhoud.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
+        if ((voorwaarden with { IfNoneMatch = null }).Controleer(Canoniek.ETag(bestaand.Cyclus), "de cyclus") is { } mislukt)
         {
             return mislukt;
         }

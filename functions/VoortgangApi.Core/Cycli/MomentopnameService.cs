@@ -65,7 +65,7 @@ public sealed class MomentopnameService(
 
             var nu = tijd.GetUtcNow();
             var genomenOp = new DateTimeOffset(nu.Ticks - (nu.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-            var info = new MomentopnameInfo(genomenOp, Inhoud.Hash(data), Inhoud.Tel(data), log.BekendTot, log.Volgnummer);
+            var info = new MomentopnameInfo(genomenOp, Canoniek.Hash(data), Canoniek.Tel(data), log.BekendTot, log.Volgnummer);
             var vastgesteld = versie.Cyclus with { Toestand = Toestanden.Vastgesteld, Momentopname = info, VastgesteldDoor = door };
             try
             {

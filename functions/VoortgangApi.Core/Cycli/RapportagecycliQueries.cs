@@ -12,7 +12,7 @@ public sealed record Concept(
     string? VorigeCyclus, Verschil? Verschillen, string Inhoud);
 
 /// <summary>Reads of reporting cycles and the comparison of two cycles.</summary>
-public sealed class RapportagecycliQueries(VoortgangBron bron)
+public sealed class RapportagecycliQueries(Voortgangslezer bron)
 {
     public const string TenOpzichteVan = "tenOpzichteVan";
 
@@ -78,7 +78,7 @@ public sealed class RapportagecycliQueries(VoortgangBron bron)
             verschillen = Verschillen.Bereken(cyclusId, data, vorige.Id, oud.Waarde!);
         }
 
-        return new Concept(cyclusId, cyclus.Peildatum, true, log.BekendTot, log.Volgnummer, Inhoud.Hash(data), Inhoud.Tel(data),
+        return new Concept(cyclusId, cyclus.Peildatum, true, log.BekendTot, log.Volgnummer, Canoniek.Hash(data), Canoniek.Tel(data),
             vorige?.Id, verschillen, $"/api/v1/oplossingsrichtingen?peildatum={cyclus.Peildatum:yyyy-MM-dd}");
     }
 

@@ -42,7 +42,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{id}'.");
         }
 
-        var fouten = Statusregels.Controleer(invoer, id, stand, vandaag);
+        var fouten = Statuseisen.Controleer(invoer, id, stand, vandaag);
         return fouten.Count > 0
             ? Probleem.Ongeldig(fouten)
             : new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default);
@@ -53,7 +53,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             (i, data, vanaf, fouten) =>
             {
                 Verwijzingen.Controleer(i.ThemaId, i.VerantwoordelijkePartijen, i.BetrokkenPartijen, i.Knelpunten ?? [], data, fouten);
-                Statusregels.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
+                Statuseisen.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
                 return new OplossingsrichtingInhoud(i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
                     i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
@@ -63,7 +63,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             (i, data, vanaf, fouten) =>
             {
                 Verwijzingen.Controleer(i.ThemaId, [], [], [], data, fouten);
-                Statusregels.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
+                Statuseisen.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
                 return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, i.Bronnen);
             }, i => i.GeldigVanaf, ct);
 
@@ -85,7 +85,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         // The precondition before the body (RFC 9110 §13.2.1): an existing item without If-Match is a 428, a stale one a
         // 412, whatever the body says. Checked again against the log the append is made on (another writer may be first).
         var vooraf = Items.Zoek((await logboek.LeesAsync(ct)).Huidig(Vandaag), soort, id);
-        if (voorwaarden.Controleer(vooraf is null ? null : Inhoud.ETag(vooraf), "dit item") is { } voorwaarde)
+        if (voorwaarden.Controleer(vooraf is null ? null : Canoniek.ETag(vooraf), "dit item") is { } voorwaarde)
         {
             return voorwaarde;
         }
@@ -109,7 +109,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             var data = stand.Huidig(vandaag);
             var bestaand = Items.Zoek(data, soort, id);
             nieuw = bestaand is null;
-            if (voorwaarden.Controleer(bestaand is null ? null : Inhoud.ETag(bestaand), "dit item") is { } mislukt)
+            if (voorwaarden.Controleer(bestaand is null ? null : Canoniek.ETag(bestaand), "dit item") is { } mislukt)
             {
                 return mislukt;
             }
@@ -134,6 +134,6 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
 
         // The answer is the item as GET now shows it (a revision dated in the past may be overtaken by a later one).
         var item = Items.Zoek((await logboek.LeesAsync(ct)).Huidig(Vandaag), soort, id)!;
-        return new RevisieUitkomst(item, nieuw, Inhoud.ETag(item), $"{Items.Collectie(soort)}/{id}");
+        return new RevisieUitkomst(item, nieuw, Canoniek.ETag(item), $"{Items.Collectie(soort)}/{id}");
     }
 }

@@ -20,7 +20,7 @@ public static class SeedCorrecties
         foreach (var r in seed.Regels.Select(r => r.Revisie).OfType<Revisie>())
         {
             // Judged against the log and the revisions decided so far: a correction at an earlier date holds until the next.
-            if (InForce(revisies, r) is not { } huidig || !Inhoud.Gelijk(huidig, r))
+            if (InForce(revisies, r) is not { } huidig || !ZegtHetzelfde(huidig, r))
             {
                 var revisie = r with { Id = "", VastgelegdOp = default };
                 revisies.Add(revisie);
@@ -51,7 +51,7 @@ public static class SeedCorrecties
     {
         var themas = seed.Regels.TakeWhile(r => r.Revisie?.Soort == Itemsoorten.Thema).Select(r => r.Revisie!).ToList();
         return themas.Count > 0 && log.Count >= themas.Count
-            && themas.Zip(log).All(p => p.Second.Revisie is { } r && r.Soort == p.First.Soort && r.ItemId == p.First.ItemId && Inhoud.Gelijk(r, p.First));
+            && themas.Zip(log).All(p => p.Second.Revisie is { } r && r.Soort == p.First.Soort && r.ItemId == p.First.ItemId && ZegtHetzelfde(r, p.First));
     }
 
     // The revision of the same item in force at the seed revision's date: the greatest geldigVanaf on or before it, the later-recorded on a tie.
@@ -59,12 +59,9 @@ public static class SeedCorrecties
         revisies.Where(x => x.Soort == r.Soort && x.ItemId == r.ItemId && x.GeldigVanaf <= r.GeldigVanaf)
             .Select((x, i) => (x, i)).OrderBy(p => p.x.GeldigVanaf).ThenBy(p => p.i).Select(p => p.x).LastOrDefault();
 
-    private static class Inhoud
-    {
-        // What a revision says, without the log's own fields (id, moment).
-        public static bool Gelijk(Revisie a, Revisie b) => Json(a) == Json(b);
+    // What a revision says, without the log's own fields (id, moment).
+    private static bool ZegtHetzelfde(Revisie a, Revisie b) => Tekst(a) == Tekst(b);
 
-        private static string Json(Revisie r) => System.Text.Json.JsonSerializer.Serialize(
-            (object?)r.Thema ?? (object?)r.Knelpunt ?? (object?)r.Partij ?? r.Oplossingsrichting, VoortgangJson.Options);
-    }
+    private static string Tekst(Revisie r) => System.Text.Json.JsonSerializer.Serialize(
+        (object?)r.Thema ?? (object?)r.Knelpunt ?? (object?)r.Partij ?? r.Oplossingsrichting, VoortgangJson.Options);
 }

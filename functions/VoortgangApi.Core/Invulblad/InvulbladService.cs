@@ -112,7 +112,7 @@ public sealed class InvulbladService(Logboek logboek, Vastlegging vastlegging, S
                 return new Rijverslag(r.Rij.Rij, r.Rij.Id, "ongewijzigd", Ongewijzigd(r.Rij), null, null, []);
             }
 
-            var fouten = Statusregels.Controleer(r.Invoer.Waarde, r.Rij.Id, stand, vandaag).Select(f => Fout(r.Rij, f)).ToList();
+            var fouten = Statuseisen.Controleer(r.Invoer.Waarde, r.Rij.Id, stand, vandaag).Select(f => Fout(r.Rij, f)).ToList();
             return fouten.Count > 0
                 ? new Rijverslag(r.Rij.Rij, r.Rij.Id, "fout", $"{fouten.Count} fout(en)", null, null, fouten)
                 : new Rijverslag(r.Rij.Rij, r.Rij.Id, "vastleggen", "wordt vastgelegd als nieuwe status", r.Invoer.Waarde, null, []);

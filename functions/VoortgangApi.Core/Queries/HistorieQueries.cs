@@ -17,7 +17,7 @@ public sealed record ItemHistorie(string Id, IReadOnlyList<StatusregelInHistorie
 public sealed record Wijzigingenpagina(IReadOnlyList<Logregel> Wijzigingen, string Cursor, bool MeerBeschikbaar);
 
 /// <summary>The history of an item and the change feed: the log itself, read from memory.</summary>
-public sealed class HistorieQueries(VoortgangBron bron)
+public sealed class HistorieQueries(Voortgangslezer bron)
 {
     public const int StandaardPageSize = 100;
     public const int MaxPageSize = 1000;

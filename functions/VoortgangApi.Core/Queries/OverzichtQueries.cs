@@ -38,7 +38,7 @@ public sealed record TussenCycli(
 /// This is the public website's call on every visit, so the result is kept until its inputs change: the current data
 /// (the read cache hands back the same instance while nothing changed) and the latest snapshot.
 /// </remarks>
-public sealed class OverzichtQueries(VoortgangBron bron, OpenDataInstellingen openData)
+public sealed class OverzichtQueries(Voortgangslezer bron, OpenDataInstellingen openData)
 {
     private Bewaard? _laatste;
 

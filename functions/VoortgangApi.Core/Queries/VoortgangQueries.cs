@@ -8,18 +8,18 @@ namespace VoortgangApi.Core.Queries;
 /// The whole data set is a few hundred rows at most, so it is read once and filtered here: no user input
 /// ever becomes part of a Table Storage filter, which rules out OData filter injection by construction.
 /// </remarks>
-public sealed class VoortgangQueries(VoortgangBron bron)
+public sealed class VoortgangQueries(Voortgangslezer bron)
 {
     public const int StandaardPageSize = 20;
     public const int MaxPageSize = 100;
 
     /// <summary>Every read can be asked as of a cycle, or at any date as known at any moment.</summary>
-    public static readonly IReadOnlyList<string> LeesParameters = VoortgangBron.MomentParameters;
+    public static readonly IReadOnlyList<string> LeesParameters = Voortgangslezer.MomentParameters;
 
     public static readonly IReadOnlyList<string> OplossingsrichtingParameters =
-        [.. VoortgangBron.MomentParameters, "thema", "status", "partij", "zoek", "page", "pageSize"];
+        [.. Voortgangslezer.MomentParameters, "thema", "status", "partij", "zoek", "page", "pageSize"];
 
-    public static readonly IReadOnlyList<string> KnelpuntParameters = [.. VoortgangBron.MomentParameters, "thema"];
+    public static readonly IReadOnlyList<string> KnelpuntParameters = [.. Voortgangslezer.MomentParameters, "thema"];
 
     public static readonly IReadOnlyList<string> PartijParameters = KnelpuntParameters;
 

@@ -61,9 +61,9 @@ internal static class SeedSamenhang
                 Bestaat(cycli, cyclusId, $"{pad}.statussen.{cyclusId}", "rapportagecyclus", fouten);
                 if (d.Rapportagecycli.FirstOrDefault(c => c.Id == cyclusId) is { } cyclus)
                 {
-                    var regels = new List<OngeldigeInvoer>();
-                    Historie.Statusregels.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, status.Toelichting, $"{pad}.statussen.{cyclusId}", regels);
-                    fouten.AddRange(regels.Select(r => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}"));
+                    var schendingen = new List<OngeldigeInvoer>();
+                    Historie.Statuseisen.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, status.Toelichting, $"{pad}.statussen.{cyclusId}", schendingen);
+                    fouten.AddRange(schendingen.Select(r => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}"));
                 }
             }
 

@@ -18,7 +18,7 @@ public sealed class Voorbereid(byte[] body, string contentType, IReadOnlyDiction
     public byte[] Body { get; } = body;
     public string ContentType { get; } = contentType + "; charset=utf-8";
     public IReadOnlyDictionary<string, string> Headers { get; } = headers;
-    public string ETag { get; } = Inhoud.ETag(body);
+    public string ETag { get; } = Canoniek.ETag(body);
     public bool Comprimeerbaar => Body.Length > MinimaalTeComprimeren;
 
     /// <summary>The coding to send for this Accept-Encoding: "br", "gzip" or null (identity), with its bytes and ETag.</summary>

@@ -69,7 +69,7 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
         var vorige = seed.Cycli[^1];
         var v = Verschillen.Bereken("voorjaar-2025", seed.Huidig, vorige.Id, vorige.Stand);
         return Json(new Core.Cycli.Concept("voorjaar-2025", new DateOnly(2025, 5, 1), true, new DateTimeOffset(2025, 5, 2, 9, 30, 0, TimeSpan.Zero), 118,
-            Core.Cycli.Inhoud.Hash(seed.Huidig), Core.Cycli.Inhoud.Tel(seed.Huidig), vorige.Id,
+            Core.Cycli.Canoniek.Hash(seed.Huidig), Core.Cycli.Canoniek.Tel(seed.Huidig), vorige.Id,
             v with { Statusovergangen = [.. v.Statusovergangen.Take(2)], Gewijzigd = [.. v.Gewijzigd.Take(1)] },
             "/api/v1/oplossingsrichtingen?peildatum=2025-05-01"));
     }
@@ -93,7 +93,7 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
     // The seed cycles as they read once vastgesteld; the moment is illustrative, the hash and counts are real.
     private List<Rapportagecyclus> Cycli() =>
         [.. seed.Cycli.Select(c => new Rapportagecyclus(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Toestanden.Vastgesteld,
-            new MomentopnameInfo(DateTimeOffset.Parse(Voorbeeldmoment, System.Globalization.CultureInfo.InvariantCulture), Inhoud.Hash(c.Stand), Inhoud.Tel(c.Stand))))];
+            new MomentopnameInfo(DateTimeOffset.Parse(Voorbeeldmoment, System.Globalization.CultureInfo.InvariantCulture), Canoniek.Hash(c.Stand), Canoniek.Tel(c.Stand))))];
 
     private static JsonNode Json(object waarde) => JsonSerializer.SerializeToNode(waarde, waarde.GetType(), VoortgangJson.Options)!;
 }

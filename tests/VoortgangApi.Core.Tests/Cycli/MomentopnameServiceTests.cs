@@ -34,7 +34,7 @@ public class MomentopnameServiceTests
         var m = r.Waarde!.Cyclus.Momentopname!;
         Assert.True(r.Waarde.Nieuw);
         Assert.Equal(Toestanden.Vastgesteld, r.Waarde.Cyclus.Toestand);
-        Assert.Equal(Inhoud.Hash(_seed.Huidig), m.InhoudHash);
+        Assert.Equal(Canoniek.Hash(_seed.Huidig), m.InhoudHash);
         Assert.Equal(24, m.Aantallen.Oplossingsrichtingen);
         Assert.Equal(_tijd.GetUtcNow(), m.GenomenOp);
     }

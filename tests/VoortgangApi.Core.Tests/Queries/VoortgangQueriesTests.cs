@@ -10,7 +10,7 @@ public class VoortgangQueriesTests
     private static async Task<VoortgangQueries> Queries()
     {
         var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
-        return new VoortgangQueries(new VoortgangBron(InMemoryHistorieStore.Met(seed).Logboek(), new InMemoryCyclusStore()));
+        return new VoortgangQueries(new Voortgangslezer(InMemoryHistorieStore.Met(seed).Logboek(), new InMemoryCyclusStore()));
     }
 
     private static Parameters Query(string queryString)

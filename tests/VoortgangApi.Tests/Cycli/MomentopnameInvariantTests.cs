@@ -73,8 +73,8 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         Assert.True(retry.Waarde!.Nieuw);
         var vast = await _storage.Cycli.LeesAsync("halverwege", default);
         var gelezen = await _storage.Cycli.LeesMomentopnameAsync("halverwege", vast!.RunId!, default);
-        Assert.Equal(Inhoud.Hash(_storage.Seed.Huidig), Inhoud.Hash(gelezen));
-        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Inhoud.Hash(gelezen));
+        Assert.Equal(Canoniek.Hash(_storage.Seed.Huidig), Canoniek.Hash(gelezen));
+        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Canoniek.Hash(gelezen));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<IOException>(() => Service(new FalendeCyclusStore(_storage.Cycli, FalendeCyclusStore.Stap.Commit)).NeemAsync("voorcommit", Testvastlegger.Test, default));
 
-        var bron = _storage.Service<VoortgangApi.Core.Queries.VoortgangBron>();
+        var bron = _storage.Service<VoortgangApi.Core.Queries.Voortgangslezer>();
         var gelezen = await bron.MomentopnameAsync("voorcommit", default);
         Assert.Equal(VoortgangApi.Core.ProbleemSoort.Conflict, gelezen.Probleem!.Soort);
         Assert.True((await Service().NeemAsync("voorcommit", Testvastlegger.Test, default)).Waarde!.Nieuw);
@@ -102,7 +102,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         await Assert.ThrowsAsync<GelijktijdigeWijzigingException>(() => _storage.Cycli.BewaarAsync(vast.Cyclus with { Titel = "anders" }, "W/\"datetime'2020-01-01T00%3A00%3A00.0000000Z'\"", default));
 
         var gelezen = await _storage.Cycli.LeesMomentopnameAsync("onveranderlijk", vast.RunId!, default);
-        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Inhoud.Hash(gelezen));
+        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Canoniek.Hash(gelezen));
         Assert.Equal(vast.Cyclus, (await _storage.Cycli.LeesAsync("onveranderlijk", default))!.Cyclus);
     }
 
@@ -121,8 +121,8 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         var gelezen = await _storage.Cycli.LeesMomentopnameAsync("groot", vast.RunId!, default);
         Assert.Equal(5000 + _storage.Seed.Huidig.Oplossingsrichtingen.Count, r.Waarde!.Cyclus.Momentopname!.Aantallen.Oplossingsrichtingen);
         Assert.Equal(5000 + _storage.Seed.Huidig.Oplossingsrichtingen.Count, gelezen.Oplossingsrichtingen.Count);
-        Assert.Equal(Inhoud.Hash(groot), Inhoud.Hash(gelezen));
-        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Inhoud.Hash(gelezen));
+        Assert.Equal(Canoniek.Hash(groot), Canoniek.Hash(gelezen));
+        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Canoniek.Hash(gelezen));
     }
 }
 

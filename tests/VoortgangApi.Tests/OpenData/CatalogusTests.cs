@@ -17,7 +17,7 @@ public class CatalogusTests
         return [.. seed.Cycli.Select(c =>
         {
             var cyclus = new Rapportagecyclus(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Toestanden.Vastgesteld,
-                new MomentopnameInfo(new DateTimeOffset(2024, 11, 18, 12, 0, 0, TimeSpan.Zero), Inhoud.Hash(c.Stand), Inhoud.Tel(c.Stand)));
+                new MomentopnameInfo(new DateTimeOffset(2024, 11, 18, 12, 0, 0, TimeSpan.Zero), Canoniek.Hash(c.Stand), Canoniek.Tel(c.Stand)));
             var bestanden = Cycluspakket.Bouw(cyclus, c.Stand, Instellingen).Select(b => new BestandInfo(b.Naam, b.Inhoud.Length, b.Sha256)).ToList();
             return new GepubliceerdeCyclus(cyclus, bestanden);
         })];

@@ -4,7 +4,7 @@ using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Cycli;
 
-public class InhoudTests
+public class CanoniekTests
 {
     [Fact]
     public async Task HashDoesNotDependOnTheOrderOfTheItems()
@@ -12,8 +12,8 @@ public class InhoudTests
         var data = (await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"))).Huidig;
         var omgekeerd = data with { Oplossingsrichtingen = [.. data.Oplossingsrichtingen.Reverse()], Partijen = [.. data.Partijen.Reverse()] };
 
-        Assert.Equal(Inhoud.Hash(data), Inhoud.Hash(omgekeerd));
-        Assert.Matches("^sha256:[0-9a-f]{64}$", Inhoud.Hash(data));
+        Assert.Equal(Canoniek.Hash(data), Canoniek.Hash(omgekeerd));
+        Assert.Matches("^sha256:[0-9a-f]{64}$", Canoniek.Hash(data));
     }
 
     [Fact]
@@ -26,6 +26,6 @@ public class InhoudTests
             Oplossingsrichtingen = [eerste with { Status = eerste.Status with { Status = "gestopt" } }, .. data.Oplossingsrichtingen.Skip(1)],
         };
 
-        Assert.NotEqual(Inhoud.Hash(data), Inhoud.Hash(gewijzigd));
+        Assert.NotEqual(Canoniek.Hash(data), Canoniek.Hash(gewijzigd));
     }
 }

@@ -9,7 +9,7 @@ namespace VoortgangApi.Core.Cycli;
 /// <see cref="VoortgangOrde"/> sorts it, serialised with <see cref="VoortgangJson.Options"/> (UTF-8, no
 /// whitespace, properties in declaration order, no nulls). The same state always gives the same hash.
 /// </summary>
-public static class Inhoud
+public static class Canoniek
 {
     public static byte[] CanoniekeJson(VoortgangData data) =>
         JsonSerializer.SerializeToUtf8Bytes(VoortgangOrde.Sorteer(data), VoortgangJson.Options);

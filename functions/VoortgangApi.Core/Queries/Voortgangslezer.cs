@@ -10,7 +10,7 @@ namespace VoortgangApi.Core.Queries;
 /// vastgesteld cycle's frozen snapshot (?cyclus=); and keeps what it read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
 /// cycles are kept until a write in this process or, for other instances' writes, a short time-to-live.
 /// </summary>
-public sealed class VoortgangBron(Logboek logboek, ICyclusStore cycli, Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
+public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
 {
     public const string CyclusParameter = "cyclus";
     public const string PeildatumParameter = "peildatum";

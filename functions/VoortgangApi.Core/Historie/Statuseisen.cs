@@ -4,7 +4,7 @@ using VoortgangApi.Core.Validation;
 namespace VoortgangApi.Core.Historie;
 
 /// <summary>The rules a status entry must meet beyond its schema; every violation is named with its JSON path.</summary>
-public static class Statusregels
+public static class Statuseisen
 {
     public static List<OngeldigeInvoer> Controleer(StatusInvoer s, string id, Logstand stand, DateOnly vandaag)
     {

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Documentatie;
+
+/// <summary>The README's map and the docs pages say what the tree is: checked, so they cannot drift apart.</summary>
+public partial class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Repo.Pad("README.md"));
+    private static readonly string[] Bovenmappen = ["functions", "tests", "bench"];
+
+    private static IEnumerable<string> Projectmappen() =>
+        Bovenmappen.SelectMany(m => Directory.EnumerateDirectories(Repo.Pad(m)))
+            .Where(d => Directory.EnumerateFiles(d, "*.csproj").Any())
+            .Select(d => Path.GetRelativePath(Repo.Root, d).Replace('\\', '/'));
+
+    private static List<string> Kaart()
+    {
+        var blok = Readme[Readme.IndexOf("## How it is built", StringComparison.Ordinal)..];
+        blok = blok[(blok.IndexOf("```", StringComparison.Ordinal) + 3)..];
+        blok = blok[..blok.IndexOf("```", StringComparison.Ordinal)];
+        return [.. blok.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => r.Split(' ')[0])];
+    }
+
+    [Fact]
+    public void TheReadmeMapNamesEveryProjectFolderThatExists()
+    {
+        var kaart = Kaart();
+
+        Assert.All(Projectmappen().Where(p => !p.StartsWith("bench/", StringComparison.Ordinal)), p => Assert.Contains(p, kaart));
+        Assert.All(kaart, p => Assert.True(Directory.Exists(Repo.Pad(p.TrimEnd('/'))), $"de kaart noemt {p}, dat niet bestaat"));
+    }
+
+    [Fact]
+    public void ProjectReferencesRunOneWayAsTheReadmeSays()
+    {
+        var verwijzingen = Projectmappen().Where(p => p.StartsWith("functions/", StringComparison.Ordinal)).ToDictionary(
+            p => Path.GetFileName(p),
+            p => XDocument.Load(Directory.EnumerateFiles(Repo.Pad(p), "*.csproj").Single()).Descendants("ProjectReference")
+                .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/'))).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Empty(verwijzingen["VoortgangApi.Core"]);
+        Assert.Equal(["VoortgangApi.Core"], verwijzingen["VoortgangApi.OpenData"]);
+        Assert.Equal(["VoortgangApi.Core"], verwijzingen["VoortgangApi.Storage"]);
+        Assert.Equal(["VoortgangApi.Core", "VoortgangApi.OpenData", "VoortgangApi.Storage"], verwijzingen["VoortgangApi.Functions"]);
+        Assert.Contains("Functions → OpenData, Storage → Core", Readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreNeedsNoNpmNoAspNetAndNoAzureSdk()
+    {
+        var project = File.ReadAllText(Repo.Pad("functions", "VoortgangApi.Core", "VoortgangApi.Core.csproj"));
+        var pakketten = XDocument.Parse(project).Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value).ToList();
+
+        Assert.DoesNotContain("node_modules", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("FrameworkReference", project, StringComparison.Ordinal);
+        Assert.DoesNotContain(pakketten, p => p.StartsWith("Azure.", StringComparison.Ordinal) || p.StartsWith("Microsoft.Azure", StringComparison.Ordinal) || p.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryDocsPageIsLinkedFromTheReadmeAndEveryLocalLinkResolves()
+    {
+        var paginas = Directory.EnumerateFiles(Repo.Pad("docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).ToList();
+
+        Assert.NotEmpty(paginas);
+        Assert.All(paginas, p => Assert.Contains($"]({p})", Readme, StringComparison.Ordinal));
+        foreach (var bestand in paginas.Prepend("README.md"))
+        {
+            var map = Path.GetDirectoryName(Repo.Pad(bestand))!;
+            foreach (Match m in LokaleLink().Matches(File.ReadAllText(Repo.Pad(bestand))))
+            {
+                Assert.True(File.Exists(Path.Combine(map, m.Groups[1].Value)), $"{bestand} verwijst naar {m.Groups[1].Value}, dat niet bestaat");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheApiPageNamesEveryPathOfTheReleasedContract()
+    {
+        var pagina = Parameternaam().Replace(File.ReadAllText(Repo.Pad("docs", "api.md")), "{}");
+        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Pad("contract", "openapi.json")));
+        var paden = contract.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.NotEmpty(paden);
+        Assert.All(paden, p => Assert.True(pagina.Contains("/v1" + Parameternaam().Replace(p, "{}"), StringComparison.Ordinal), $"docs/api.md noemt {p} niet"));
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex Parameternaam();
+
+    // A relative link to a file in the repository: ](path) or ](path#anchor), not http(s).
+    [GeneratedRegex(@"\]\((?!https?:|#|mailto:)([^)#\s]+)(#[^)]*)?\)")]
+    private static partial Regex LokaleLink();
+}
