@@ -33,11 +33,10 @@ public static class VoortgangRegistratie
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
         // The log in memory: repeated reads cost no storage call; one range read per interval notices other instances' writes.
-        services.AddSingleton(sp => new Logboek(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Wijzigingsteller>(),
-            sp.GetRequiredService<TimeProvider>(), Controle(sp)));
-        services.AddSingleton(sp => new Voortgangslezer(
-            sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Wijzigingsteller>(),
-            sp.GetRequiredService<TimeProvider>(), Controle(sp)));
+        // One freshness rule for every cache: no write in this process, and younger than the version-check interval.
+        services.AddSingleton(sp => new Versheid(sp.GetRequiredService<Wijzigingsteller>(), sp.GetRequiredService<TimeProvider>(), Controle(sp)));
+        services.AddSingleton<Logboek>();
+        services.AddSingleton(sp => new Voortgangslezer(sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Versheid>()));
         services.AddSingleton<Vastlegging>();
         services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<Http.Cachebeleid>();

@@ -29,46 +29,35 @@ public sealed class Logstand(IReadOnlyList<Logregel> regels)
 }
 
 /// <summary>
-/// Keeps the log in memory. Within <paramref name="controleInterval"/> a read touches no storage; after it, one range
-/// read of the lines after the last known number fetches exactly what was added since (usually nothing). A write in this process is merged
-/// at once. The log is gapless, so "the lines after n" is always exactly what is missing.
+/// Keeps the log in memory, fresh by the one rule of <see cref="Versheid"/>: within its interval a read touches no
+/// storage; after it, one range read of the lines after the last known number fetches exactly what was added since
+/// (usually nothing). A write in this process is merged at once. The log is gapless, so "the lines after n" is always
+/// exactly what is missing.
 /// </summary>
-public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, TimeProvider tijd, TimeSpan controleInterval) : IDisposable
+public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, Versheid versheid) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
-    private Bewaard _stand = new(new Logstand([]), -1, DateTimeOffset.MinValue);
+    private Bewaard<Logstand>? _stand;
 
-    public TimeProvider Tijd => tijd;
+    public TimeProvider Tijd => versheid.Tijd;
 
     /// <summary>Since when the log in memory has not been confirmed against storage (null: it is current).</summary>
     /// <remarks>Set while storage is unreachable and reads are answered from memory; the HTTP layer reports it as Age.</remarks>
-    public DateTimeOffset? OnbevestigdSinds { get; private set; }
+    public DateTimeOffset? OnbevestigdSinds => _stand?.OnbevestigdSinds;
 
     /// <summary>
-    /// The log as this process knows it, refreshed at most every <c>controleInterval</c>. When the refresh fails (storage
-    /// unreachable) and a log was read before, that log is served — reads keep working through an outage — and storage
-    /// is tried again after the next interval, so a read never waits for a dead storage account twice in a row.
+    /// The log as this process knows it, refreshed at most once per interval. When the refresh fails (storage
+    /// unreachable) and a log was read before, that log is served — reads keep working through an outage.
     /// </summary>
     public async Task<Logstand> LeesAsync(CancellationToken ct)
     {
-        var b = _stand;
-        if (b.Teller == wijzigingen.Teller && tijd.GetUtcNow() - b.Gecontroleerd < controleInterval)
+        var b = await versheid.LeesAsync(_stand, VersAsync, ct);
+        if (b.OnbevestigdSinds is not null)
         {
-            return b.Stand;
+            _stand = b; // the old log, served for another interval (VersAsync keeps what it loads itself)
         }
 
-        try
-        {
-            var stand = await VersAsync(ct);
-            OnbevestigdSinds = null;
-            return stand;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested && b.Teller >= 0)
-        {
-            OnbevestigdSinds ??= b.Gecontroleerd;
-            _stand = b with { Teller = wijzigingen.Teller, Gecontroleerd = tijd.GetUtcNow() };
-            return b.Stand;
-        }
+        return b.Waarde;
     }
 
     /// <summary>The log as storage has it now (for writes and snapshots, which must not act on an old state).</summary>
@@ -77,11 +66,11 @@ public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, 
         await _laden.WaitAsync(ct);
         try
         {
-            var teller = wijzigingen.Teller;
-            var oud = _stand.Stand;
+            var teller = versheid.Teller;
+            var oud = _stand?.Waarde ?? Leeg;
             var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
             var stand = nieuw.Count == 0 ? oud : new Logstand([.. oud.Regels, .. nieuw]);
-            _stand = new Bewaard(stand, teller, tijd.GetUtcNow());
+            _stand = versheid.Bewaar(stand, teller);
             return stand;
         }
         finally
@@ -96,10 +85,11 @@ public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, 
         await _laden.WaitAsync(ct);
         try
         {
-            var oud = _stand.Stand;
+            var oud = _stand?.Waarde ?? Leeg;
             if (toegevoegd.Count > 0 && toegevoegd[0].Volgnummer == oud.Volgnummer + 1)
             {
-                _stand = new Bewaard(new Logstand([.. oud.Regels, .. toegevoegd]), wijzigingen.Teller + 1, tijd.GetUtcNow());
+                // Kept as of the counter after this write's bump below: the merged log is current.
+                _stand = versheid.Bewaar(new Logstand([.. oud.Regels, .. toegevoegd]), versheid.Teller + 1);
             }
         }
         finally
@@ -107,11 +97,11 @@ public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, 
             _laden.Release();
         }
 
-        // Bumping the counter makes every other cache of this process (cycles, summaries) look again.
+        // Bumping the counter makes every other cache of this process (cycles, summaries, answers) look again.
         wijzigingen.Meld();
     }
 
     public void Dispose() => _laden.Dispose();
 
-    private sealed record Bewaard(Logstand Stand, long Teller, DateTimeOffset Gecontroleerd);
+    private static readonly Logstand Leeg = new([]);
 }

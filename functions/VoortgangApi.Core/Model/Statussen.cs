@@ -14,8 +14,6 @@ public static class Statussen
     /// <summary>All codes, in the order a reader expects them (from plan to end).</summary>
     public static readonly IReadOnlyList<string> Alle =
         [Gepland, InUitvoering, Gerealiseerd, Doorlopend, Vertraagd, Gestopt, Onbekend];
-
-    public static bool IsGeldig(string? code) => code is not null && Alle.Contains(code, StringComparer.Ordinal);
 }
 
 /// <summary>How certain a status is: confirmed by a source, inferred, or unknown.</summary>

@@ -51,7 +51,4 @@ public sealed record VoortgangData(
     IReadOnlyList<Thema> Themas,
     IReadOnlyList<Knelpunt> Knelpunten,
     IReadOnlyList<Oplossingsrichting> Oplossingsrichtingen,
-    IReadOnlyList<Partij> Partijen)
-{
-    public static VoortgangData Leeg { get; } = new([], [], [], []);
-}
+    IReadOnlyList<Partij> Partijen);

@@ -7,10 +7,11 @@ namespace VoortgangApi.Core.Queries;
 
 /// <summary>
 /// Chooses the data a read answers from: the fold of the log (now, or at ?peildatum= as known at ?bekendOp=), or a
-/// vastgesteld cycle's frozen snapshot (?cyclus=); and keeps what it read. A snapshot and a vastgesteld cycle never change, so they are kept for good; the list of cycles and planned
-/// cycles are kept until a write in this process or, for other instances' writes, a short time-to-live.
+/// vastgesteld cycle's frozen snapshot (?cyclus=); and keeps what it read. A snapshot and a vastgesteld cycle never
+/// change, so they are kept for good; the list of cycles and planned cycles are kept by the one rule of
+/// <see cref="Versheid"/> (until a write in this process, or the interval for other instances' writes).
 /// </summary>
-public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null, TimeSpan? ttl = null)
+public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Versheid? versheid = null)
 {
     public const string CyclusParameter = "cyclus";
     public const string PeildatumParameter = "peildatum";
@@ -19,12 +20,13 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigi
     /// <summary>The parameters that choose the moment of a read.</summary>
     public static readonly IReadOnlyList<string> MomentParameters = [CyclusParameter, PeildatumParameter, BekendOpParameter];
 
-    private readonly Wijzigingsteller _wijzigingen = wijzigingen ?? new();
-    private readonly TimeProvider _tijd = tijd ?? TimeProvider.System;
-    private readonly TimeSpan _ttl = ttl ?? TimeSpan.Zero;
+    // Without one (a unit test): nothing is fresh, every read loads.
+    private readonly Versheid _versheid = versheid ?? new(new Wijzigingsteller(), logboek.Tijd, TimeSpan.Zero);
     private readonly ConcurrentDictionary<(string, string), Task<VoortgangData>> _momentopnamen = new();
     private readonly ConcurrentDictionary<string, Bewaard<CyclusVersie?>> _cycli = new(StringComparer.Ordinal);
     private Bewaard<IReadOnlyList<CyclusVersie>>? _lijst;
+
+    private TimeProvider Tijd => _versheid.Tijd;
 
     /// <summary>Reads the moment parameters (if any) and returns the matching data set, or why it cannot.</summary>
     /// <remarks>Parameter errors are left in <paramref name="query"/>; the caller must check them.</remarks>
@@ -53,7 +55,7 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigi
         }
 
         var log = await logboek.LeesAsync(ct);
-        var vandaag = _tijd.Vandaag();
+        var vandaag = Tijd.Vandaag();
         return peildatum is null && bekendOp is null ? log.Huidig(vandaag) : log.Stand(peildatum ?? vandaag, bekendOp ?? DateTimeOffset.MaxValue);
     }
 
@@ -61,7 +63,7 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigi
     public async Task<VoortgangData> StandAsync(DateOnly? peildatum, CancellationToken ct)
     {
         var log = await logboek.LeesAsync(ct);
-        var vandaag = _tijd.Vandaag();
+        var vandaag = Tijd.Vandaag();
         return peildatum is { } p ? log.Stand(p, DateTimeOffset.MaxValue) : log.Huidig(vandaag);
     }
 
@@ -111,48 +113,22 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Wijzigi
             return null;
         }
 
-        if (_cycli.TryGetValue(cyclusId, out var b) && (b.Waarde?.RunId is not null || IsVers(b)))
+        // A vastgesteld cycle never changes again: kept for good. Otherwise the one rule (and the last good value in an outage).
+        _cycli.TryGetValue(cyclusId, out var b);
+        if (b?.Waarde?.RunId is not null)
         {
             return b.Waarde;
         }
 
-        try
-        {
-            var versie = await cycli.LeesAsync(cyclusId, ct);
-            _cycli[cyclusId] = Bewaar(versie);
-            return versie;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested && b is not null)
-        {
-            // Storage unreachable: what was read before is still the best answer (as for the log), for another interval.
-            _cycli[cyclusId] = Bewaar(b.Waarde);
-            return b.Waarde;
-        }
+        var gelezen = await _versheid.LeesAsync(b, t => cycli.LeesAsync(cyclusId, t), ct);
+        _cycli[cyclusId] = gelezen;
+        return gelezen.Waarde;
     }
 
     public async Task<IReadOnlyList<CyclusVersie>> CycliAsync(CancellationToken ct)
     {
-        if (_lijst is { } b && IsVers(b))
-        {
-            return b.Waarde;
-        }
-
-        try
-        {
-            var lijst = await cycli.LijstAsync(ct);
-            _lijst = Bewaar(lijst);
-            return lijst;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested && _lijst is { } oud)
-        {
-            _lijst = Bewaar(oud.Waarde);
-            return oud.Waarde;
-        }
+        var gelezen = await _versheid.LeesAsync(_lijst, cycli.LijstAsync, ct);
+        _lijst = gelezen;
+        return gelezen.Waarde;
     }
-
-    private Bewaard<T> Bewaar<T>(T waarde) => new(waarde, _wijzigingen.Teller, _tijd.GetUtcNow());
-
-    private bool IsVers<T>(Bewaard<T> b) => b.Teller == _wijzigingen.Teller && _tijd.GetUtcNow() - b.Moment < _ttl;
-
-    private sealed record Bewaard<T>(T Waarde, long Teller, DateTimeOffset Moment);
 }

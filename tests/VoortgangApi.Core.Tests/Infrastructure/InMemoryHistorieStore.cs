@@ -25,8 +25,11 @@ internal sealed class InMemoryHistorieStore(TimeProvider? tijd = null) : IHistor
         return store;
     }
 
-    public Logboek Logboek(Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null) =>
-        new(this, wijzigingen ?? new Wijzigingsteller(), tijd ?? _tijd, TimeSpan.FromSeconds(5));
+    public Logboek Logboek(Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null)
+    {
+        var teller = wijzigingen ?? new Wijzigingsteller();
+        return new(this, teller, new Versheid(teller, tijd ?? _tijd, TimeSpan.FromSeconds(5)));
+    }
 
     public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
     {

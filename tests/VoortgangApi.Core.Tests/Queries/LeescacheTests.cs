@@ -21,7 +21,7 @@ public class LeescacheTests
         var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
         var opslag = InMemoryHistorieStore.Met(seed, _tijd);
         var logboek = opslag.Logboek(_wijzigingen, _tijd);
-        return (opslag, new VoortgangQueries(new Voortgangslezer(logboek, new InMemoryCyclusStore(), _wijzigingen, _tijd, TimeSpan.FromSeconds(5))), logboek);
+        return (opslag, new VoortgangQueries(new Voortgangslezer(logboek, new InMemoryCyclusStore(), new Versheid(_wijzigingen, _tijd, TimeSpan.FromSeconds(5)))), logboek);
     }
 
     private static Parameters Geen => new(Parameters.Geen, VoortgangQueries.OplossingsrichtingParameters);
@@ -98,7 +98,7 @@ public class LeescacheTests
         var plan = await cycli.BewaarAsync(new Rapportagecyclus("c", "C", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
         await cycli.SchrijfMomentopnameAsync("c", "r", seed.Huidig, default);
         await cycli.LegVastAsync(plan.Cyclus with { Toestand = Toestanden.Vastgesteld }, "r", plan.Versie, default);
-        var bron = new Voortgangslezer(InMemoryHistorieStore.Met(seed).Logboek(), cycli, _wijzigingen, _tijd, TimeSpan.FromSeconds(5));
+        var bron = new Voortgangslezer(InMemoryHistorieStore.Met(seed).Logboek(), cycli, new Versheid(_wijzigingen, _tijd, TimeSpan.FromSeconds(5)));
 
         for (var i = 0; i < 50; i++)
         {

@@ -21,7 +21,7 @@ public class OverzichtQueriesTests
         var tijd = new FakeTimeProvider(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
         var opslag = InMemoryHistorieStore.Met(seed, tijd);
         var logboek = opslag.Logboek(wijzigingen, tijd);
-        var queries = new OverzichtQueries(new Voortgangslezer(logboek, new InMemoryCyclusStore(), wijzigingen, tijd, TimeSpan.FromSeconds(5)), Testinstellingen.OpenData);
+        var queries = new OverzichtQueries(new Voortgangslezer(logboek, new InMemoryCyclusStore(), new Versheid(wijzigingen, tijd, TimeSpan.FromSeconds(5))), Testinstellingen.OpenData);
 
         var eerste = (await queries.OverzichtAsync(Geen, default)).Waarde!;
         var tweede = (await queries.OverzichtAsync(Geen, default)).Waarde!;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
+using VoortgangApi.Core.Historie;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Functions;
 using VoortgangApi.Functions.Http;
@@ -19,9 +20,9 @@ public class ApiMiddlewareTests
     private static ApiMiddleware Middleware()
     {
         var opties = Options.Create(new CacheOptions());
-        var teller = new Wijzigingsteller();
-        return new ApiMiddleware(new Antwoordcache(teller, TimeProvider.System, opties), teller, new CorsBeleid(Options.Create(new CorsOptions())),
-            new Cachebeleid(opties, new InMemoryHistorieStore().Logboek(teller)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
+        var versheid = new Versheid(new Wijzigingsteller(), TimeProvider.System, TimeSpan.FromSeconds(5));
+        return new ApiMiddleware(new Antwoordcache(versheid), versheid, new CorsBeleid(Options.Create(new CorsOptions())),
+            new Cachebeleid(opties, new Logboek(new InMemoryHistorieStore(), new Wijzigingsteller(), versheid)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
     }
 
     private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task<IActionResult?>> functie)

@@ -1,0 +1,47 @@
+namespace VoortgangApi.Core;
+
+/// <summary>
+/// A value kept in memory: the counter of writes and the moment when it was loaded, and — while storage is unreachable
+/// and it is served anyway — since when it has not been confirmed.
+/// </summary>
+public sealed record Bewaard<T>(T Waarde, long Teller, DateTimeOffset Moment, DateTimeOffset? OnbevestigdSinds = null);
+
+/// <summary>
+/// The one freshness rule of every in-memory cache (the log, cycles, snapshots, prepared answers): a kept value is fresh
+/// while no write happened in this process (the <see cref="Wijzigingsteller"/> is unchanged) and it is younger than the
+/// interval, so another instance's write is seen within the interval. A failed load is never kept; when a refresh
+/// fails and a value was loaded before, that value is served for another interval — reads keep working through a
+/// storage outage, and a dead storage account is not waited for twice in a row.
+/// </summary>
+public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, TimeSpan interval)
+{
+    public TimeProvider Tijd => tijd;
+
+    /// <summary>The counter now: read it before a load, so a write during the load makes the result stale at once.</summary>
+    public long Teller => wijzigingen.Teller;
+
+    public bool IsVers<T>(Bewaard<T>? bewaard) =>
+        bewaard is not null && bewaard.Teller == wijzigingen.Teller && tijd.GetUtcNow() - bewaard.Moment < interval;
+
+    /// <summary>Keeps a value loaded (or written) when the counter stood at <paramref name="tellerVooraf"/>.</summary>
+    public Bewaard<T> Bewaar<T>(T waarde, long tellerVooraf) => new(waarde, tellerVooraf, tijd.GetUtcNow());
+
+    /// <summary>The kept value while fresh; otherwise a new load, or — when that fails and there was a value — the old one.</summary>
+    public async Task<Bewaard<T>> LeesAsync<T>(Bewaard<T>? bewaard, Func<CancellationToken, Task<T>> laad, CancellationToken ct)
+    {
+        if (IsVers(bewaard))
+        {
+            return bewaard!;
+        }
+
+        var vooraf = wijzigingen.Teller;
+        try
+        {
+            return Bewaar(await laad(ct), vooraf);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && bewaard is not null)
+        {
+            return bewaard with { Teller = wijzigingen.Teller, Moment = tijd.GetUtcNow(), OnbevestigdSinds = bewaard.OnbevestigdSinds ?? bewaard.Moment };
+        }
+    }
+}
