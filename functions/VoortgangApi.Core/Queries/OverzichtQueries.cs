@@ -49,7 +49,7 @@ public sealed class OverzichtQueries(Voortgangslezer bron, OpenDataInstellingen 
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var huidig = (await bron.LeesAsync(query, ct)).Waarde!;
+        var huidig = (await bron.LeesAsync(Leesmoment.Nu, ct)).Waarde!;
         var vastgesteld = (await bron.CycliAsync(ct)).Where(c => c.RunId is not null).OrderBy(c => c.Cyclus.Peildatum).ToList();
         var laatste = vastgesteld.LastOrDefault();
         if (_laatste is { } b && ReferenceEquals(b.Huidig, huidig) && b.RunId == laatste?.RunId)

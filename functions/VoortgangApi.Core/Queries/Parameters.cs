@@ -108,21 +108,24 @@ public sealed partial class Parameters
     /// <summary>One or more comma-separated values from a fixed list (status=gepland,vertraagd), or null when absent.</summary>
     public IReadOnlySet<string>? Keuzes(string naam, IReadOnlyCollection<string> toegestaan)
     {
-        var tekst = Tekst(naam, 300);
-        if (tekst is null)
-        {
-            return null;
-        }
+        var waarden = Lijst(naam);
+        return waarden is null || !Binnen(naam, waarden, toegestaan) ? null : waarden;
+    }
 
-        var waarden = tekst.Split(',', StringSplitOptions.TrimEntries).ToList();
+    /// <summary>One or more comma-separated values whose allowed list is known only later (ids in the data), or null when absent.</summary>
+    public IReadOnlySet<string>? Lijst(string naam) =>
+        Tekst(naam, 300) is { } tekst ? tekst.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>Whether every value is allowed; if not, the error names those that are not and what may be chosen.</summary>
+    public bool Binnen(string naam, IReadOnlySet<string> waarden, IReadOnlyCollection<string> toegestaan)
+    {
         var fout = waarden.Where(w => !toegestaan.Contains(w, StringComparer.Ordinal)).ToList();
         if (fout.Count > 0)
         {
             Fout(naam, "onbekendeWaarde", $"'{Kort(string.Join(",", fout))}' is geen geldige waarde; kies een of meer (met komma's) uit: {string.Join(", ", toegestaan)}.");
-            return null;
         }
 
-        return waarden.ToHashSet(StringComparer.Ordinal);
+        return fout.Count == 0;
     }
 
     /// <summary>A value from a fixed list, or null when absent.</summary>

@@ -14,12 +14,12 @@ public sealed class VoortgangQueries(Voortgangslezer bron)
     public const int MaxPageSize = 100;
 
     /// <summary>Every read can be asked as of a cycle, or at any date as known at any moment.</summary>
-    public static readonly IReadOnlyList<string> LeesParameters = Voortgangslezer.MomentParameters;
+    public static readonly IReadOnlyList<string> LeesParameters = Leesmoment.Parameters;
 
     public static readonly IReadOnlyList<string> OplossingsrichtingParameters =
-        [.. Voortgangslezer.MomentParameters, "thema", "status", "partij", "zoek", "page", "pageSize"];
+        [.. Leesmoment.Parameters, "thema", "status", "partij", "zoek", "page", "pageSize"];
 
-    public static readonly IReadOnlyList<string> KnelpuntParameters = [.. Voortgangslezer.MomentParameters, "thema"];
+    public static readonly IReadOnlyList<string> KnelpuntParameters = [.. Leesmoment.Parameters, "thema"];
 
     public static readonly IReadOnlyList<string> PartijParameters = KnelpuntParameters;
 
@@ -48,17 +48,21 @@ public sealed class VoortgangQueries(Voortgangslezer bron)
 
     public async Task<Resultaat<Pagina<Oplossingsrichting>>> OplossingsrichtingenAsync(Parameters query, CancellationToken ct)
     {
-        OplossingsrichtingFilter? filter = null;
-        var gelezen = await LeesAsync(query, ct, data => filter = LeesFilter(query, data));
-        if (!gelezen.IsGelukt)
+        var vraag = Oplossingsrichtingvraag.Lees(query);
+        var gelezen = await bron.LeesAsync(vraag.Moment, ct);
+        if (gelezen.IsGelukt)
         {
-            return gelezen.Probleem!;
+            vraag.Controleer(gelezen.Waarde!, query);
         }
 
-        var f = filter!;
-        var gevonden = gelezen.Waarde!.Oplossingsrichtingen.Where(o => Past(o, f)).ToList();
-        var items = gevonden.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToList();
-        return new Pagina<Oplossingsrichting>(items, f.Page, f.PageSize, gevonden.Count);
+        if (Eerst(query, gelezen) is { } probleem)
+        {
+            return probleem;
+        }
+
+        var gevonden = gelezen.Waarde!.Oplossingsrichtingen.Where(o => Past(o, vraag)).ToList();
+        var items = gevonden.Skip((vraag.Page - 1) * vraag.PageSize).Take(vraag.PageSize).ToList();
+        return new Pagina<Oplossingsrichting>(items, vraag.Page, vraag.PageSize, gevonden.Count);
     }
 
     public async Task<Resultaat<Oplossingsrichting>> OplossingsrichtingAsync(string id, Parameters query, CancellationToken ct)
@@ -77,26 +81,24 @@ public sealed class VoortgangQueries(Voortgangslezer bron)
     /// <summary>The parties; with <c>thema</c> only those responsible for or involved in an item of those themes.</summary>
     public async Task<Resultaat<IReadOnlyList<Partij>>> PartijenAsync(Parameters query, CancellationToken ct)
     {
-        IReadOnlySet<string>? themas = null;
-        var gelezen = await LeesAsync(query, ct, data => themas = query.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]));
-        if (!gelezen.IsGelukt)
+        var (vraag, gelezen) = await ThemavraagAsync(query, ct);
+        if (Eerst(query, gelezen) is { } probleem)
         {
-            return gelezen.Probleem!;
+            return probleem;
         }
 
         var data = gelezen.Waarde!;
-        var betrokken = themas is null ? null : data.Oplossingsrichtingen.Where(o => o.ThemaId is not null && themas.Contains(o.ThemaId))
+        var betrokken = vraag.Themas is not { } themas ? null : data.Oplossingsrichtingen.Where(o => o.ThemaId is not null && themas.Contains(o.ThemaId))
             .SelectMany(o => o.VerantwoordelijkePartijen.Concat(o.BetrokkenPartijen)).ToHashSet(StringComparer.Ordinal);
         return data.Partijen.Where(p => betrokken is null || betrokken.Contains(p.Id)).ToList();
     }
 
     public async Task<Resultaat<IReadOnlyList<Historie.KnelpuntDetail>>> KnelpuntenAsync(Parameters query, CancellationToken ct)
     {
-        IReadOnlySet<string>? themas = null;
-        var gelezen = await LeesAsync(query, ct, data => themas = query.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]));
-        return gelezen.IsGelukt
-            ? gelezen.Waarde!.Knelpunten.Where(k => themas is null || themas.Contains(k.ThemaId)).Select(k => Historie.Items.Knelpunt(k, gelezen.Waarde!)).ToList()
-            : gelezen.Probleem!;
+        var (vraag, gelezen) = await ThemavraagAsync(query, ct);
+        return Eerst(query, gelezen) is { } probleem
+            ? probleem
+            : gelezen.Waarde!.Knelpunten.Where(k => vraag.Themas is null || vraag.Themas.Contains(k.ThemaId)).Select(k => Historie.Items.Knelpunt(k, gelezen.Waarde!)).ToList();
     }
 
     public Task<Resultaat<object>> KnelpuntAsync(string id, Parameters query, CancellationToken ct) =>
@@ -118,41 +120,30 @@ public sealed class VoortgangQueries(Voortgangslezer bron)
             : Probleem.NietGevonden($"Er is geen {naam} met id '{Parameters.Kort(id)}'.");
     }
 
-    // Reads the data (current or as of a cycle), lets the caller validate its own parameters against it,
-    // and only then reports all parameter problems together.
-    private async Task<Resultaat<VoortgangData>> LeesAsync(Parameters query, CancellationToken ct, Action<VoortgangData>? valideer = null)
+    // Parse once, read at that moment, check the references against what was read.
+    private async Task<(Themavraag Vraag, Resultaat<VoortgangData> Gelezen)> ThemavraagAsync(Parameters query, CancellationToken ct)
     {
-        var gelezen = await bron.LeesAsync(query, ct);
+        var vraag = Themavraag.Lees(query);
+        var gelezen = await bron.LeesAsync(vraag.Moment, ct);
         if (gelezen.IsGelukt)
         {
-            valideer?.Invoke(gelezen.Waarde!);
+            vraag.Controleer(gelezen.Waarde!, query);
         }
 
-        return query.Fouten.Count > 0 ? Probleem.Ongeldig(query.Fouten) : gelezen;
+        return (vraag, gelezen);
     }
 
-    private static OplossingsrichtingFilter LeesFilter(Parameters q, VoortgangData data) => new(
-        q.Keuzes("thema", [.. data.Themas.Select(t => t.Id)]),
-        q.Keuzes("status", Statussen.Alle),
-        PartijFilter(q, data),
-        q.Tekst("zoek"),
-        q.Geheel("page", 1, 1, 100_000),
-        q.Geheel("pageSize", StandaardPageSize, 1, MaxPageSize));
-
-    // Listing all party ids in the error would be long; a short hint to GET /partijen is more useful.
-    private static string? PartijFilter(Parameters q, VoortgangData data)
+    private async Task<Resultaat<VoortgangData>> LeesAsync(Parameters query, CancellationToken ct)
     {
-        var partij = q.Tekst("partij", 60);
-        if (partij is not null && !data.Partijen.Any(p => p.Id == partij))
-        {
-            q.Fout("partij", "onbekendeWaarde", $"'{Parameters.Kort(partij)}' is geen bekende partij; zie GET /v1/partijen.");
-            return null;
-        }
-
-        return partij;
+        var gelezen = await bron.LeesAsync(Leesmoment.Lees(query), ct);
+        return Eerst(query, gelezen) is { } probleem ? probleem : gelezen;
     }
 
-    private static bool Past(Oplossingsrichting o, OplossingsrichtingFilter f) =>
+    // Every parameter problem at once comes first; then what the read itself found (an unknown or planned cycle).
+    private static Probleem? Eerst(Parameters query, Resultaat<VoortgangData> gelezen) =>
+        query.Fouten.Count > 0 ? Probleem.Ongeldig(query.Fouten) : gelezen.Probleem;
+
+    private static bool Past(Oplossingsrichting o, Oplossingsrichtingvraag f) =>
         (f.Themas is null || (o.ThemaId is not null && f.Themas.Contains(o.ThemaId)))
         && (f.Statussen is null || f.Statussen.Contains(o.Status.Status))
         && (f.Partij is null || o.VerantwoordelijkePartijen.Contains(f.Partij) || o.BetrokkenPartijen.Contains(f.Partij))

@@ -13,13 +13,6 @@ namespace VoortgangApi.Core.Queries;
 /// </summary>
 public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Versheid? versheid = null)
 {
-    public const string CyclusParameter = "cyclus";
-    public const string PeildatumParameter = "peildatum";
-    public const string BekendOpParameter = "bekendOp";
-
-    /// <summary>The parameters that choose the moment of a read.</summary>
-    public static readonly IReadOnlyList<string> MomentParameters = [CyclusParameter, PeildatumParameter, BekendOpParameter];
-
     // Without one (a unit test): nothing is fresh, every read loads.
     private readonly Versheid _versheid = versheid ?? new(new Wijzigingsteller(), logboek.Tijd, TimeSpan.Zero);
     private readonly ConcurrentDictionary<(string, string), Task<VoortgangData>> _momentopnamen = new();
@@ -28,35 +21,19 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
 
     private TimeProvider Tijd => _versheid.Tijd;
 
-    /// <summary>Reads the moment parameters (if any) and returns the matching data set, or why it cannot.</summary>
-    /// <remarks>Parameter errors are left in <paramref name="query"/>; the caller must check them.</remarks>
-    public async Task<Resultaat<VoortgangData>> LeesAsync(Parameters query, CancellationToken ct)
+    /// <summary>The data at that moment: a cycle's snapshot, or the fold of the log (404/409 for an unknown or planned cycle).</summary>
+    public async Task<Resultaat<VoortgangData>> LeesAsync(Leesmoment moment, CancellationToken ct)
     {
-        // Other parameter errors do not stop the read: the caller validates the rest against the data and then
-        // reports every problem at once. A malformed moment falls back to the current data for that purpose.
-        var cyclusId = query.Tekst(CyclusParameter, 60);
-        if (cyclusId is not null && !Ids.IsCyclusId(cyclusId))
-        {
-            query.Fout(CyclusParameter, "ongeldigFormaat", Ids.CyclusIdReden);
-            cyclusId = null;
-        }
-
-        var peildatum = query.Datum(PeildatumParameter);
-        var bekendOp = query.Moment(BekendOpParameter);
-        if (cyclusId is not null && (peildatum is not null || bekendOp is not null))
-        {
-            query.Fout(CyclusParameter, "nietCombineren", "cyclus is een vastgelegde momentopname; combineer hem niet met peildatum of bekendOp.");
-            cyclusId = null;
-        }
-
-        if (cyclusId is not null)
+        if (moment.CyclusId is { } cyclusId)
         {
             return await MomentopnameAsync(cyclusId, ct);
         }
 
         var log = await logboek.LeesAsync(ct);
         var vandaag = Tijd.Vandaag();
-        return peildatum is null && bekendOp is null ? log.Huidig(vandaag) : log.Stand(peildatum ?? vandaag, bekendOp ?? DateTimeOffset.MaxValue);
+        return moment.Peildatum is null && moment.BekendOp is null
+            ? log.Huidig(vandaag)
+            : log.Stand(moment.Peildatum ?? vandaag, moment.BekendOp ?? DateTimeOffset.MaxValue);
     }
 
     /// <summary>The state at a date as known now (for comparisons with "huidig" or a date).</summary>

@@ -37,5 +37,3 @@ public sealed record Pagina<T>(IReadOnlyList<T> Items, int Page, int PageSize, i
     public int AantalPaginas => Totaal == 0 ? 0 : (Totaal + PageSize - 1) / PageSize;
 }
 
-/// <summary>The checked filters of GET oplossingsrichtingen.</summary>
-public sealed record OplossingsrichtingFilter(IReadOnlySet<string>? Themas, IReadOnlySet<string>? Statussen, string? Partij, string? Zoek, int Page, int PageSize);

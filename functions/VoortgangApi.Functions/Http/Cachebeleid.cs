@@ -21,7 +21,7 @@ public sealed class Cachebeleid(IOptions<CacheOptions> opties, Logboek logboek)
             return;
         }
 
-        var onveranderlijk = antwoord.Openbaarheid == Openbaarheid.Onveranderlijk || req.Query.ContainsKey(Voortgangslezer.CyclusParameter);
+        var onveranderlijk = antwoord.Openbaarheid == Openbaarheid.Onveranderlijk || req.Query.ContainsKey(Leesmoment.CyclusParameter);
         antwoord.Headers["Cache-Control"] = onveranderlijk ? "public, max-age=31536000, immutable" : $"public, max-age={_maxAge}";
 
         // During a storage outage reads are answered from memory; Age (RFC 9111 §5.1) says how old that answer may be.
