@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
@@ -29,10 +28,7 @@ public class HervouwTests : IAsyncLifetime
     {
         // A letter frozen by the API after the seed's two, then a backdated entry before its peildatum that it must not see.
         var peildatum = TimeProvider.System.Vandaag().AddDays(-2);
-        await _storage.Cycli.BewaarAsync(new Rapportagecyclus("hervouw", "Test", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        var genomen = await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance)
-            .NeemAsync("hervouw", Testvastlegger.Test, default);
-        Assert.True(genomen.IsGelukt, genomen.Probleem?.Detail);
+        await _storage.StelVastAsync("hervouw", peildatum);
         await _storage.ImporteerAsync([Logregel.Nieuw(new Statusregel("", "ZD-04", Statussen.Gestopt, peildatum.AddDays(-1), "afgeleid",
             new Bron("Later bekend", null), "Pas na de brief bekend geworden.", null, default))]);
 

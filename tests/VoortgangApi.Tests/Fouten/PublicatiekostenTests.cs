@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using VoortgangApi.Core.Cycli;
-using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.OpenData;
 using VoortgangApi.Tests.Infrastructure;
@@ -23,9 +21,7 @@ public class PublicatiekostenTests : IAsyncLifetime
 
     private async Task<int> PubliceerEnTelAsync(string id)
     {
-        var peildatum = new DateOnly(2025, 1, 1);
-        await _storage.Cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync(id, Testvastlegger.Test, default);
+        await _storage.StelVastAsync(id, new DateOnly(2025, 1, 1));
         var teller = new TellendeOpenDataStore(_storage.Service<IOpenDataStore>());
         await new PublicatieService(_storage.Cycli, _storage.Logboek, teller, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance).PubliceerAsync(id, default);
         return teller.Aanroepen;

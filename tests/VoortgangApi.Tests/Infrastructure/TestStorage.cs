@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Seed;
 using VoortgangApi.Functions;
 
@@ -38,6 +40,15 @@ public sealed class TestStorage : IAsyncLifetime
             var r = await Service<Vastlegging>().SchrijfAsync(s => new Toevoeging(batch, s, new Vastlegger("test", "test")), default);
             Assert.True(r.IsGelukt, r.Probleem?.Detail);
         }
+    }
+
+    /// <summary>Plans a cycle at <paramref name="peildatum"/> and takes its snapshot, as an official would through the API.</summary>
+    public async Task<MomentopnameUitkomst> StelVastAsync(string id, DateOnly peildatum)
+    {
+        await Cycli.BewaarAsync(new Rapportagecyclus(id, id, peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
+        var genomen = await new MomentopnameService(Logboek, Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync(id, Testvastlegger.Test, default);
+        Assert.True(genomen.IsGelukt, genomen.Probleem?.Detail);
+        return genomen.Waarde!;
     }
 
     public Task DisposeAsync() => _services.DisposeAsync().AsTask();

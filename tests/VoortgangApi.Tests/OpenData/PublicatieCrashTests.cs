@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.OpenData;
@@ -15,9 +14,7 @@ public class PublicatieCrashTests : IAsyncLifetime
     {
         await _storage.InitializeAsync();
         await _storage.ImporteerAsync(_storage.Seed.Regels);
-        var peildatum = new DateOnly(2025, 11, 1);
-        await _storage.Cycli.BewaarAsync(new Rapportagecyclus("crash-2025", "Crash", peildatum, new Kamerbrief(peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
-        await new MomentopnameService(_storage.Logboek, _storage.Cycli, TimeProvider.System, NullLogger<MomentopnameService>.Instance).NeemAsync("crash-2025", Testvastlegger.Test, default);
+        await _storage.StelVastAsync("crash-2025", new DateOnly(2025, 11, 1));
     }
 
     public Task DisposeAsync() => _storage.DisposeAsync();
