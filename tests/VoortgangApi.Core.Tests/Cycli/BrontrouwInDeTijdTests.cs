@@ -34,7 +34,7 @@ public partial class BrontrouwInDeTijdTests
     }
 
     [Fact]
-    public async Task EveryProblemAndPartyInASnapshotIsReportedByThatSnapshotAndEveryItemThere()
+    public async Task EverythingASnapshotHoldsIsNamedByItsOwnItems()
     {
         var seed = await SeedAsync();
 
@@ -60,7 +60,7 @@ public partial class BrontrouwInDeTijdTests
     }
 
     [Fact]
-    public async Task EveryInferredStatusSaysWhyAndEveryConfirmedOneHasADatedSourceByItsPeildatum()
+    public async Task EveryStatusInTheSeedKeepsTheStatusRules()
     {
         var statussen = (await SeedAsync()).Regels.Select(r => r.Status).OfType<Core.Historie.Statusregel>().ToList();
 

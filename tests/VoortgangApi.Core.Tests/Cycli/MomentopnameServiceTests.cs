@@ -40,7 +40,7 @@ public class MomentopnameServiceTests
     }
 
     [Fact]
-    public async Task SnapshotOfAVastgesteldCycleIsAConflictAndChangesNothing()
+    public async Task ASecondSnapshotOfAVastgesteldCycleIsAConflict()
     {
         var service = await Service();
         await Plan("najaar-2025", new DateOnly(2025, 11, 1));

@@ -48,7 +48,7 @@ public partial class ReadmeTests
     }
 
     [Fact]
-    public void CoreNeedsNoNpmNoAspNetAndNoAzureSdk()
+    public void CoreDependsOnNoWebOrCloudFramework()
     {
         var project = File.ReadAllText(Repo.Pad("functions", "VoortgangApi.Core", "VoortgangApi.Core.csproj"));
         var pakketten = XDocument.Parse(project).Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value).ToList();
@@ -59,7 +59,7 @@ public partial class ReadmeTests
     }
 
     [Fact]
-    public void EveryDocsPageIsLinkedFromTheReadmeAndEveryLocalLinkResolves()
+    public void NoDocsPageIsUnreachableOrLinksNowhere()
     {
         var paginas = Directory.EnumerateFiles(Repo.Pad("docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).ToList();
 

@@ -48,7 +48,7 @@ public class LeescacheTests
     }
 
     [Fact]
-    public async Task AfterTheIntervalOneReadFindsNothingNewAndTheFoldedStateIsReused()
+    public async Task AfterTheIntervalAnUnchangedLogIsNotFoldedAgain()
     {
         var (opslag, queries, logboek) = await Maak();
         var eerst = await logboek.LeesAsync(default);

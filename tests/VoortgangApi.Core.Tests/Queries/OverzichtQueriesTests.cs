@@ -14,7 +14,7 @@ public class OverzichtQueriesTests
     private static Parameters Geen => new(Parameters.Geen, []);
 
     [Fact]
-    public async Task SummaryIsComputedOnceWhileItsInputsAreUnchangedAndAgainAfterAWrite()
+    public async Task TheSummaryIsComputedOncePerStateOfItsInputs()
     {
         var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));
         var wijzigingen = new Wijzigingsteller();

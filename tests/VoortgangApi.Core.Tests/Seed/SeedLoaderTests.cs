@@ -10,7 +10,7 @@ public class SeedLoaderTests
     private static Task<SeedSet> LaadRepoSeed() => SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), SchemaMap);
 
     [Fact]
-    public async Task RepositorySeedIsValidAndHoldsTheFiveThemesInLetterOrder()
+    public async Task TheRepositorySeedHoldsTheFiveThemesInLetterOrder()
     {
         var seed = await LaadRepoSeed();
 

@@ -26,7 +26,7 @@ public class BrontrouwTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task TheKenmerkIsTheNotasAndTheFirstLettersNumberIsMarkedDerived()
+    public async Task TheLettersReferencesSayHowCertainTheyAre()
     {
         var cycli = (await api.GetJsonAsync("/api/v1/rapportagecycli")).GetProperty("rapportagecycli").EnumerateArray()
             .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("kamerbrief"));
@@ -48,7 +48,7 @@ public class BrontrouwTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task NoNewsBetweenTheLettersIsNoTransitionAndTheLastKnownStatusKeepsItsOwnPeildatum()
+    public async Task NoNewsBetweenTheLettersIsNoTransition()
     {
         var verschil = await api.GetJsonAsync("/api/v1/rapportagecycli/najaar-2024/verschillen?tenOpzichteVan=aanpak-2023");
         var cm01 = await Status("CM-01", "najaar-2024");

@@ -28,7 +28,7 @@ public class ConceptTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task AConceptListsTheNewStatusesAgainstTheLastLetterAndTheSnapshotThenEqualsIt()
+    public async Task TheSnapshotEqualsTheConceptItWasShownAs()
     {
         await PlanAsync("concept-volgend");
         var voor = await ConceptAsync("concept-volgend");
@@ -63,7 +63,7 @@ public class ConceptTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task OnlyCycliBeherenReadsAConceptAndARefusalIsNeverServedFromACache()
+    public async Task OnlyCycliBeherenReadsAConceptEvenFromACache()
     {
         await PlanAsync("concept-rollen");
         await ConceptAsync("concept-rollen"); // a 200 first: a cache that kept it would serve the requests below

@@ -11,7 +11,7 @@ namespace VoortgangApi.Tests.Api;
 public class IdentiteitStartTests
 {
     [Fact]
-    public async Task AProductionWorkerRefusesToStartWithANonEntraAuthorityAndNamesTheSetting()
+    public async Task AProductionWorkerRefusesANonEntraAuthority()
     {
         var azurite = await Azurite.GetAsync();
         var instellingen = azurite.Instellingen(AzuriteInstance.NieuwPrefix());

@@ -96,7 +96,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
     [InlineData(null)]
     [InlineData("verkeerde-sleutel")]
     [InlineData(TestApi.AdminSleutel)]
-    public async Task AnAdminOperationWithoutATokenReachesTheAppAndGetsIts401WhateverKeyItCarries(string? sleutel)
+    public async Task AnAdminOperationWithoutATokenGetsTheApps401WhateverKeyItCarries(string? sleutel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/partijen/sleutelloos")
         {
@@ -132,7 +132,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
     }
 
     [Fact]
-    public async Task TheSecondIdenticalGetIsAnsweredFromThePreparedAnswerInTheWorkerAndAWriteMakesTheNextFresh()
+    public async Task PreparedAnswersServeIdenticalGetsUntilAWrite()
     {
         const string pad = "/api/v1/partijen/cache-proef";
         using (var put = await api.Client.SendAsync(api.Beheer(HttpMethod.Put, pad, """{"naam":"Eerste naam","soort":"sector"}""")))
@@ -165,7 +165,7 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
     }
 
     [Fact]
-    public async Task APreflightFromTheWebsiteOriginIsAnsweredByTheHostAndAHostileOriginGetsNoPermission()
+    public async Task OnlyTheWebsitesOriginPassesTheHostsPreflight()
     {
         var toegestaan = await Voorcontrole("https://website.voorbeeld.nl");
         var vijandig = await Voorcontrole("https://kwaadwillend.voorbeeld");

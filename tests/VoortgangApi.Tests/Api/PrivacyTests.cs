@@ -45,7 +45,7 @@ public class PrivacyTests(PrivacyApi api) : IClassFixture<PrivacyApi>
     }
 
     [Fact]
-    public async Task TheHandlingOfficialIsStoredButAppearsInNoResponseAndNoPublishedFile()
+    public async Task TheHandlingOfficialNeverLeavesTheStore()
     {
         var antwoorden = new List<string>
         {

@@ -37,7 +37,7 @@ public class RondreisTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task AnIdInTheBodyThatIsNotThePathsIsABadRequestAndChangesNothing()
+    public async Task AnIdInTheBodyThatIsNotThePathsIsABadRequest()
     {
         var (voor, etag) = await Haal("/api/v1/oplossingsrichtingen/ZD-05");
         var body = voor.DeepClone().AsObject();

@@ -10,7 +10,7 @@ namespace VoortgangApi.Tests.Api;
 public class WerkerherstartTests(TestApi api) : IClassFixture<TestApi>
 {
     [Fact]
-    public async Task AKilledWorkerIsRestartedByTheHostAndTheApiAnswersAgainWithoutARestartOfTheHost()
+    public async Task AKilledWorkerIsRestartedByTheHost()
     {
         var werker = api.Host.Services.GetRequiredService<Werker>();
         var eerste = werker.Huidig!.ProcesId;

@@ -10,7 +10,7 @@ namespace VoortgangApi.Tests.Browser;
 public class AanmeldenBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
 {
     [Fact]
-    public async Task AuthorizeInTheReferencePageSignsInAtTheDevelopmentProviderAndTryItOutRecordsAStatus()
+    public async Task TryItOutInTheReferencePageRecordsAStatusAfterSigningIn()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);

@@ -34,7 +34,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
     }
 
     [Fact]
-    public async Task AnOfficialSignsInRecordsAStatusUsesTheInvulbladAndPlansReadsAndFreezesACycle()
+    public async Task AnOfficialDoesTheWholeWorkflowInTheBeheerPage()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);
@@ -99,7 +99,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
     }
 
     [Fact]
-    public async Task AUserWithoutARoleSeesWhatTheyCannotDoAndWhy()
+    public async Task AUserWithoutARoleIsToldWhatTheyCannotDo()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);
@@ -115,7 +115,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
     }
 
     [Fact]
-    public async Task TheKeyboardAloneSignsInAndRecordsAStatus()
+    public async Task TheKeyboardAloneIsEnoughToRecordAStatus()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);

@@ -51,7 +51,7 @@ public partial class ContractversieTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task AChangedContractHasAHigherVersionThanTheReleasedOneAndAChangelogEntryForIt()
+    public async Task AChangedContractIsReleasedAsAHigherVersionWithAChangelogEntry()
     {
         var (pad, geserveerd) = await GeserveerdAsync();
         var vrijgegeven = VrijgegevenDocument();

@@ -27,7 +27,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
         new Rapportagecyclus(id, "Test", Peildatum, new Kamerbrief(Peildatum, null, null, null, null), Toestanden.Gepland, null), null, default);
 
     [Fact]
-    public async Task TenConcurrentSnapshotsCommitExactlyOneAndEveryCallerSeesIt()
+    public async Task TenConcurrentSnapshotsCommitExactlyOne()
     {
         await Plan("gelijktijdig");
         var service = Service();
@@ -58,7 +58,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SnapshotThatDiesHalfwayLeavesTheCyclePlannedAndARetryCompletesIt()
+    public async Task ASnapshotThatDiesHalfwayIsCompletedByARetry()
     {
         await Plan("halverwege");
 
@@ -91,7 +91,7 @@ public class MomentopnameInvariantTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SnapshotRowsAreInsertOnlyAndACommittedSnapshotCannotBeAltered()
+    public async Task ACommittedSnapshotCannotBeAltered()
     {
         await Plan("onveranderlijk");
         await Service().NeemAsync("onveranderlijk", Testvastlegger.Test, default);

@@ -20,7 +20,7 @@ public sealed class PoortApi : TestApi
 public class FoutcampagneTests(PoortApi api) : IClassFixture<PoortApi>
 {
     [Fact]
-    public async Task MalformedRequestsToEveryOperationGetNoServerErrorAndOnlyProblemAnswers()
+    public async Task MalformedRequestsToEveryOperationGetOnlyProblemAnswers()
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
         foreach (var arg in new[] { Repo.Pad("scripts", "fault-campaign.mjs"), "--base", api.ApiBasis, "--aantal", "600", "--token", api.Token("alles"), "--seconden", "120" })

@@ -11,7 +11,7 @@ namespace VoortgangApi.Tests.Fouten;
 public class OpruimenTests
 {
     [Fact]
-    public async Task AbandonedAttemptsOlderThanTheSafeAgeAreRemovedAndTheCommittedAndRecentOnesStay()
+    public async Task OnlyAbandonedAttemptsOlderThanTheSafeAgeAreRemoved()
     {
         var tijd = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var seed = await SeedLoader.LaadAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"));

@@ -49,7 +49,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     [InlineData(500)]
     [InlineData(429)]
     [InlineData(0)]
-    public async Task AStatusWriteThatFailsBeforeTheCommitStoresNothingAndItsRetryStoresItOnce(int status)
+    public async Task AStatusWriteThatFailsBeforeTheCommitIsStoredOnceByItsRetry(int status)
     {
         var voor = await Regels("ZD-01");
         api.Arm("historie", "transactie", StoringApi.Status(status));
@@ -76,7 +76,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     }
 
     [Fact]
-    public async Task AContentRevisionThatFailsChangesNothingAndTheSameIfMatchStillWorks()
+    public async Task AFailedContentRevisionLeavesTheETagValid()
     {
         const string body = """{"naam":"Storingsproef","soort":"sector"}""";
         var aangemaakt = await Schrijver.PartijAsync("storing-partij", body, new Voorwaarden(null, "*"), new Vastlegger("test", "test"), default);
@@ -93,7 +93,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     [Theory]
     [InlineData("momentopnamen", "transactie")]
     [InlineData("cycli", "bijwerken")]
-    public async Task ASnapshotThatFailsAtAnyStepLeavesTheCycleGeplandAndItsRetryCommitsOnce(string tabel, string operatie)
+    public async Task ASnapshotThatFailsAtAnyStepIsCommittedOnceByItsRetry(string tabel, string operatie)
     {
         var id = $"storing-{tabel}";
         Assert.True((await api.Service<CyclusPlanner>().PlanAsync(id, """{"titel":"Storing","peildatum":"2025-05-01","kamerbrief":{"datum":"2025-05-15"}}""", Geen, Testvastlegger.Test, default)).IsGelukt);
@@ -125,7 +125,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     }
 
     [Fact]
-    public async Task AReadWhoseStorageFailsIsAnsweredFromMemoryAndSaysSinceWhenItIsUnconfirmed()
+    public async Task AReadWhoseStorageFailsIsAnsweredFromMemoryWithItsAge()
     {
         var queries = api.Service<VoortgangQueries>();
         Assert.True((await queries.ThemasAsync(Leeg(), default)).IsGelukt);

@@ -46,7 +46,7 @@ public class UitvalTests(UitvalApi api, Xunit.Abstractions.ITestOutputHelper uit
     }
 
     [Fact]
-    public async Task FrozenOrStoppedStorageGivesA503WithinFiveSecondsAndTheApiRecoversWithItsDataIntact()
+    public async Task AStorageOutageIsA503WithinFiveSecondsUntilStorageIsBack()
     {
         Assert.Equal(HttpStatusCode.Created, (await PostStatus("voor de storing")).StatusCode);
         var voor = await api.GetJsonAsync("/api/v1/oplossingsrichtingen/PO-03/historie");

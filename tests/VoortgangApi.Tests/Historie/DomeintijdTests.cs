@@ -24,7 +24,7 @@ public class DomeintijdTests
     }
 
     [Fact]
-    public async Task AStatusDatedOnTheDutchTodayAt2330UtcInSummerIsAcceptedAndTheDayAfterIsRefusedAsFuture()
+    public async Task TodayIsTheDutchDateAt2330UtcInSummer()
     {
         var tijd = new FakeTimeProvider(new DateTimeOffset(2026, 7, 15, 23, 30, 0, TimeSpan.Zero));
         var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());

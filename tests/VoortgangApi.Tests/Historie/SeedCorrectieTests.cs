@@ -20,7 +20,7 @@ namespace VoortgangApi.Tests.Historie;
 public class SeedCorrectieTests
 {
     [Fact]
-    public async Task AStoreSeededBeforeTheAuditKeepsItsSnapshotsAndGetsTheCorrectionsAsCorrectionsOnce()
+    public async Task AStoreSeededBeforeTheAuditIsCorrectedOnceWithoutTouchingItsSnapshots()
     {
         var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
         instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");

@@ -32,7 +32,7 @@ public class IdentiteitInfraTests
     }
 
     [Fact]
-    public async Task TheHooksDryRunCreatesTheRegistrationWithBothRolesAndWritesItsClientIdIntoTheEnvironment()
+    public async Task TheHooksDryRunRegistersTheAppWithBothRoles()
     {
         var omgeving = new Dictionary<string, string> { ["DRY_RUN"] = "1", ["AZURE_ENV_NAME"] = "proef", ["SERVICE_API_URI"] = "https://func-proef.azurewebsites.net" };
 

@@ -67,7 +67,7 @@ public partial class InfraTests
     }
 
     [Fact]
-    public async Task AppSettingsAreIdentityBasedAndHoldNoSecret()
+    public async Task AppSettingsHoldNoSecret()
     {
         var app = Assert.Single(await Resources("Microsoft.Web/sites"));
         var settings = app["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
@@ -115,7 +115,7 @@ public partial class InfraTests
     }
 
     [Fact]
-    public async Task OutputsGiveAzdWhatItNeedsAndNoSecret()
+    public async Task OutputsGiveAzdWhatItNeedsWithoutSecrets()
     {
         var outputs = (await Bicep.ArmAsync())["outputs"]!.AsObject();
 

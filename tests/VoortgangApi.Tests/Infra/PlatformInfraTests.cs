@@ -13,7 +13,7 @@ public class PlatformInfraTests
         Bicep.Resources(await Bicep.ArmAsync()).Single(r => (string?)r["type"] == "Microsoft.Web/sites");
 
     [Fact]
-    public async Task ThePlatformCorsAndTheAppsCorsSettingAreOneListThatStartsWithTheStatusPagesBlobOrigin()
+    public async Task OneCorsListServesThePlatformAndTheApp()
     {
         var site = await Site();
         var sjabloon = await Sjabloon("corsOrigins");
@@ -46,7 +46,7 @@ public class PlatformInfraTests
     }
 
     [Fact]
-    public async Task TheContactAddressIsADeploymentParameterAndNotThePlaceholder()
+    public async Task TheContactAddressIsARequiredDeploymentParameter()
     {
         var main = await Bicep.ArmAsync();
         var instellingen = (await Site())["properties"]!["siteConfig"]!["appSettings"]!.AsArray();

@@ -45,7 +45,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
     private static JsonElement Rij(JsonElement verslag, string id) => verslag.GetProperty("rijen").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
 
     [Fact]
-    public async Task TheInvulbladHasARowPerItemWithItsCurrentStatusLockedAndTheNewColumnsOpenWithDropDowns()
+    public async Task TheInvulbladHasARowPerItemOpenOnlyWhereAnOfficialFillsIn()
     {
         var xlsx = await DownloadAsync();
 
@@ -81,7 +81,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task ADryRunNamesTheFaultyCellAndRecordsNothingThenApplyingRecordsEveryRowOnceAndTheConceptShowsThem()
+    public async Task TheInvulbladRoundTripGoesFromANamedFaultyCellToRowsRecordedOnce()
     {
         var gisteren = Vandaag.AddDays(-1);
         var vorigeWeek = Vandaag.AddDays(-7);
@@ -185,7 +185,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
 
     [Theory]
     [MemberData(nameof(SlechteBestanden))]
-    public async Task ABadFileIsAProblemInTheDryRunAndWhenAppliedAndRecordsNothing(string soort)
+    public async Task ABadFileIsRefusedInTheDryRunAsWhenAppliedWithoutRecordingAnything(string soort)
     {
         var goed = await DownloadAsync();
         var (bestand, status, naam) = soort switch
@@ -215,7 +215,7 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task OnlyVoortgangVastleggenDownloadsOrUploadsAndAnotherMediaTypeIs415()
+    public async Task OnlyVoortgangVastleggenMayUseTheInvulblad()
     {
         var goed = await DownloadAsync();
         using var zonder = await api.Client.GetAsync("/api/v1/invulblad");

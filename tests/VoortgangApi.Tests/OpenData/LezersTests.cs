@@ -70,7 +70,7 @@ public class LezersTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task TheWorkbookHoldsTheSameRowsAsTheCsvsWithTypedCellsAndASourceSheet()
+    public async Task TheWorkbookHoldsTheCsvsRowsAsTypedCells()
     {
         using var xlsx = new MemoryStream(await Lees("voortgang.xlsx"));
         var bladen = MiniExcel.GetSheetNames(xlsx);

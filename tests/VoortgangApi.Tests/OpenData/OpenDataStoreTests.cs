@@ -15,7 +15,7 @@ public class OpenDataStoreTests : IAsyncLifetime
     private IOpenDataStore Store => _storage.Service<IOpenDataStore>();
 
     [Fact]
-    public async Task VersionedFileIsCreatedOnceAndNeverOverwritten()
+    public async Task AVersionedFileIsNeverOverwritten()
     {
         Assert.True(await Store.MaakAanAsync("v1/x/a.txt", Encoding.UTF8.GetBytes("een"), "text/plain", default));
 

@@ -23,7 +23,7 @@ public class PublicatieCrashTests : IAsyncLifetime
         new(_storage.Cycli, _storage.Logboek, store, CatalogusTests.Instellingen, NullLogger<PublicatieService>.Instance);
 
     [Fact]
-    public async Task PublicationThatDiesHalfwayIsCompletedByARetryAndLatestNeverPointsAtAnIncompleteFolder()
+    public async Task APublicationThatDiesHalfwayIsCompletedByARetry()
     {
         var echt = _storage.Service<IOpenDataStore>();
 

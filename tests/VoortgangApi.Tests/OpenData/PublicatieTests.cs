@@ -36,7 +36,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task SeededCyclesArePublishedAndLatestPointsAtTheNewest()
+    public async Task LatestPointsAtTheNewestSeededCycle()
     {
         var latest = JsonNode.Parse(await Tekst(Layout.Laatste))!;
 
@@ -75,7 +75,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task DataPackageValidatesAgainstTheFrictionlessV2ProfileAndItsHashesAndSizesMatch()
+    public async Task TheDataPackageIsValidFrictionlessV2DescribingItsFilesExactly()
     {
         var package = await Lees(Layout.Pad("najaar-2024", "datapackage.json"));
 
@@ -157,7 +157,7 @@ public partial class PublicatieTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
-    public async Task LandingPageIsDutchAndListsTheFilesWithChecksums()
+    public async Task TheLandingPageListsTheFilesWithChecksumsInDutch()
     {
         var html = await Tekst(Layout.Pad("najaar-2024", "index.html"));
         var csv = await Lees(Layout.Pad("najaar-2024", "themas.csv"));

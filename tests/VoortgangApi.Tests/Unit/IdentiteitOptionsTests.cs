@@ -21,7 +21,7 @@ public class IdentiteitOptionsTests
         new IdentiteitOptionsControle(new Omgeving(omgeving)).Validate(null, opties).FailureMessage;
 
     [Fact]
-    public void InProductionATenantAndAnAudienceSufficeAndTheAuthorityIsEntraIdsOfThatTenant()
+    public void InProductionTheAuthorityFollowsFromTheTenant()
     {
         var opties = new IdentiteitOptions { TenantId = Tenant, Audience = "00000000-0000-0000-0000-0000000000aa" };
 
