@@ -63,6 +63,21 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     }
 
     [Fact]
+    public async Task AnAppendReadsNoRowOfTheLogBeforeItsTransaction()
+    {
+        // Numbers and moment come from the log the writer read: a failing point read of the table cannot touch the append.
+        var voor = await Regels("ZD-03");
+        api.Arm("historie", "lezen", StoringApi.Status(503));
+
+        var r = await Schrijver.StatusAsync("ZD-03", Status("zonder tellerrij"), null, new Vastlegger("test", "test"), default);
+
+        Assert.True(r.IsGelukt, r.Probleem?.Detail);
+        Assert.Equal(voor + 1, await Regels("ZD-03"));
+        // The fault is still armed (and now spent): the write never made a point read.
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => api.Service<IHistorieStore>().IdempotentieAsync("niet-gebruikt", default));
+    }
+
+    [Fact]
     public async Task AStatusWriteWhoseAnswerIsLostIsNotRecordedTwiceByItsRetry()
     {
         var voor = await Regels("ZD-02");
