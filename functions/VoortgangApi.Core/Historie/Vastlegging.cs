@@ -60,20 +60,6 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     }
 
     /// <summary>
-    /// Appends one status entry at most once per Idempotency-Key: a repeat with the same body returns the first entry,
-    /// a repeat with another body is refused (422).
-    /// </summary>
-    public async Task<Resultaat<StatusUitkomst>> EenmaligAsync(string? sleutel, string bodyHash, Func<Logstand, Resultaat<Statusregel>> maak, Vastlegger door, CancellationToken ct)
-    {
-        var r = await EenmaligAsync(sleutel, bodyHash, stand =>
-        {
-            var regel = maak(stand);
-            return regel.IsGelukt ? Resultaat<IReadOnlyList<Statusregel>>.Gelukt([regel.Waarde!]) : regel.Probleem!;
-        }, door, ct);
-        return r.IsGelukt ? new StatusUitkomst(r.Waarde!.Regels[0], r.Waarde.Herhaald) : r.Probleem!;
-    }
-
-    /// <summary>
     /// Appends status entries, all or none, at most once per key: a repeat returns the entries the first request
     /// recorded. When <paramref name="maak"/> finds nothing to record, nothing is appended and no key is stored.
     /// </summary>

@@ -30,12 +30,13 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         }
 
         var invoer = gelezen.Waarde!.Waarde;
-        return await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json),
+        var r = await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json),
             stand => BeslisStatus(stand, id, invoer, Vandaag), door, ct);
+        return r.IsGelukt ? new StatusUitkomst(r.Waarde!.Regels[0], r.Waarde.Herhaald) : r.Probleem!;
     }
 
     // The decision, against the log as storage has it: the item exists, the entry keeps the rules; then it is appended.
-    private static Resultaat<Statusregel> BeslisStatus(Logstand stand, string id, StatusInvoer invoer, DateOnly vandaag)
+    private static Resultaat<IReadOnlyList<Statusregel>> BeslisStatus(Logstand stand, string id, StatusInvoer invoer, DateOnly vandaag)
     {
         if (!stand.Huidig(vandaag).Oplossingsrichtingen.Any(o => o.Id == id))
         {
@@ -45,7 +46,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         var fouten = Statuseisen.Controleer(invoer, id, stand, vandaag);
         return fouten.Count > 0
             ? Probleem.Ongeldig(fouten)
-            : new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default);
+            : Resultaat<IReadOnlyList<Statusregel>>.Gelukt([new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default)]);
     }
 
     public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
