@@ -17,7 +17,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             return Ids.OngeldigeId("id", "ZD-04");
         }
 
-        // The key before the body: a malformed key is the caller's first mistake, and hides nothing the body says.
+        // The key before the body: a malformed key is refused whatever the body holds, so it never hides behind body errors.
         if (idempotentieSleutel is not null && (idempotentieSleutel.Length is 0 or > 200 || idempotentieSleutel.Any(c => c is < '!' or > '~')))
         {
             return Probleem.Ongeldig([new("Idempotency-Key", "ongeldigFormaat", "1 tot 200 zichtbare ASCII-tekens, bijvoorbeeld een UUID.")]);

@@ -114,9 +114,10 @@ public static class Beheer
     /// <summary>Admin answers are never cached: they reflect a write or a secret-guarded state.</summary>
     public static IActionResult GeenCache(this IActionResult result)
     {
-        if (result is JsonBodyResult json)
+        if (result is Bytesantwoord antwoord)
         {
-            json.Headers["Cache-Control"] = "no-store";
+            antwoord.Openbaarheid = Openbaarheid.Eigen; // the header below is final: the cache policy leaves it alone
+            antwoord.Headers["Cache-Control"] = "no-store";
         }
 
         return result;
