@@ -86,6 +86,43 @@ public partial class ReadmeTests
         Assert.All(paden, p => Assert.True(pagina.Contains("/v1" + Parameternaam().Replace(p, "{}"), StringComparison.Ordinal), $"docs/api.md noemt {p} niet"));
     }
 
+    [Fact]
+    public void TheApiPageDescribesEveryQueryParameterOfTheReleasedContract()
+    {
+        // The third description of a parameter (after the parser and the OpenAPI document, which OpenApiTests compares):
+        // the resource table names each operation's own parameters; the moment parameters are described once for all.
+        var pagina = File.ReadAllText(Repo.Pad("docs", "api.md"));
+        var rijen = pagina.Split('\n').Where(r => r.StartsWith('|')).ToList();
+        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Pad("contract", "openapi.json")));
+        var gecontroleerd = 0;
+        foreach (var pad in contract.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            if (!pad.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
+            {
+                continue;
+            }
+
+            foreach (var naam in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!))
+            {
+                if (Leesmomentparameters.Contains(naam))
+                {
+                    Assert.Contains($"?{naam}=", pagina, StringComparison.Ordinal);
+                    continue;
+                }
+
+                var rij = rijen.FirstOrDefault(r => Regex.IsMatch(r, Regex.Escape("/v1" + pad.Name) + "(`|\\?|,)"));
+                Assert.True(rij is not null, $"docs/api.md heeft geen rij voor GET {pad.Name}");
+                Assert.True(rij.Contains($"`{naam}`", StringComparison.Ordinal) || rij.Contains($"{naam}=", StringComparison.Ordinal),
+                    $"docs/api.md beschrijft {naam} van GET {pad.Name} niet");
+                gecontroleerd++;
+            }
+        }
+
+        Assert.True(gecontroleerd >= 10, $"slechts {gecontroleerd} parameters gecontroleerd");
+    }
+
+    private static readonly string[] Leesmomentparameters = ["cyclus", "peildatum", "bekendOp"];
+
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameternaam();
 
