@@ -93,7 +93,7 @@ const { access_token: token } = await tokenAntwoord.json();
 writeFileSync(join(uit, 'post.lua'), `wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer ${token}"
-wrk.body = '{"status":"in_uitvoering","peildatum":"2025-01-01","zekerheid":"afgeleid","bron":{"titel":"Meting","soort":"nota"}}'
+wrk.body = '{"status":"in_uitvoering","peildatum":"2025-01-01","zekerheid":"afgeleid","toelichting":"Meting van het schrijfpad.","bron":{"titel":"Meting","soort":"nota"}}'
 `);
 
 // wrk cannot measure HEAD (it waits for the body that Content-Length announces); ApacheBench's -i can, with keep-alive.
@@ -191,6 +191,11 @@ for (const m of uitkomst.momentopnameEnPublicatie) {
     (m.verhoudingPer10x ? `, ×${m.verhoudingPer10x} per 10× items` : ''));
 }
 console.log(`schrijven: ${uitkomst.schrijven.statusregelsPerSeconde} statusregels/s via de API (8 verbindingen, p99 ${uitkomst.schrijven.p99Ms} ms, ${uitkomst.schrijven.fouten} fouten)`);
+// A refused write is not a recorded one: with errors the rate above counts refusals, so the run fails rather than mislead.
+if (uitkomst.schrijven.fouten > 0) {
+  console.error(`schrijven: ${uitkomst.schrijven.fouten} antwoorden waren geen 2xx — de schrijfsnelheid hierboven is geen meting van vastleggingen.`);
+  process.exitCode = 1;
+}
 console.log(`RSS na de leesmetingen: host ${uitkomst.rssNaLezenMiB.host} MiB, werker ${uitkomst.rssNaLezenMiB.werker} MiB`);
 console.log(`JSON: ${bestand}`);
 stop();
