@@ -20,6 +20,9 @@ public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, Ti
     /// <summary>The counter now: read it before a load, so a write during the load makes the result stale at once.</summary>
     public long Teller => wijzigingen.Teller;
 
+    /// <summary>A write in this process: every value kept before it is stale at once (the log merges the write itself).</summary>
+    public void Meld() => wijzigingen.Meld();
+
     public bool IsVers<T>(Bewaard<T>? bewaard) =>
         bewaard is not null && bewaard.Teller == wijzigingen.Teller && tijd.GetUtcNow() - bewaard.Moment < interval;
 

@@ -34,7 +34,7 @@ public sealed class Logstand(IReadOnlyList<Logregel> regels)
 /// (usually nothing). A write in this process is merged at once. The log is gapless, so "the lines after n" is always
 /// exactly what is missing.
 /// </summary>
-public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, Versheid versheid) : IDisposable
+public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private Bewaard<Logstand>? _stand;
@@ -98,7 +98,7 @@ public sealed class Logboek(IHistorieStore store, Wijzigingsteller wijzigingen, 
         }
 
         // Bumping the counter makes every other cache of this process (cycles, summaries, answers) look again.
-        wijzigingen.Meld();
+        versheid.Meld();
     }
 
     public void Dispose() => _laden.Dispose();

@@ -28,7 +28,7 @@ internal sealed class InMemoryHistorieStore(TimeProvider? tijd = null) : IHistor
     public Logboek Logboek(Wijzigingsteller? wijzigingen = null, TimeProvider? tijd = null)
     {
         var teller = wijzigingen ?? new Wijzigingsteller();
-        return new(this, teller, new Versheid(teller, tijd ?? _tijd, TimeSpan.FromSeconds(5)));
+        return new(this, new Versheid(teller, tijd ?? _tijd, TimeSpan.FromSeconds(5)));
     }
 
     public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)

@@ -22,7 +22,7 @@ public class ApiMiddlewareTests
         var opties = Options.Create(new CacheOptions());
         var versheid = new Versheid(new Wijzigingsteller(), TimeProvider.System, TimeSpan.FromSeconds(5));
         return new ApiMiddleware(new Antwoordcache(versheid), versheid, new CorsBeleid(Options.Create(new CorsOptions())),
-            new Cachebeleid(opties, new Logboek(new InMemoryHistorieStore(), new Wijzigingsteller(), versheid)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
+            new Cachebeleid(opties, new Logboek(new InMemoryHistorieStore(), versheid)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
     }
 
     private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task<IActionResult?>> functie)
