@@ -116,7 +116,6 @@ public static class Beheer
     {
         if (result is Bytesantwoord antwoord)
         {
-            antwoord.Openbaarheid = Openbaarheid.Eigen; // the header below is final: the cache policy leaves it alone
             antwoord.Headers["Cache-Control"] = "no-store";
         }
 

@@ -16,7 +16,8 @@ public sealed class Cachebeleid(IOptions<CacheOptions> opties, Logboek logboek)
 
     public void PasToe(Bytesantwoord antwoord, HttpRequest req)
     {
-        if (antwoord.Openbaarheid == Openbaarheid.Eigen)
+        // A Cache-Control the result set itself (no-store on an admin answer) is final: the policy only fills what is open.
+        if (antwoord.Openbaarheid == Openbaarheid.Eigen || antwoord.Headers.ContainsKey("Cache-Control"))
         {
             return;
         }
