@@ -47,12 +47,14 @@ public sealed record Themavraag(Leesmoment Moment, IReadOnlySet<string>? Themas)
 
     public static Themavraag Lees(Parameters q) => new(Leesmoment.Lees(q), q.Lijst("thema"));
 
+    public void Controleer(VoortgangData data, Parameters q) => ControleerThemas(Themas, data, q);
+
     /// <summary>Unknown theme ids are errors too; only the data read knows them.</summary>
-    public void Controleer(VoortgangData data, Parameters q)
+    internal static void ControleerThemas(IReadOnlySet<string>? themas, VoortgangData data, Parameters q)
     {
-        if (Themas is not null)
+        if (themas is not null)
         {
-            q.Binnen("thema", Themas, [.. data.Themas.Select(t => t.Id)]);
+            q.Binnen("thema", themas, [.. data.Themas.Select(t => t.Id)]);
         }
     }
 }
@@ -77,10 +79,7 @@ public sealed record Oplossingsrichtingvraag(
 
     public void Controleer(VoortgangData data, Parameters q)
     {
-        if (Themas is not null)
-        {
-            q.Binnen("thema", Themas, [.. data.Themas.Select(t => t.Id)]);
-        }
+        Themavraag.ControleerThemas(Themas, data, q);
 
         // Listing all party ids in the error would be long; a short hint to GET /partijen is more useful.
         if (Partij is not null && !data.Partijen.Any(p => p.Id == Partij))

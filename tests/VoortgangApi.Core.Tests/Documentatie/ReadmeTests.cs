@@ -9,6 +9,14 @@ public partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Repo.Pad("README.md"));
     private static readonly string[] Bovenmappen = ["functions", "tests", "bench"];
+    private static readonly string ApiPagina = File.ReadAllText(Repo.Pad("docs", "api.md"));
+
+    // The released contract's paths, as the API page must describe them.
+    private static List<System.Text.Json.JsonProperty> ContractPaden()
+    {
+        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Pad("contract", "openapi.json")));
+        return [.. contract.RootElement.GetProperty("paths").Clone().EnumerateObject()];
+    }
 
     private static IEnumerable<string> Projectmappen() =>
         Bovenmappen.SelectMany(m => Directory.EnumerateDirectories(Repo.Pad(m)))
@@ -78,9 +86,8 @@ public partial class ReadmeTests
     [Fact]
     public void TheApiPageNamesEveryPathOfTheReleasedContract()
     {
-        var pagina = Parameternaam().Replace(File.ReadAllText(Repo.Pad("docs", "api.md")), "{}");
-        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Pad("contract", "openapi.json")));
-        var paden = contract.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        var pagina = Parameternaam().Replace(ApiPagina, "{}");
+        var paden = ContractPaden().Select(p => p.Name).ToList();
 
         Assert.NotEmpty(paden);
         Assert.All(paden, p => Assert.True(pagina.Contains("/v1" + Parameternaam().Replace(p, "{}"), StringComparison.Ordinal), $"docs/api.md noemt {p} niet"));
@@ -91,11 +98,10 @@ public partial class ReadmeTests
     {
         // The third description of a parameter (after the parser and the OpenAPI document, which OpenApiTests compares):
         // the resource table names each operation's own parameters; the moment parameters are described once for all.
-        var pagina = File.ReadAllText(Repo.Pad("docs", "api.md"));
+        var pagina = ApiPagina;
         var rijen = pagina.Split('\n').Where(r => r.StartsWith('|')).ToList();
-        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Pad("contract", "openapi.json")));
         var gecontroleerd = 0;
-        foreach (var pad in contract.RootElement.GetProperty("paths").EnumerateObject())
+        foreach (var pad in ContractPaden())
         {
             if (!pad.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
             {
