@@ -21,7 +21,8 @@ public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, Ti
     public long Teller => wijzigingen.Teller;
 
     /// <summary>A write in this process: every value kept before it is stale at once (the log merges the write itself).</summary>
-    public void Meld() => wijzigingen.Meld();
+    public void Meld(string soort = Wijzigingssoorten.Logregels, IReadOnlyList<string>? items = null, long? van = null, long? tot = null) =>
+        wijzigingen.Meld(soort, items, van, tot);
 
     public bool IsVers<T>(Bewaard<T>? bewaard) =>
         bewaard is not null && bewaard.Teller == wijzigingen.Teller && tijd.GetUtcNow() - bewaard.Moment < interval;

@@ -5,30 +5,58 @@ using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Queries;
 using VoortgangApi.Functions.Http;
 using VoortgangApi.Functions.Identiteit;
+using VoortgangApi.Functions.Programmas;
 
 namespace VoortgangApi.Functions;
 
 public sealed record KnelpuntLijst(IReadOnlyList<KnelpuntDetail> Knelpunten);
 
-/// <summary>Problems that sex workers experience, with the solution directions that address them.</summary>
-public sealed class KnelpuntenFunctions(VoortgangQueries queries, VoortgangSchrijver schrijver)
+/// <summary>Problems that people experience, with the solution directions that address them.</summary>
+public sealed class KnelpuntenFunctions(Programmakeuze programmas)
 {
     [Function("getKnelpunten")]
-    public async Task<IActionResult> GetKnelpunten(
+    public Task<IActionResult> GetKnelpunten(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/knelpunten")] HttpRequest req, CancellationToken ct) =>
-        req.Ok(await queries.KnelpuntenAsync(req.Parameters(VoortgangQueries.KnelpuntParameters), ct), knelpunten => new KnelpuntLijst(knelpunten));
+        Lijst(req, null, ct);
+
+    [Function("getProgrammaKnelpunten")]
+    public Task<IActionResult> GetProgrammaKnelpunten(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = Programmaroute.Pad + "knelpunten")] HttpRequest req, string programmaId, CancellationToken ct) =>
+        Lijst(req, programmaId, ct);
 
     [Function("getKnelpunt")]
-    public async Task<IActionResult> GetKnelpunt(
+    public Task<IActionResult> GetKnelpunt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct) =>
-        req.Ok(await queries.KnelpuntAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct));
+        Lees(req, null, id, ct);
+
+    [Function("getProgrammaKnelpunt")]
+    public Task<IActionResult> GetProgrammaKnelpunt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = Programmaroute.Pad + "knelpunten/{id}")] HttpRequest req, string programmaId, string id, CancellationToken ct) =>
+        Lees(req, programmaId, id, ct);
 
     [Function("putKnelpunt")]
     [VereistRol(Rollen.Vastleggen)]
-    public async Task<IActionResult> PutKnelpunt(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct)
-    {
-        var (body, fout) = await req.LeesJsonAsync(ct);
-        return fout?.GeenCache() ?? req.Revisie(await schrijver.KnelpuntAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-    }
+    public Task<IActionResult> PutKnelpunt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/knelpunten/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        Herzie(req, null, id, ct);
+
+    [Function("putProgrammaKnelpunt")]
+    [VereistRol(Rollen.Vastleggen)]
+    public Task<IActionResult> PutProgrammaKnelpunt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Programmaroute.Pad + "knelpunten/{id}")] HttpRequest req, string programmaId, string id, CancellationToken ct) =>
+        Herzie(req, programmaId, id, ct);
+
+    private Task<IActionResult> Lijst(HttpRequest req, string? programmaId, CancellationToken ct) =>
+        req.In(programmas, programmaId, async p =>
+            req.Ok(await p.Queries.KnelpuntenAsync(req.Parameters(VoortgangQueries.KnelpuntParameters), ct), knelpunten => new KnelpuntLijst(knelpunten)), ct);
+
+    private Task<IActionResult> Lees(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
+        req.In(programmas, programmaId, async p => req.Ok(await p.Queries.KnelpuntAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct)), ct);
+
+    private Task<IActionResult> Herzie(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
+        req.In(programmas, programmaId, async p =>
+        {
+            var (body, fout) = await req.LeesJsonAsync(ct);
+            return fout?.GeenCache() ?? req.Revisie(await p.Schrijver.KnelpuntAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));
+        }, ct);
 }

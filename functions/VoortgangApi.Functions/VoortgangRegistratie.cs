@@ -2,14 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoortgangApi.Core;
-using VoortgangApi.Core.Cycli;
-using VoortgangApi.Core.Historie;
-using VoortgangApi.Core.Import;
 using VoortgangApi.Core.OpenData;
-using VoortgangApi.OpenData;
 using VoortgangApi.Core.Validation;
 using VoortgangApi.Functions.OpenApi;
-using VoortgangApi.Core.Queries;
+using VoortgangApi.Functions.Programmas;
 using VoortgangApi.Storage;
 
 namespace VoortgangApi.Functions;
@@ -22,7 +18,6 @@ public static class VoortgangRegistratie
         services.AddVoortgangStorage(configuration);
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Sectie));
         services.AddOptions<Http.CorsOptions>().Bind(configuration.GetSection(Http.CorsOptions.Sectie));
-        services.AddSingleton<Wijzigingsteller>();
         services.AddOptions<Identiteit.IdentiteitOptions>().Bind(configuration.GetSection(Identiteit.IdentiteitOptions.Sectie)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Identiteit.IdentiteitOptions>, Identiteit.IdentiteitOptionsControle>();
         services.AddSingleton<Identiteit.TokenControle>();
@@ -32,37 +27,33 @@ public static class VoortgangRegistratie
         services.AddSingleton<OpenApiDocumenten>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
-        // The log in memory: repeated reads cost no storage call; one range read per interval notices other instances' writes.
-        // One freshness rule for every cache: no write in this process, and younger than the version-check interval.
-        services.AddSingleton(sp => new Versheid(sp.GetRequiredService<Wijzigingsteller>(), sp.GetRequiredService<TimeProvider>(), Controle(sp)));
-        services.AddSingleton<Logboek>();
-        services.AddSingleton(sp => new Voortgangslezer(sp.GetRequiredService<Logboek>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<Versheid>()));
-        services.AddSingleton<Vastlegging>();
+        // Every programme's services, each made once for its programme (the log in memory, its freshness rule, …).
+        services.AddOptions<Programmas.ProgrammaOptions>().Bind(configuration.GetSection(Programmas.ProgrammaOptions.Sectie));
+        services.AddProgrammas();
         services.AddSingleton<Http.Antwoordcache>();
-        services.AddSingleton<Http.Cachebeleid>();
+        services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Http.Antwoordcache>());
+        services.AddSingleton(sp => new Http.Cachebeleid(sp.GetRequiredService<IOptions<CacheOptions>>(), LogboekVan(sp)));
         services.AddSingleton<Http.CorsBeleid>();
         services.AddSingleton<Http.ApiMiddleware>();
-        services.AddSingleton<VoortgangSchrijver>();
-        services.AddSingleton<Core.Invulblad.InvulbladService>();
-        services.AddSingleton<HistorieQueries>();
-        services.AddSingleton<VoortgangQueries>();
-        services.AddSingleton<RapportagecycliQueries>();
-        services.AddSingleton<OverzichtQueries>();
-        services.AddSingleton<CyclusPlanner>();
-        services.AddSingleton<MomentopnameService>();
         services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Sectie));
         services.AddSingleton(sp => OpenDataInstellingen(sp));
-        services.AddSingleton<PublicatieService>();
-        services.AddSingleton<IVaststellingVolger>(sp => sp.GetRequiredService<PublicatieService>());
-        services.AddSingleton<SeedImporter>();
         // First of all hosted services, so before the worker's own: the worker opens its stream to the host (and so
         // receives requests) only once an empty store has its seed.
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SeedBijStart>());
         return services;
     }
 
-    private static TimeSpan Controle(IServiceProvider sp) =>
-        TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden);
+    // The log of the programme a request read: the one in its path, or the standard one; only a programme this process
+    // knows has services to ask (an unknown id in a path never makes any).
+    private static Func<Microsoft.AspNetCore.Http.HttpRequest, Core.Historie.Logboek?> LogboekVan(IServiceProvider sp)
+    {
+        var register = sp.GetRequiredService<Core.Programmas.Programmaregister>();
+        return req =>
+        {
+            var id = req.RouteValues.TryGetValue(Programmaroute.Parameter, out var waarde) && waarde is string p ? p : register.Standaard.Id;
+            return id == register.Standaard.Id || register.Bekend(id) is not null ? sp.GetRequiredKeyedService<Core.Historie.Logboek>(id) : null;
+        };
+    }
 
     private static OpenDataInstellingen OpenDataInstellingen(IServiceProvider sp)
     {

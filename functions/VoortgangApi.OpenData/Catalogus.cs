@@ -31,8 +31,8 @@ public static partial class Catalogus
         var gewijzigd = cycli.Count == 0 ? (DateTimeOffset?)null : cycli.Max(c => c.Cyclus.Momentopname!.GenomenOp);
 
         var catalogus = Knoop(catalogusId, "dcat:Catalog");
-        catalogus["dct:title"] = Tekst("Open data voortgang Aanpak sekswerkers");
-        catalogus["dct:description"] = Tekst("Alle uitgaven van de voortgang van de Aanpak versterking sociale en juridische positie sekswerkers, één per Kamerbrief.");
+        catalogus["dct:title"] = Tekst($"Open data voortgang {i.Namen.Kort}");
+        catalogus["dct:description"] = Tekst($"Alle uitgaven van de voortgang van de {i.Namen.Volledig}, één per Kamerbrief.");
         Herkomst(catalogus, contactId);
         catalogus["dct:language"] = Id(Eu + "language/NLD");
         catalogus["dct:license"] = Id(Cc0);
@@ -45,7 +45,7 @@ public static partial class Catalogus
         }
 
         graaf.Add(catalogus);
-        graaf.Add(Reeks(reeksId, contactId, datasets, gewijzigd));
+        graaf.Add(Reeks(reeksId, contactId, datasets, gewijzigd, i));
         graaf.Add(Dienst(apiId, contactId, i, datasets));
         graaf.Add(Contact(contactId, i));
         graaf.Add(Agent(JenV, "Ministerie van Justitie en Veiligheid"));
@@ -82,7 +82,7 @@ public static partial class Catalogus
         var id = map + "#dataset";
         var ds = Knoop(id, "dcat:Dataset");
         ds["dct:identifier"] = id;
-        ds["dct:title"] = Tekst($"Voortgang Aanpak sekswerkers: {c.Titel}");
+        ds["dct:title"] = Tekst($"Voortgang {i.Namen.Kort}: {c.Titel}");
         ds["dct:description"] = Tekst($"Stand van de oplossingsrichtingen per thema op peildatum {Datum(c.Peildatum)}, met status, bron en zekerheid.");
         ds["dcat:inSeries"] = Id(reeksId);
         ds["dcat:version"] = c.Id;
@@ -94,7 +94,7 @@ public static partial class Catalogus
         Openbaar(ds);
         ds["dct:language"] = Id(Eu + "language/NLD");
         ds["dcat:landingPage"] = Id(map + "index.html");
-        ds["dcat:keyword"] = new JsonArray(Tekst("sekswerk"), Tekst("voortgang"), Tekst("Kamerbrief"));
+        ds["dcat:keyword"] = new JsonArray([.. i.Namen.Trefwoorden.Select(w => (JsonNode)Tekst(w)), Tekst("voortgang"), Tekst("Kamerbrief")]);
         ds["dcat:distribution"] = new JsonArray([.. g.Bestanden.Select(b => (JsonNode)Id(map + b.Naam + "#distributie"))]);
         graaf.Add(ds);
         graaf.Add(Getypeerd(map + "index.html", "foaf:Document"));
@@ -127,11 +127,11 @@ public static partial class Catalogus
         return d;
     }
 
-    private static JsonObject Reeks(string id, string contactId, IEnumerable<string> datasets, DateTimeOffset? gewijzigd)
+    private static JsonObject Reeks(string id, string contactId, IEnumerable<string> datasets, DateTimeOffset? gewijzigd, OpenDataInstellingen i)
     {
         // Typed as dcat:Dataset too: DCAT-AP 3 makes a series a kind of dataset, and SHACL does no subclass inference.
         var r = new JsonObject { ["@id"] = id, ["@type"] = new JsonArray("dcat:DatasetSeries", "dcat:Dataset") };
-        r["dct:title"] = Tekst("Voortgang Aanpak versterking sociale en juridische positie sekswerkers");
+        r["dct:title"] = Tekst($"Voortgang {i.Namen.Volledig}");
         r["dct:description"] = Tekst("De reeks voortgangsrapportages aan de Tweede Kamer; elke Kamerbrief is een versie met een eigen, onveranderlijke momentopname.");
         Herkomst(r, contactId);
         Openbaar(r);
@@ -150,7 +150,7 @@ public static partial class Catalogus
         s["dct:identifier"] = id;
         s["dct:title"] = Tekst("Voortgang API");
         s["dct:description"] = Tekst("Open API met de actuele stand en elke vastgestelde cyclus (?cyclus=…), inclusief de verschillen tussen cycli.");
-        s["dcat:endpointURL"] = Id(i.ApiBasisUrl);
+        s["dcat:endpointURL"] = Id(i.ProgrammaApiUrl);
         s["dcat:endpointDescription"] = Id(i.ApiBasisUrl + "/openapi.json");
         s["dcat:servesDataset"] = new JsonArray([.. datasets.Select(d => (JsonNode)Id(d))]);
         Herkomst(s, contactId);

@@ -44,13 +44,13 @@ public static class DataPackage
         var package = new JsonObject
         {
             ["$schema"] = "https://datapackage.org/profiles/2.0/datapackage.json",
-            ["name"] = $"voortgang-aanpak-sekswerkers-{cyclus.Id}",
+            ["name"] = $"{instellingen.Namen.Naam}-{cyclus.Id}",
             ["id"] = instellingen.Url(Layout.Map(cyclus.Id)),
-            ["title"] = $"Voortgang Aanpak sekswerkers: {cyclus.Titel}",
+            ["title"] = $"Voortgang {instellingen.Namen.Kort}: {cyclus.Titel}",
             ["description"] = $"Momentopname van de voortgang op peildatum {cyclus.Peildatum:yyyy-MM-dd}, zoals gerapporteerd in Kamerstuk {cyclus.Kamerbrief.Kamerstuk ?? "(nog zonder nummer)"}.",
             ["version"] = FormaatVersie,
             ["created"] = cyclus.Momentopname!.GenomenOp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["keywords"] = new JsonArray("sekswerk", "voortgang", "Kamerbrief", cyclus.Id),
+            ["keywords"] = new JsonArray([.. instellingen.Namen.Trefwoorden.Select(w => (JsonNode)w), "voortgang", "Kamerbrief", cyclus.Id]),
             ["licenses"] = new JsonArray(new JsonObject { ["name"] = "CC0-1.0", ["path"] = Cc0, ["title"] = "Creative Commons Zero v1.0 Universal" }),
             ["sources"] = new JsonArray(Bron(cyclus)),
             ["contributors"] = new JsonArray(new JsonObject { ["title"] = instellingen.ContactNaam, ["roles"] = new JsonArray("publisher") }),

@@ -24,7 +24,7 @@ public static class Feed
         }).ToList();
 
         // alternate: the public status page; self: this feed (RFC 4287 §4.2.7.2).
-        var feed = new SyndicationFeed("Open data voortgang Aanpak sekswerkers", "Nieuwe uitgaven, één per Kamerbrief.",
+        var feed = new SyndicationFeed($"Open data voortgang {i.Namen.Kort}", "Nieuwe uitgaven, één per Kamerbrief.",
             new Uri(i.Url("v1/" + Statuspagina.Bestanden[0])), i.Url("v1/feed.atom"),
             items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(x => x.LastUpdatedTime), items)
         {

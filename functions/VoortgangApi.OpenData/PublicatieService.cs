@@ -17,7 +17,8 @@ public sealed record PublicatieUitkomst(string CyclusId, string Map, int Nieuw, 
 /// One cycle that cannot be published never blocks the others: it is reported once and left out of the indexes.
 /// </summary>
 public sealed class PublicatieService(
-    ICyclusStore cycli, Core.Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger)
+    ICyclusStore cycli, Core.Historie.Logboek logboek, IOpenDataStore store, OpenDataInstellingen instellingen, ILogger<PublicatieService> logger,
+    Core.Wijzigingsteller? wijzigingen = null)
     : IVaststellingVolger
 {
     private readonly Uitgavenlijst _lijst = new(store);
@@ -43,6 +44,11 @@ public sealed class PublicatieService(
 
         var (nieuw, aantal) = await SchrijfMapAsync(versie, ct);
         await WerkIndexenBijAsync(ct);
+        if (nieuw > 0)
+        {
+            wijzigingen?.Meld(Core.Wijzigingssoorten.Publicatie, [cyclusId]);
+        }
+
         return new PublicatieUitkomst(cyclusId, instellingen.Url(Layout.Map(cyclusId)), nieuw, aantal);
     }
 
@@ -150,7 +156,7 @@ public sealed class PublicatieService(
         await store.VervangAlsAndersAsync(Layout.Feed, Feed.Maak(gepubliceerd, instellingen), "application/atom+xml; charset=utf-8", ct);
         foreach (var bestand in Statuspagina.Bestanden)
         {
-            await store.VervangAlsAndersAsync("v1/" + bestand, Statuspagina.Lees(bestand, instellingen.ApiBasisUrl), Statuspagina.ContentType(bestand), ct);
+            await store.VervangAlsAndersAsync("v1/" + bestand, Statuspagina.Lees(bestand, instellingen.ProgrammaApiUrl, instellingen.Namen), Statuspagina.ContentType(bestand), ct);
         }
 
         if (gepubliceerd.Count > 0)

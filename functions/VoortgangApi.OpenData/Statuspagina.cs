@@ -18,9 +18,10 @@ public static class Statuspagina
         _ => "text/javascript; charset=utf-8",
     };
 
-    /// <summary>The file's bytes; index.html gets the API base URL the page must call.</summary>
-    public static byte[] Lees(string bestand, string apiBasisUrl)
+    /// <summary>The file's bytes; index.html gets the API base URL the page must call and the programme's names.</summary>
+    public static byte[] Lees(string bestand, string apiBasisUrl, Core.OpenData.Publicatietitels? titels = null)
     {
+        var t = titels ?? Core.OpenData.Publicatietitels.Standaard;
         if (!Bestanden.Contains(bestand))
         {
             throw new FileNotFoundException(bestand);
@@ -29,6 +30,10 @@ public static class Statuspagina
         using var stream = typeof(Statuspagina).Assembly.GetManifestResourceStream($"Statuspagina.{bestand}")!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var tekst = reader.ReadToEnd();
-        return Encoding.UTF8.GetBytes(bestand == "index.html" ? tekst.Replace("{{API}}", WebUtility.HtmlEncode(apiBasisUrl), StringComparison.Ordinal) : tekst);
+        return Encoding.UTF8.GetBytes(bestand != "index.html" ? tekst : tekst
+            .Replace("{{API}}", WebUtility.HtmlEncode(apiBasisUrl), StringComparison.Ordinal)
+            .Replace("{{KORT}}", WebUtility.HtmlEncode(t.Kort), StringComparison.Ordinal)
+            .Replace("{{VOLLEDIG}}", WebUtility.HtmlEncode(t.Volledig), StringComparison.Ordinal)
+            .Replace("{{AFZENDER}}", WebUtility.HtmlEncode(t.Afzender), StringComparison.Ordinal));
     }
 }

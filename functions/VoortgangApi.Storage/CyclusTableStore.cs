@@ -6,7 +6,7 @@ using VoortgangApi.Core.Model;
 namespace VoortgangApi.Storage;
 
 /// <summary>Cycles in the <c>cycli</c> table, snapshot rows in <c>momentopnamen</c> (key design: <see cref="TableKeys"/>).</summary>
-internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
+internal sealed class CyclusTableStore(TableClients tabellen, Partities partities) : ICyclusStore
 {
     private const string RunKolom = "RunId";
 
@@ -20,14 +20,14 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     public async Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
-        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(TableKeys.Cyclus, cyclusId, cancellationToken: ct);
+        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(partities.Cyclus, cyclusId, cancellationToken: ct);
         return rij.HasValue ? Versie(rij.Value!) : null;
     }
 
     public async Task<IReadOnlyList<CyclusVersie>> LijstAsync(CancellationToken ct)
     {
         var tabel = await tabellen.CycliAsync(ct);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Cyclus}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partities.Cyclus}");
         var lijst = new List<CyclusVersie>();
         await foreach (var rij in tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -57,7 +57,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     public async Task SchrijfMomentopnameAsync(string cyclusId, string runId, VoortgangData data, CancellationToken ct)
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);
-        var partitie = TableKeys.MomentopnamePartitie(cyclusId, runId);
+        var partitie = partities.MomentopnamePartitie(cyclusId, runId);
         var rijen = VoortgangRijen.Naar(data, (soort, id) => (partitie, TableKeys.MomentopnameRij(soort, id)));
 
         // Add, never upsert: a snapshot row that exists is never overwritten (the transaction fails instead).
@@ -85,7 +85,7 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
         var tabel = await tabellen.CycliAsync(ct);
         try
         {
-            await tabel.DeleteEntityAsync(TableKeys.Cyclus, cyclusId, new ETag(verwachteVersie), ct);
+            await tabel.DeleteEntityAsync(partities.Cyclus, cyclusId, new ETag(verwachteVersie), ct);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -96,14 +96,14 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
     public async Task<VoortgangData> LeesMomentopnameAsync(string cyclusId, string runId, CancellationToken ct)
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.MomentopnamePartitie(cyclusId, runId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partities.MomentopnamePartitie(cyclusId, runId)}");
         return await VoortgangRijen.VanAsync(tabel.QueryAsync<TableEntity>(filter, cancellationToken: ct), e => e.RowKey[..e.RowKey.IndexOf('_', StringComparison.Ordinal)]);
     }
 
     public async Task VerwijderPogingAsync(string cyclusId, string runId, CancellationToken ct)
     {
         var tabel = await tabellen.MomentopnamenAsync(ct);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.MomentopnamePartitie(cyclusId, runId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partities.MomentopnamePartitie(cyclusId, runId)}");
         var weg = new List<TableTransactionAction>();
         await foreach (var e in tabel.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
@@ -115,10 +115,10 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
 
     public async Task<IReadOnlyList<string>> PogingenAsync(string cyclusId, CancellationToken ct)
     {
-        // Partition keys are "{cyclusId}_{runId}"; '_' cannot occur in a cycle id, so this range is exactly this cycle's.
+        // Partition keys are "{prefix}{cyclusId}_{runId}"; '_' cannot occur in an id, so this range is exactly this cycle's.
         var tabel = await tabellen.MomentopnamenAsync(ct);
-        var van = cyclusId + "_";
-        var tot = cyclusId + "`"; // the character after '_'
+        var van = partities.MomentopnameVoorvoegsel(cyclusId);
+        var tot = van[..^1] + "`"; // the character after '_'
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {van} and PartitionKey lt {tot}");
         var runs = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var e in tabel.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
@@ -137,9 +137,9 @@ internal sealed class CyclusTableStore(TableClients tabellen) : ICyclusStore
             rij.GetString(RunKolom), rij.ETag.ToString());
     }
 
-    private static TableEntity Rij(Rapportagecyclus cyclus)
+    private TableEntity Rij(Rapportagecyclus cyclus)
     {
-        var rij = EntityJson.Naar(TableKeys.Cyclus, cyclus.Id, cyclus);
+        var rij = EntityJson.Naar(partities.Cyclus, cyclus.Id, cyclus);
         if (cyclus.Behandelaar is not null)
         {
             rij[BehandelaarKolom] = System.Text.Json.JsonSerializer.Serialize(cyclus.Behandelaar, Core.VoortgangJson.Options);

@@ -6,7 +6,7 @@ using VoortgangApi.Core.Historie;
 namespace VoortgangApi.Storage;
 
 /// <summary>The progress log in the <c>historie</c> table (see <see cref="TableKeys"/>): rows are inserted, never updated or deleted.</summary>
-internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tijd) : IHistorieStore
+internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tijd, Partities partities) : IHistorieStore
 {
     // Slots stay free in a 100-operation transaction for the idempotency row (and one spare, once the counter's).
     private const int MaxRegels = Toevoeging.MaxRegels; // Batches.MaxPerTransactie - 2
@@ -15,7 +15,7 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
     {
         var tabel = await tabellen.HistorieAsync(ct);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKeys.Log} and RowKey gt {TableKeys.Regel(na)} and RowKey lt {TableKeys.RegelsTot}");
+            $"PartitionKey eq {partities.Log} and RowKey gt {TableKeys.Regel(na)} and RowKey lt {TableKeys.RegelsTot}");
         var regels = new List<Logregel>();
         await foreach (var e in tabel.QueryAsync<TableEntity>(filter, select: [TableKeys.DataKolom], cancellationToken: ct))
         {
@@ -49,7 +49,7 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
         var acties = new List<TableTransactionAction>();
         foreach (var r in regels)
         {
-            var rij = EntityJson.Naar(TableKeys.Log, TableKeys.Regel(r.Volgnummer), r);
+            var rij = EntityJson.Naar(partities.Log, TableKeys.Regel(r.Volgnummer), r);
             rij[TableKeys.DoorKolom] = t.Door?.Naam;
             rij[TableKeys.DoorIdKolom] = t.Door?.ObjectId;
             acties.Add(new TableTransactionAction(TableTransactionActionType.Add, rij));
@@ -57,7 +57,7 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
 
         if (t.IdempotentieSleutel is { } sleutel)
         {
-            acties.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(TableKeys.Log, TableKeys.Idempotentie(sleutel))
+            acties.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partities.Log, TableKeys.Idempotentie(sleutel))
             {
                 [TableKeys.BodyHashKolom] = t.BodyHash,
                 [TableKeys.VolgnummerKolom] = regels[0].Volgnummer,
@@ -79,7 +79,7 @@ internal sealed class HistorieTableStore(TableClients tabellen, TimeProvider tij
     public async Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct)
     {
         var tabel = await tabellen.HistorieAsync(ct);
-        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(TableKeys.Log, TableKeys.Idempotentie(sleutel), cancellationToken: ct);
+        var rij = await tabel.GetEntityIfExistsAsync<TableEntity>(partities.Log, TableKeys.Idempotentie(sleutel), cancellationToken: ct);
         return rij.HasValue
             ? new Idempotentie(rij.Value!.GetString(TableKeys.BodyHashKolom) ?? "", rij.Value.GetInt64(TableKeys.VolgnummerKolom) ?? 0)
             : null;

@@ -6,14 +6,20 @@ using VoortgangApi.Core.OpenData;
 
 namespace VoortgangApi.Storage;
 
-/// <summary>The public open-data container. Versioned files are created with If-None-Match: *, never overwritten.</summary>
-internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<StorageOptions> options) : IOpenDataStore
+/// <summary>
+/// The public open-data container, as one programme sees it: its files under <paramref name="voorvoegsel"/> (empty for
+/// the standard programme, whose paths stay those of the time before programmes; <c>programmas/{id}/</c> for another).
+/// Versioned files are created with If-None-Match: *, never overwritten.
+/// </summary>
+internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<StorageOptions> options, string voorvoegsel = "") : IOpenDataStore
 {
     private readonly Lazy<Task<BlobContainerClient>> _container = new(() => MaakAsync(service, options.Value));
 
+    private async Task<BlobClient> BlobAsync(string pad) => (await _container.Value).GetBlobClient(voorvoegsel + pad);
+
     public async Task<bool> MaakAanAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct)
     {
-        var blob = (await _container.Value).GetBlobClient(pad);
+        var blob = await BlobAsync(pad);
         try
         {
             await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
@@ -31,7 +37,7 @@ internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<Stor
 
     public async Task<bool> VervangAlsAndersAsync(string pad, byte[] inhoud, string contentType, CancellationToken ct)
     {
-        var blob = (await _container.Value).GetBlobClient(pad);
+        var blob = await BlobAsync(pad);
         for (var poging = 0; poging < 5; poging++)
         {
             var bestaand = await LeesMetETagAsync(blob, ct);
@@ -60,14 +66,14 @@ internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<Stor
     }
 
     public async Task<byte[]?> LeesAsync(string pad, CancellationToken ct) =>
-        (await LeesMetETagAsync((await _container.Value).GetBlobClient(pad), ct))?.Inhoud;
+        (await LeesMetETagAsync(await BlobAsync(pad), ct))?.Inhoud;
 
     public async Task<(byte[] Inhoud, string Versie)?> LeesMetVersieAsync(string pad, CancellationToken ct) =>
-        await LeesMetETagAsync((await _container.Value).GetBlobClient(pad), ct) is { } b ? (b.Inhoud, b.ETag.ToString()) : null;
+        await LeesMetETagAsync(await BlobAsync(pad), ct) is { } b ? (b.Inhoud, b.ETag.ToString()) : null;
 
     public async Task<bool> SchrijfAlsOngewijzigdAsync(string pad, byte[] inhoud, string contentType, string? verwachteVersie, CancellationToken ct)
     {
-        var blob = (await _container.Value).GetBlobClient(pad);
+        var blob = await BlobAsync(pad);
         try
         {
             await blob.UploadAsync(BinaryData.FromBytes(inhoud), new BlobUploadOptions
@@ -86,9 +92,9 @@ internal sealed class OpenDataBlobStore(BlobServiceClient service, IOptions<Stor
     public async Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct)
     {
         var lijst = new List<OpenDataBlob>();
-        await foreach (var item in (await _container.Value).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
+        await foreach (var item in (await _container.Value).GetBlobsAsync(new GetBlobsOptions { Prefix = voorvoegsel + prefix }, ct))
         {
-            lijst.Add(new OpenDataBlob(item.Name, item.Properties.ContentLength ?? 0));
+            lijst.Add(new OpenDataBlob(item.Name[voorvoegsel.Length..], item.Properties.ContentLength ?? 0));
         }
 
         return lijst;

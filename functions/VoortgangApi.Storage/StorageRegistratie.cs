@@ -8,6 +8,7 @@ using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
+using VoortgangApi.Core.Programmas;
 
 namespace VoortgangApi.Storage;
 
@@ -38,14 +39,25 @@ public static class StorageRegistratie
                 : new BlobServiceClient(o.ConnectionString, opties);
         });
         services.AddSingleton<TableClients>();
-        services.AddSingleton<IHistorieStore, HistorieTableStore>();
-        services.AddSingleton<ICyclusStore, CyclusTableStore>();
-        services.AddSingleton<IOpenDataStore, OpenDataBlobStore>();
+        services.AddSingleton<IProgrammaStore, ProgrammaTableStore>();
+        // Per programme (the key is its id): its own partitions and open-data folder. The composition root registers
+        // the Programmacontext per key; a store is made once per programme and kept.
+        services.AddKeyedSingleton<IHistorieStore>(KeyedService.AnyKey, (sp, k) =>
+            new HistorieTableStore(sp.GetRequiredService<TableClients>(), sp.GetRequiredService<TimeProvider>(), Partities(sp, k)));
+        services.AddKeyedSingleton<ICyclusStore>(KeyedService.AnyKey, (sp, k) => new CyclusTableStore(sp.GetRequiredService<TableClients>(), Partities(sp, k)));
+        services.AddKeyedSingleton<IOpenDataStore>(KeyedService.AnyKey, (sp, k) =>
+            new OpenDataBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>(),
+                OpenDataMap(sp.GetRequiredKeyedService<Programmacontext>(k))));
         services.AddSingleton<IStoringsherkenner, Opslagstoringen>();
         services.AddSingleton(sp => new OpenDataLocatie(
             $"{sp.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri.TrimEnd('/')}/{sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDataContainer}"));
         return services;
     }
+
+    /// <summary>Where a programme's open data lives in the container: the standard programme at the top, another under programmas/{id}/.</summary>
+    public static string OpenDataMap(Programmacontext p) => p.IsStandaard ? "" : $"programmas/{p.Id}/";
+
+    private static Partities Partities(IServiceProvider sp, object? sleutel) => new(sp.GetRequiredKeyedService<Programmacontext>(sleutel));
 
     // One retry and time-out policy for Table and Blob: a request fails within a few seconds when storage is gone
     // (time-out per try × tries + short back-off), instead of the SDK's default of minutes; the API then answers 503.

@@ -13,6 +13,7 @@ internal sealed class TableClients(TableServiceClient service, IOptions<StorageO
     public Task<TableClient> HistorieAsync(CancellationToken ct) => Tabel(TableKeys.HistorieTabel(_prefix), ct);
     public Task<TableClient> CycliAsync(CancellationToken ct) => Tabel(TableKeys.CycliTabel(_prefix), ct);
     public Task<TableClient> MomentopnamenAsync(CancellationToken ct) => Tabel(TableKeys.MomentopnameTabel(_prefix), ct);
+    public Task<TableClient> ProgrammasAsync(CancellationToken ct) => Tabel(TableKeys.ProgrammaTabel(_prefix), ct);
 
     private Task<TableClient> Tabel(string naam, CancellationToken ct)
     {

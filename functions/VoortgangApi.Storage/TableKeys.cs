@@ -15,7 +15,13 @@ namespace VoortgangApi.Storage;
 /// <item><c>momentopnamen</c> — snapshot rows, insert-only. PartitionKey = <c>{cycleId}_{runId}</c>, RowKey =
 /// <c>{kind}_{id}</c>. One partition per attempt, so a snapshot of any size is written in 100-row transactions,
 /// read back with one partition scan, and an abandoned attempt never mixes with the committed one.</item>
+/// <item><c>programmas</c> — the programmes. PartitionKey = programme id; RowKey <c>programma</c> is the programme (its
+/// description as JSON, its grants in <c>Toegang</c>, updated with If-Match), and <c>a{ticks}</c> one audit row per change
+/// (who, what), inserted in the same transaction.</item>
 /// </list>
+/// Every programme has partitions of its own (<see cref="Partities"/>): the standard programme keeps the keys above, so a
+/// store written before programmes existed is read as that programme without a change; another programme's keys carry
+/// its id. A write to one programme never touches another's partition.
 /// </summary>
 internal static class TableKeys
 {
@@ -35,8 +41,13 @@ internal static class TableKeys
     public static string HistorieTabel(string prefix) => prefix + "historie";
     public static string CycliTabel(string prefix) => prefix + "cycli";
     public static string MomentopnameTabel(string prefix) => prefix + "momentopnamen";
+    public static string ProgrammaTabel(string prefix) => prefix + "programmas";
 
-    public static string MomentopnamePartitie(string cyclusId, string runId) => $"{cyclusId}_{runId}";
+    public const string ProgrammaRij = "programma";
+    public const string ToegangKolom = "Toegang";
+
+    public static string ProgrammaAudit(DateTimeOffset op) => "a" + op.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
+
     public static string MomentopnameRij(string soort, string id) => $"{soort}_{id}";
 
     public static string Regel(long volgnummer) => "r" + volgnummer.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
@@ -45,4 +56,21 @@ internal static class TableKeys
     public const string RegelsTot = "s";
 
     public static string Idempotentie(string sleutelHash) => "i" + sleutelHash;
+}
+
+/// <summary>
+/// The partitions of one programme. The standard programme keeps the keys of the time before programmes (<c>log</c>,
+/// <c>cyclus</c>, <c>{cycleId}_{runId}</c>); another's carry its id (<c>log_{id}</c>, <c>cyclus_{id}</c>,
+/// <c>{id}.{cycleId}_{runId}</c>). Ids are slugs ([a-z0-9-]), so '_' and '.' keep the forms apart.
+/// </summary>
+internal sealed record Partities(VoortgangApi.Core.Programmas.Programmacontext Programma)
+{
+    public string Log => Programma.IsStandaard ? TableKeys.Log : $"{TableKeys.Log}_{Programma.Id}";
+
+    public string Cyclus => Programma.IsStandaard ? TableKeys.Cyclus : $"{TableKeys.Cyclus}_{Programma.Id}";
+
+    public string MomentopnamePartitie(string cyclusId, string runId) => $"{MomentopnameVoorvoegsel(cyclusId)}{runId}";
+
+    /// <summary>Every attempt of this cycle, and of no other cycle or programme, has a partition key that starts with this.</summary>
+    public string MomentopnameVoorvoegsel(string cyclusId) => Programma.IsStandaard ? $"{cyclusId}_" : $"{Programma.Id}.{cyclusId}_";
 }

@@ -92,7 +92,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
         try
         {
             var bewaard = await cycli.BewaarAsync(cyclus, bestaand?.Versie, ct);
-            wijzigingen?.Meld();
+            wijzigingen?.Meld(Wijzigingssoorten.Cyclus, [cyclusId]);
             return new PlanUitkomst(bewaard.Cyclus, bestaand is null, Canoniek.ETag(bewaard.Cyclus));
         }
         catch (GelijktijdigeWijzigingException)
@@ -129,7 +129,7 @@ public sealed class CyclusPlanner(ICyclusStore cycli, SchemaCatalogus schemas, W
         try
         {
             await cycli.VerwijderAsync(cyclusId, bestaand.Versie, ct);
-            wijzigingen?.Meld();
+            wijzigingen?.Meld(Wijzigingssoorten.Cyclus, [cyclusId]);
             return bestaand.Cyclus;
         }
         catch (GelijktijdigeWijzigingException)

@@ -25,12 +25,28 @@ public static partial class Ids
 
     public static bool IsPartijId(string? id) => IsCyclusId(id);
 
+    /// <summary>A programme id is a slug like a cycle id: it becomes part of table keys and blob paths.</summary>
+    public static bool IsProgrammaId(string? id) => IsCyclusId(id);
+
+    public static bool IsThemaId(string? id) => id is { Length: > 0 and <= 60 } && ThemaPatroon().IsMatch(id);
+
+    /// <summary>The 400 for a malformed programme id in a path.</summary>
+    public static Probleem OngeldigeProgrammaId() =>
+        Probleem.Ongeldig([new("programmaId", "ongeldigFormaat", "een programma-id bestaat uit kleine letters, cijfers en koppeltekens, bijvoorbeeld aanpak-sekswerkers.")]);
+
+    /// <summary>The 404 for a programme that does not exist.</summary>
+    public static Probleem OnbekendProgramma(string programmaId) =>
+        Probleem.NietGevonden($"Er is geen programma met id '{Queries.Parameters.Kort(programmaId)}'.");
+
     /// <summary>The 400 for a malformed item id in a path.</summary>
     public static Probleem OngeldigeId(string naam, string voorbeeld) =>
         Probleem.Ongeldig([new(naam, "ongeldigFormaat", $"geen geldige id; een voorbeeld: {voorbeeld}.")]);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CyclusPatroon();
+
+    [GeneratedRegex("^[a-z]+(-[a-z]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThemaPatroon();
 
     [GeneratedRegex("^[A-Z]{2}-[0-9]{2,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex OplossingsrichtingPatroon();

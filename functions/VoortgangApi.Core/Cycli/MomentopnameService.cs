@@ -70,7 +70,7 @@ public sealed class MomentopnameService(
             try
             {
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
-                wijzigingen?.Meld();
+                wijzigingen?.Meld(Wijzigingssoorten.Momentopname, [cyclusId]);
                 logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
                     cyclusId, info.InhoudHash, info.Aantallen.Oplossingsrichtingen);
                 foreach (var volger in volgers ?? [])

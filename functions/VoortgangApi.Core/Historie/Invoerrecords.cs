@@ -16,6 +16,9 @@ public sealed record KnelpuntInvoer(string ThemaId, string Soort, string Omschri
 /// <summary>Body of PUT partijen/{id} (schemas/partij-invoer.schema.json).</summary>
 public sealed record PartijInvoer(string Naam, string Soort, string? Website = null, DateOnly? GeldigVanaf = null);
 
+/// <summary>Body of PUT programmas/{programmaId}/themas/{themaId} (schemas/thema-invoer.schema.json).</summary>
+public sealed record ThemaInvoer(string Naam, string Omschrijving, int Volgorde, DateOnly? GeldigVanaf = null);
+
 /// <summary>The outcome of a content write: the item as it now reads, whether it was created, and its entity tag.</summary>
 public sealed record RevisieUitkomst(object Item, bool Nieuw, string ETag, string Locatie);
 

@@ -21,6 +21,7 @@ public static class Items
         Itemsoorten.Oplossingsrichting => data.Oplossingsrichtingen.FirstOrDefault(o => o.Id == id),
         Itemsoorten.Knelpunt => data.Knelpunten.FirstOrDefault(k => k.Id == id) is { } k ? Knelpunt(k, data) : null,
         Itemsoorten.Partij => data.Partijen.FirstOrDefault(p => p.Id == id) is { } p ? Partij(p, data) : null,
+        Itemsoorten.Thema => data.Themas.FirstOrDefault(t => t.Id == id) is { } t ? Queries.ThemaDetail.Van(t, data) : null,
         _ => null,
     };
 
@@ -28,6 +29,7 @@ public static class Items
     {
         Itemsoorten.Knelpunt => "knelpunten",
         Itemsoorten.Partij => "partijen",
+        Itemsoorten.Thema => "themas",
         _ => "oplossingsrichtingen",
     };
 

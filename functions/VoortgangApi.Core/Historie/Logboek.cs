@@ -97,11 +97,15 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposab
             _laden.Release();
         }
 
-        // Bumping the counter makes every other cache of this process (cycles, summaries, answers) look again.
-        versheid.Meld();
+        // Bumping the counter makes every other cache of this programme (cycles, summaries, answers) look again; the
+        // signal says which items and lines the commit added.
+        versheid.Meld(Wijzigingssoorten.Logregels, [.. toegevoegd.Select(Item).Distinct(StringComparer.Ordinal)],
+            toegevoegd.Count > 0 ? toegevoegd[0].Volgnummer : null, toegevoegd.Count > 0 ? toegevoegd[^1].Volgnummer : null);
     }
 
     public void Dispose() => _laden.Dispose();
+
+    private static string Item(Logregel r) => r.Status?.OplossingsrichtingId ?? r.Revisie!.ItemId;
 
     private static readonly Logstand Leeg = new([]);
 }

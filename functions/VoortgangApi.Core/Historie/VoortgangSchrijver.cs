@@ -72,6 +72,11 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         ReviseerAsync<PartijInvoer>(Itemsoorten.Partij, id, Ids.IsPartijId(id), "vng", body, voorwaarden, door,
             (i, _, _, _) => new Partij(id, i.Naam, i.Soort, i.Website), i => i.GeldigVanaf, ct);
 
+    /// <summary>A theme of the programme: created or revised like any item (a programme brings its own themes).</summary>
+    public Task<Resultaat<RevisieUitkomst>> ThemaAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
+        ReviseerAsync<ThemaInvoer>(Itemsoorten.Thema, id, Ids.IsThemaId(id), "zorg", body, voorwaarden, door,
+            (i, _, _, _) => new Thema(id, i.Naam, i.Omschrijving, i.Volgorde), i => i.GeldigVanaf, ct);
+
     // One flow for every kind: the precondition, then the body, then against the log the append is made on the
     // precondition again and the references, and one revision; the answer is the item as it now reads, with its ETag.
     private async Task<Resultaat<RevisieUitkomst>> ReviseerAsync<TInvoer>(
@@ -124,7 +129,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
                 return Probleem.Ongeldig(fouten);
             }
 
-            var revisie = new Revisie("", soort, id, vanaf, default,
+            var revisie = new Revisie("", soort, id, vanaf, default, Thema: waarde as Thema,
                 Knelpunt: waarde as Knelpunt, Partij: waarde as Partij, Oplossingsrichting: waarde as OplossingsrichtingInhoud);
             return new Toevoeging([Logregel.Nieuw(revisie)], stand, door);
         }, ct);

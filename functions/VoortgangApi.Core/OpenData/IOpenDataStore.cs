@@ -23,8 +23,26 @@ public interface IOpenDataStore
     Task<IReadOnlyList<OpenDataBlob>> LijstAsync(string prefix, CancellationToken ct);
 }
 
-/// <summary>Where the files are read and which API serves the same data (both end up in the catalogue).</summary>
-public sealed record OpenDataInstellingen(string PubliekeBasisUrl, string ApiBasisUrl, string ContactNaam, string ContactEmail, string ContactUrl)
+/// <summary>
+/// Where a programme's files are read and which API serves the same data (both end up in the catalogue):
+/// <see cref="ApiBasisUrl"/> is the API's root (its documentation), <see cref="ProgrammaApiUrl"/> the programme's own
+/// paths (empty <see cref="ProgrammaPad"/> for the standard programme, whose files keep the paths and bytes they had).
+/// </summary>
+public sealed record OpenDataInstellingen(
+    string PubliekeBasisUrl, string ApiBasisUrl, string ContactNaam, string ContactEmail, string ContactUrl, string ProgrammaPad = "", Publicatietitels? Titels = null)
 {
     public string Url(string pad) => $"{PubliekeBasisUrl.TrimEnd('/')}/{pad}";
+
+    public string ProgrammaApiUrl => ApiBasisUrl + ProgrammaPad;
+
+    public Publicatietitels Namen => Titels ?? Publicatietitels.Standaard;
+}
+
+/// <summary>How a programme's releases name it: in titles, the data package's name, the sender, the keywords.</summary>
+public sealed record Publicatietitels(string Kort, string Volledig, string Naam, string Afzender, IReadOnlyList<string> Trefwoorden)
+{
+    public static readonly Publicatietitels Standaard = new("Aanpak sekswerkers", "Aanpak versterking sociale en juridische positie sekswerkers",
+        "voortgang-aanpak-sekswerkers", "Ministerie van Justitie en Veiligheid", ["sekswerk"]);
+
+    public static Publicatietitels Van(Programmas.Programma p) => new(p.Titel, p.Titel, $"voortgang-{p.Id}", p.Ministeries[0], []);
 }

@@ -13,7 +13,7 @@ namespace VoortgangApi.Functions.Http;
 /// (WorkerApiMiddleware); its services come in through the constructor, none is looked up on a request.
 /// </summary>
 public sealed class ApiMiddleware(
-    Antwoordcache antwoordcache, Versheid versheid, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, ILogger<ApiMiddleware> logger)
+    Antwoordcache antwoordcache, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, ILogger<ApiMiddleware> logger)
 {
     /// <summary>Runs <paramref name="functie"/> (which answers with a result, or null when it wrote its answer itself) and writes its result.</summary>
     public async Task InvokeAsync(HttpContext context, Func<Task<IActionResult?>> functie)
@@ -61,7 +61,7 @@ public sealed class ApiMiddleware(
         }
 
         // The counter before the function ran: an answer prepared while a write happened is not kept.
-        var tellerVooraf = versheid.Teller;
+        var tellerVooraf = antwoordcache.Stand(context.Request);
         try
         {
             if (await functie() is { } result)

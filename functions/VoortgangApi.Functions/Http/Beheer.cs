@@ -5,6 +5,7 @@ using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
+using VoortgangApi.Functions.Programmas;
 
 namespace VoortgangApi.Functions.Http;
 
@@ -124,7 +125,7 @@ public static class Beheer
 
     public static IActionResult Plan(this HttpRequest req, Resultaat<PlanUitkomst> r) =>
         r.IsGelukt
-            ? Geschreven(r.Waarde!.Cyclus, r.Waarde.Nieuw, r.Waarde.ETag, $"rapportagecycli/{r.Waarde.Cyclus.Id}")
+            ? Geschreven(req, r.Waarde!.Cyclus, r.Waarde.Nieuw, r.Waarde.ETag, $"rapportagecycli/{r.Waarde.Cyclus.Id}")
             : Problems.Van(r.Probleem!, req).GeenCache();
 
     public static IActionResult Momentopname(this HttpRequest req, Resultaat<MomentopnameUitkomst> r)
@@ -136,7 +137,7 @@ public static class Beheer
 
         var u = r.Waarde!;
         var result = new JsonBodyResult(u.Cyclus, u.Nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        result.Headers["Location"] = $"{ApiInfo.BasisPad}/rapportagecycli/{u.Cyclus.Id}";
+        result.Headers["Location"] = $"{req.Basis()}/rapportagecycli/{u.Cyclus.Id}";
         return result.GeenCache();
     }
 
@@ -168,7 +169,7 @@ public static class Beheer
 
         var s = r.Waarde!.Regel;
         var result = new JsonBodyResult(s, StatusCodes.Status201Created);
-        result.Headers["Location"] = $"{ApiInfo.BasisPad}/oplossingsrichtingen/{s.OplossingsrichtingId}/statussen/{s.Id}";
+        result.Headers["Location"] = $"{req.Basis()}/oplossingsrichtingen/{s.OplossingsrichtingId}/statussen/{s.Id}";
         if (r.Waarde.Herhaald)
         {
             result.Headers["Idempotent-Replayed"] = "true";
@@ -180,20 +181,40 @@ public static class Beheer
     /// <summary>A content write: 201 with Location when created, 200 when revised; the ETag to send with the next If-Match.</summary>
     public static IActionResult Revisie(this HttpRequest req, Resultaat<RevisieUitkomst> r) =>
         r.IsGelukt
-            ? Geschreven(r.Waarde!.Item, r.Waarde.Nieuw, r.Waarde.ETag, r.Waarde.Locatie)
+            ? Geschreven(req, r.Waarde!.Item, r.Waarde.Nieuw, r.Waarde.ETag, r.Waarde.Locatie)
             : Problems.Van(r.Probleem!, req).GeenCache();
 
     // A PUT's answer: 201 + Location when it created the resource, 200 when it changed it; always the new ETag.
-    private static IActionResult Geschreven(object body, bool nieuw, string etag, string locatie)
+    private static IActionResult Geschreven(HttpRequest req, object body, bool nieuw, string etag, string locatie)
     {
         var result = new JsonBodyResult(body, nieuw ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         result.Headers["ETag"] = etag;
         if (nieuw)
         {
-            result.Headers["Location"] = $"{ApiInfo.BasisPad}/{locatie}";
+            result.Headers["Location"] = $"{req.Basis()}/{locatie}";
         }
 
         return result.GeenCache();
+    }
+
+    /// <summary>A programme written: 201 + Location when created, 200 when changed; its ETag.</summary>
+    public static IActionResult Programma(this HttpRequest req, Resultaat<Core.Programmas.ProgrammaUitkomst> r) =>
+        r.IsGelukt
+            ? Geschreven(req, r.Waarde!.Programma, r.Waarde.Nieuw, r.Waarde.ETag, $"programmas/{r.Waarde.Programma.Id}")
+            : Problems.Van(r.Probleem!, req).GeenCache();
+
+    /// <summary>A programme's grants: internal (object ids), so never stored by any cache; with the ETag for the next change.</summary>
+    public static IActionResult Toegang(this HttpRequest req, Resultaat<Core.Programmas.ToegangUitkomst> r)
+    {
+        if (!r.IsGelukt)
+        {
+            return Problems.Van(r.Probleem!, req).GeenCache();
+        }
+
+        var result = new JsonBodyResult(r.Waarde!.Toegang, StatusCodes.Status200OK);
+        result.Headers["ETag"] = r.Waarde.ETag;
+        result.Headers["Cache-Control"] = "private, no-store";
+        return result;
     }
 
     /// <summary>The concept of a planned letter: for the role that freezes it only, so never stored by any cache.</summary>

@@ -64,6 +64,14 @@ public static class Problems
         return result;
     }
 
+    /// <summary>403: the token holds the role, but not in this programme (the programme's grants do not name the caller).</summary>
+    public static JsonBodyResult NietInProgramma(HttpRequest req, string rol, string programmaId)
+    {
+        var result = Maak(403, "Geen toegang", $"Het token heeft de rol {rol}, maar niet in programma '{programmaId}': de toegang van dat programma noemt u (of uw groep) niet.", req);
+        result.Headers["WWW-Authenticate"] = $"Bearer realm=\"{Realm}\", error=\"insufficient_scope\", error_description=\"rol {rol} niet in dit programma\"";
+        return result;
+    }
+
     private const string Realm = "voortgang-api";
 
     // RFC 6750 §3: error_description is visible ASCII without '"' and '\\'.

@@ -24,7 +24,8 @@ internal sealed class WorkerApiMiddleware(ApiMiddleware api, Toegangscontrole to
         await api.InvokeAsync(http, async () =>
         {
             // The app is the one guard of the admin operations: a refused call never reaches the function.
-            if (await toegang.WeigeringAsync(context.FunctionDefinition.Name, http) is { } weigering)
+            var programma = context.BindingContext.BindingData.TryGetValue(Programmas.Programmaroute.Parameter, out var p) ? p as string : null;
+            if (await toegang.WeigeringAsync(context.FunctionDefinition.Name, http, programma) is { } weigering)
             {
                 return weigering;
             }

@@ -12,7 +12,13 @@ public static class Rollen
     /// <summary>Plan, re-plan and cancel reporting cycles, take their snapshot and publish their open data.</summary>
     public const string CycliBeheren = "Cycli.Beheren";
 
-    public static IReadOnlyList<string> Alle { get; } = [Vastleggen, CycliBeheren];
+    /// <summary>Create and edit programmes and name, per programme, the officials who hold the other two roles there.</summary>
+    public const string ProgrammasBeheren = "Programmas.Beheren";
+
+    public static IReadOnlyList<string> Alle { get; } = [Vastleggen, CycliBeheren, ProgrammasBeheren];
+
+    /// <summary>The roles that a programme grants to its own officials (Programmas.Beheren is global).</summary>
+    public static IReadOnlyList<string> PerProgramma { get; } = [Vastleggen, CycliBeheren];
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace VoortgangApi.Functions.Identiteit;
 /// <see cref="VereistRolAttribute"/> runs only for a valid bearer token that holds its role; the validated token
 /// becomes <see cref="HttpContext.User"/>, the only identity a function ever reads. Every refusal is a problem+json.
 /// </summary>
-public sealed class Toegangscontrole(TokenControle tokens)
+public sealed class Toegangscontrole(TokenControle tokens, Core.Programmas.Programmaregister programmas)
 {
     private const string Schema = "Bearer ";
     private readonly IReadOnlyDictionary<string, string> _rollen = FunctieCatalogus.Rollen();
@@ -18,8 +18,11 @@ public sealed class Toegangscontrole(TokenControle tokens)
     /// <summary>The role a function needs, or null for a public one.</summary>
     public string? Rol(string functie) => _rollen.GetValueOrDefault(functie);
 
-    /// <summary>Null when the call may go ahead; otherwise the answer that refuses it.</summary>
-    public async Task<IActionResult?> WeigeringAsync(string functie, HttpContext http)
+    /// <summary>
+    /// Null when the call may go ahead; otherwise the answer that refuses it. <paramref name="programmaId"/> is the
+    /// programme in the path (null: the standard programme); a role that programmes grant must be granted there too.
+    /// </summary>
+    public async Task<IActionResult?> WeigeringAsync(string functie, HttpContext http, string? programmaId = null)
     {
         if (Rol(functie) is not { } rol)
         {
@@ -56,7 +59,27 @@ public sealed class Toegangscontrole(TokenControle tokens)
             return Problems.RolOntbreekt(req, rol);
         }
 
+        if (Rollen.PerProgramma.Contains(rol) && await NietVerleendAsync(rol, principal, programmaId ?? programmas.Standaard.Id, http.RequestAborted))
+        {
+            return Problems.NietInProgramma(req, rol, programmaId ?? programmas.Standaard.Id);
+        }
+
         http.User = principal;
         return null;
+    }
+
+    // A programme that never had grants (only the standard programme, as it was before programmes) lets every holder of
+    // the role act; otherwise the token's object id or one of its groups must be listed for the role. An unknown
+    // programme is left to the function, which answers 404 for it.
+    private async Task<bool> NietVerleendAsync(string rol, System.Security.Claims.ClaimsPrincipal principal, string programmaId, CancellationToken ct)
+    {
+        var gevonden = await programmas.ZoekAsync(programmaId, ct);
+        if (!gevonden.IsGelukt || gevonden.Waarde!.Toegang is not { } toegang)
+        {
+            return false;
+        }
+
+        var ids = principal.FindAll(TokenControle.ObjectIdClaim).Concat(principal.FindAll("groups")).Select(c => c.Value);
+        return !toegang.Verleent(rol, ids);
     }
 }

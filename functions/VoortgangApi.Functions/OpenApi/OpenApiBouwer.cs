@@ -11,7 +11,8 @@ public static class OpenApiBouwer
 
     private static readonly Dictionary<string, string> TagBeschrijvingen = new(StringComparer.Ordinal)
     {
-        ["Thema's"] = "De vijf thema's van de Aanpak.",
+        ["Programma's"] = "De voortgangsprogramma's van het ministerie; elke bron bestaat per programma onder /programmas/{programmaId}/…, de paden zonder programma zijn die van het standaardprogramma.",
+        ["Thema's"] = "De thema's van een programma (het standaardprogramma heeft er vijf).",
         ["Oplossingsrichtingen"] = "Oplossingsrichtingen en initiatieven met hun status per peildatum.",
         ["Partijen"] = "Betrokken en verantwoordelijke organisaties.",
         ["Knelpunten"] = "Problemen die sekswerkers ervaren, met de oplossingsrichtingen die erop ingaan.",

@@ -117,7 +117,13 @@ public static class Operaties
                 [Pad("bestand", "Naam van het bestand.", Tekst(null, null, ["swagger-ui-bundle.js", "swagger-ui.css", "start.js"]), "start.js")],
                 [new(200, "Het bestand.", null, "application/javascript", []), Fout(400, "Geen geldige bestandsnaam."), Fout(404, "Onbekend bestand."), .. Altijd()]),
         };
-        foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()).Concat(OperatiesBeheer.Alle(BeheerFouten())))
+        foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()).Concat(OperatiesBeheer.Alle(BeheerFouten()))
+            .Concat(OperatiesProgrammas.Alle(v, lezen, BeheerFouten())))
+        {
+            alle.Add(naam, doc);
+        }
+
+        foreach (var (naam, doc) in OperatiesProgrammas.Tweelingen(FunctieCatalogus.HttpFuncties(), alle).ToList())
         {
             alle.Add(naam, doc);
         }

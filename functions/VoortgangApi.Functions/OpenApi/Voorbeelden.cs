@@ -45,6 +45,34 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
 
     public JsonNode Rapportagecyclus() => Json(Cycli()[^1]);
 
+    /// <summary>The standard programme as GET /programmas/{programmaId} shows it, from the seed.</summary>
+    public JsonNode Programma() => Json(ProgrammaDetail());
+
+    public JsonNode ProgrammasPagina()
+    {
+        var d = ProgrammaDetail();
+        string Url(int page) => $"{basisUrl}/programmas?page={page}&pageSize=20";
+        return Json(new Dictionary<string, object>
+        {
+            ["_links"] = new Dictionary<string, Link> { ["self"] = new(Url(1)), ["first"] = new(Url(1)), ["last"] = new(Url(1)) },
+            ["totaal"] = 1, ["page"] = 1, ["pageSize"] = 20, ["aantalPaginas"] = 1,
+            ["programmas"] = new[] { new Core.Programmas.ProgrammaSamenvatting(d.Id, d.Titel, d.Ministeries, d.LaatsteBrief, d.AantalOplossingsrichtingen, d.AantalPerStatus, d.Links) },
+        });
+    }
+
+    private Core.Programmas.ProgrammaDetail ProgrammaDetail()
+    {
+        var o = new Programmas.ProgrammaOptions();
+        var laatste = seed.Cycli[^1];
+        var basis = $"/api/v1/programmas/{o.StandaardId}";
+        return new(o.StandaardId, o.StandaardTitel, o.StandaardOmschrijving, o.StandaardMinisteries,
+            new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief), seed.Huidig.Oplossingsrichtingen.Count,
+            Statussen.Alle.ToDictionary(s => s, s => seed.Huidig.Oplossingsrichtingen.Count(x => x.Status.Status == s)),
+            [.. seed.Huidig.Themas.Select(t => ThemaSamenvatting.Van(t, seed.Huidig))],
+            [.. seed.Cycli.Select(c => new Core.Programmas.CyclusInProgramma(c.Id, c.Titel, c.Peildatum, Toestanden.Vastgesteld))],
+            new Dictionary<string, Core.Programmas.Koppeling> { ["self"] = new(basis), ["themas"] = new($"{basis}/themas"), ["rapportagecycli"] = new($"{basis}/rapportagecycli") });
+    }
+
     public JsonNode Overzicht()
     {
         var laatste = seed.Cycli[^1];

@@ -21,8 +21,9 @@ public class ApiMiddlewareTests
     {
         var opties = Options.Create(new CacheOptions());
         var versheid = new Versheid(new Wijzigingsteller(), TimeProvider.System, TimeSpan.FromSeconds(5));
-        return new ApiMiddleware(new Antwoordcache(versheid), versheid, new CorsBeleid(Options.Create(new CorsOptions())),
-            new Cachebeleid(opties, new Logboek(new InMemoryHistorieStore(), versheid)), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
+        var logboek = new Logboek(new InMemoryHistorieStore(), versheid);
+        return new ApiMiddleware(new Antwoordcache(TimeProvider.System, opties, new Core.Programmas.Programma("standaard", "Standaard", "Standaard", ["Ministerie"])),
+            new CorsBeleid(Options.Create(new CorsOptions())), new Cachebeleid(opties, _ => logboek), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
     }
 
     private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task<IActionResult?>> functie)

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Import;
+using VoortgangApi.Core.Invulblad;
+using VoortgangApi.Core.OpenData;
+using VoortgangApi.Core.Programmas;
+using VoortgangApi.Core.Queries;
+using VoortgangApi.Core.Validation;
+using VoortgangApi.OpenData;
+
+namespace VoortgangApi.Functions.Programmas;
+
+/// <summary>
+/// The programme context as the seam of the composition: every stateful service (the log, the freshness rule, the
+/// cycles, the summaries, the writers, the publication) is registered once per programme, keyed by its id, and made on
+/// the first use of that programme — two programmes side by side share nothing but the storage clients and the
+/// post-commit signal. The unkeyed registrations name the standard programme (the paths without a programme).
+/// </summary>
+public static class ProgrammaRegistratie
+{
+    public static IServiceCollection AddProgrammas(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Standaard(sp.GetRequiredService<IOptions<ProgrammaOptions>>().Value));
+        services.AddSingleton<Wijzigingssignaal>();
+        services.AddSingleton(sp => new Programmaregister(sp.GetRequiredService<IProgrammaStore>(), sp.GetRequiredService<Programma>(),
+            new Versheid(new Wijzigingsteller("", sp.GetRequiredService<Wijzigingssignaal>()), sp.GetRequiredService<TimeProvider>(), Controle(sp))));
+        services.AddSingleton<IProgrammalezers, Lezers>();
+        services.AddSingleton<Programmabeheer>();
+        services.AddSingleton(sp => new Programmakeuze(sp.GetRequiredService<Programmaregister>(), id => sp.GetRequiredKeyedService<Programmadiensten>(id)));
+
+        Per(services, (sp, id) => sp.GetRequiredService<Programmaregister>().Context(id));
+        Per(services, (sp, id) => new Wijzigingsteller(id, sp.GetRequiredService<Wijzigingssignaal>()));
+        Per(services, (sp, id) => new Versheid(K<Wijzigingsteller>(sp, id), sp.GetRequiredService<TimeProvider>(), Controle(sp)));
+        Per(services, (sp, id) => new Logboek(K<IHistorieStore>(sp, id), K<Versheid>(sp, id)));
+        Per(services, (sp, id) => new Voortgangslezer(K<Logboek>(sp, id), K<ICyclusStore>(sp, id), K<Versheid>(sp, id)));
+        Per(services, (sp, id) => new Vastlegging(K<IHistorieStore>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<ILogger<Vastlegging>>()));
+        Per(services, (sp, id) => new VoortgangSchrijver(K<Vastlegging>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), sp.GetRequiredService<TimeProvider>()));
+        Per(services, (sp, id) => new InvulbladService(K<Logboek>(sp, id), K<Vastlegging>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), sp.GetRequiredService<TimeProvider>()));
+        Per(services, (sp, id) => new HistorieQueries(K<Voortgangslezer>(sp, id)));
+        Per(services, (sp, id) => new VoortgangQueries(K<Voortgangslezer>(sp, id)));
+        Per(services, (sp, id) => new RapportagecycliQueries(K<Voortgangslezer>(sp, id)));
+        Per(services, (sp, id) => new OverzichtQueries(K<Voortgangslezer>(sp, id), K<OpenDataInstellingen>(sp, id)));
+        Per(services, (sp, id) => new CyclusPlanner(K<ICyclusStore>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), K<Wijzigingsteller>(sp, id)));
+        Per(services, (sp, id) => OpenDataInstellingen(sp, K<Programmacontext>(sp, id)));
+        Per(services, (sp, id) => new PublicatieService(K<ICyclusStore>(sp, id), K<Logboek>(sp, id), K<IOpenDataStore>(sp, id),
+            K<OpenDataInstellingen>(sp, id), sp.GetRequiredService<ILogger<PublicatieService>>(), K<Wijzigingsteller>(sp, id)));
+        Per(services, (sp, id) => new MomentopnameService(K<Logboek>(sp, id), K<ICyclusStore>(sp, id), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MomentopnameService>>(), [K<PublicatieService>(sp, id)], K<Wijzigingsteller>(sp, id)));
+        Per(services, (sp, id) => new Programmadiensten(K<Programmacontext>(sp, id), K<VoortgangQueries>(sp, id), K<HistorieQueries>(sp, id),
+            K<VoortgangSchrijver>(sp, id), K<OverzichtQueries>(sp, id), K<RapportagecycliQueries>(sp, id), K<CyclusPlanner>(sp, id),
+            K<MomentopnameService>(sp, id), K<PublicatieService>(sp, id), K<InvulbladService>(sp, id)));
+
+        // The standard programme's services without a key: the seed import at start, and tests that read storage directly.
+        Standaard<IHistorieStore>(services);
+        Standaard<ICyclusStore>(services);
+        Standaard<IOpenDataStore>(services);
+        Standaard<Logboek>(services);
+        Standaard<Vastlegging>(services);
+        Standaard<VoortgangSchrijver>(services);
+        Standaard<MomentopnameService>(services);
+        Standaard<PublicatieService>(services);
+        services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Logboek>(),
+            sp.GetRequiredService<Vastlegging>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<MomentopnameService>(),
+            sp.GetRequiredService<ILogger<SeedImporter>>()));
+        return services;
+    }
+
+    private static void Per<T>(IServiceCollection services, Func<IServiceProvider, string, T> maak) where T : class =>
+        services.AddKeyedSingleton(KeyedService.AnyKey, (sp, sleutel) => maak(sp, (string)sleutel!));
+
+    private static T K<T>(IServiceProvider sp, string id) where T : notnull => sp.GetRequiredKeyedService<T>(id);
+
+    private static void Standaard<T>(IServiceCollection services) where T : class =>
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<T>(sp.GetRequiredService<Programma>().Id));
+
+    private static Programma Standaard(ProgrammaOptions o) => new(o.StandaardId, o.StandaardTitel, o.StandaardOmschrijving, o.StandaardMinisteries);
+
+    private static TimeSpan Controle(IServiceProvider sp) =>
+        TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CacheOptions>>().Value.VersieControleSeconden);
+
+    // The standard programme's files keep their place and bytes; another's live under programmas/{id}/ with its own names.
+    private static OpenDataInstellingen OpenDataInstellingen(IServiceProvider sp, Programmacontext p)
+    {
+        var basis = sp.GetRequiredService<OpenDataInstellingen>();
+        if (p.IsStandaard)
+        {
+            return basis;
+        }
+
+        // A programme's services are made only after the request found it (Programmakeuze), so the register knows it.
+        var programma = sp.GetRequiredService<Programmaregister>().Bekend(p.Id) ?? new Programma(p.Id, p.Id, p.Id, ["Rijksoverheid"]);
+        return basis with
+        {
+            PubliekeBasisUrl = $"{basis.PubliekeBasisUrl.TrimEnd('/')}/{Storage.StorageRegistratie.OpenDataMap(p).TrimEnd('/')}",
+            ProgrammaPad = $"/programmas/{p.Id}",
+            Titels = Publicatietitels.Van(programma),
+        };
+    }
+
+    private sealed class Lezers(IServiceProvider sp) : IProgrammalezers
+    {
+        public Voortgangslezer Lezer(string programmaId) => sp.GetRequiredKeyedService<Voortgangslezer>(programmaId);
+    }
+}
