@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Entra ID app registration of the Voortgang API, for azd's hooks (azure.yaml):
 #   scripts/entra-app.sh registratie   (preprovision)  create or update the registration: the exposed API
-#        (api://<appId>, scope Beheer, v2 access tokens), the app roles Voortgang.Vastleggen and Cycli.Beheren, its
+#        (api://<appId>, scope Beheer, v2 access tokens), the app roles Voortgang.Vastleggen, Cycli.Beheren and Programmas.Beheren, its
 #        service principal; writes VOORTGANG_API_CLIENT_ID into the azd environment, from which Bicep sets the app
 #        settings Identiteit__TenantId and Identiteit__Audience.
 #   scripts/entra-app.sh redirects     (postprovision) register the deployed API reference page and beheer page as SPA redirect URIs
@@ -18,6 +18,7 @@ naam="voortgang-api-$omgeving"
 # assignments of officials refer to them.
 ROL_VASTLEGGEN=6c1f4a3e-2d9b-4f57-9a8e-1b7c0d2e3f41
 ROL_CYCLI=8e2b5c4d-3f0a-4b68-8c9f-2a8d1e3f4a52
+ROL_PROGRAMMAS=3c7d1f2e-9a4b-4e61-b2d8-6f0e5a9c1b73
 SCOPE_BEHEER=3a9d7e6f-5b4c-4d2e-9f1a-0b8c7d6e5f63
 
 voer_uit() {
@@ -67,7 +68,10 @@ registratie() {
    "description":"Statussen vastleggen en teksten van oplossingsrichtingen, knelpunten en partijen herzien."},
   {"id":"$ROL_CYCLI","value":"Cycli.Beheren","displayName":"Rapportagecycli beheren","isEnabled":true,
    "allowedMemberTypes":["User","Application"],
-   "description":"Rapportagecycli plannen, wijzigen en annuleren, de momentopname nemen en publiceren."}
+   "description":"Rapportagecycli plannen, wijzigen en annuleren, de momentopname nemen en publiceren."},
+  {"id":"$ROL_PROGRAMMAS","value":"Programmas.Beheren","displayName":"Programma's beheren","isEnabled":true,
+   "allowedMemberTypes":["User","Application"],
+   "description":"Programma's aanmaken en wijzigen, en per programma de ambtenaren aanwijzen die de andere rollen daar gebruiken."}
 ]
 JSON
 )

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Prints an access token from the development OpenID Connect provider of a running ./run.sh (client credentials):
-#   scripts/token.sh vastleggen|beheren|alles|geen
-# vastleggen: role Voortgang.Vastleggen; beheren: Cycli.Beheren; alles: both; geen: a valid token without a role.
+#   scripts/token.sh vastleggen|beheren|alles|programmas|geen
+# vastleggen: role Voortgang.Vastleggen; beheren: Cycli.Beheren; alles: both; programmas: Programmas.Beheren;
+# geen: a valid token without a role.
 # PORT as for ./run.sh (default 7071). The development provider exists only locally; in Azure, get a token from
 # Entra ID (see README, "Aanmelden en rollen").
 set -euo pipefail
 
 rol=${1:-}
 case "$rol" in
-  vastleggen | beheren | alles | geen) ;;
+  vastleggen | beheren | alles | programmas | geen) ;;
   *)
-    echo "gebruik: scripts/token.sh vastleggen|beheren|alles|geen" >&2
+    echo "gebruik: scripts/token.sh vastleggen|beheren|alles|programmas|geen" >&2
     exit 2
     ;;
 esac

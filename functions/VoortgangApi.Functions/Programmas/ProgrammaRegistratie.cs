@@ -63,6 +63,15 @@ public static class ProgrammaRegistratie
         Standaard<VoortgangSchrijver>(services);
         Standaard<MomentopnameService>(services);
         Standaard<PublicatieService>(services);
+        Standaard<Voortgangslezer>(services);
+        Standaard<VoortgangQueries>(services);
+        Standaard<HistorieQueries>(services);
+        Standaard<RapportagecycliQueries>(services);
+        Standaard<OverzichtQueries>(services);
+        Standaard<CyclusPlanner>(services);
+        Standaard<InvulbladService>(services);
+        Standaard<Versheid>(services);
+        Standaard<Wijzigingsteller>(services);
         services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<IHistorieStore>(), sp.GetRequiredService<Logboek>(),
             sp.GetRequiredService<Vastlegging>(), sp.GetRequiredService<ICyclusStore>(), sp.GetRequiredService<MomentopnameService>(),
             sp.GetRequiredService<ILogger<SeedImporter>>()));

@@ -7,13 +7,14 @@ public sealed record Testgebruiker(string Id, string Naam, string ObjectId, IRea
 public sealed record Testclient(string ClientId, string ObjectId, IReadOnlyList<string> Rollen);
 
 /// <summary>
-/// The identities the development provider knows: one user and one client per combination of the API's two app roles
-/// (each, both, none). Invented names, marked as test users; object ids fixed so audit rows are recognisable.
+/// The identities the development provider knows: one user and one client per combination of the two app roles a
+/// programme grants (each, both, none), and one that manages programmes. Invented names, marked as test users; object ids fixed so audit rows are recognisable.
 /// </summary>
 public static class Testidentiteiten
 {
     public const string Vastleggen = "Voortgang.Vastleggen";
     public const string CycliBeheren = "Cycli.Beheren";
+    public const string ProgrammasBeheren = "Programmas.Beheren";
 
     /// <summary>The audience of the tokens (the API's app registration, as api:// URI).</summary>
     public const string Audience = "api://voortgang-api";
@@ -24,13 +25,15 @@ public static class Testidentiteiten
     /// <summary>The public client a browser signs in with (code + PKCE, no secret), any loopback redirect URI.</summary>
     public const string BrowserClient = "voortgang-beheer";
 
-    // The four combinations of the two roles, each with a user (oid …-8000-…) and a client (oid …-9000-…).
+    // The four combinations of the two roles a programme grants, and the role that manages programmes; each with a user
+    // (oid …-8000-…) and a client (oid …-9000-…).
     private static readonly (string Soort, string Naam, string[] Rollen)[] Soorten =
     [
         ("vastleggen", "Testgebruiker Vastleggen", [Vastleggen]),
         ("beheren", "Testgebruiker Cyclusbeheer", [CycliBeheren]),
         ("alles", "Testgebruiker Beide rollen", [Vastleggen, CycliBeheren]),
         ("geen", "Testgebruiker Zonder rol", []),
+        ("programmas", "Testgebruiker Programmabeheer", [ProgrammasBeheren]),
     ];
 
     public static IReadOnlyList<Testgebruiker> Gebruikers { get; } =

@@ -90,7 +90,7 @@ public class TestApi : IAsyncLifetime
         var contract = new Lazy<Task<JsonObject>>(async () => JsonNode.Parse(await Ruw.GetStringAsync("/api/v1/openapi.json"))!.AsObject());
         Client = new HttpClient(new ContractHandler(new HttpClientHandler(), () => contract.Value)) { BaseAddress = Basis };
         // Tokens as scripts/token.sh gets them: client credentials at the host's development provider.
-        foreach (var soort in new[] { "vastleggen", "beheren", "alles", "geen" })
+        foreach (var soort in new[] { "vastleggen", "beheren", "alles", "geen", "programmas" })
         {
             _tokens[soort] = await Tokens.ClientCredentialsAsync(Ruw, soort);
         }
