@@ -146,7 +146,10 @@ public static class OpenApiBouwer
             operatie.Responses["401"] = Antwoord(document, Doc.Fout(401,
                 "Geen, een verlopen of een ongeldig token (handtekening, uitgever, audience of geldigheid). WWW-Authenticate noemt de fout (RFC 6750).",
                 Voorbeelden.Probleem(401, "Niet aangemeld", $"Deze operatie vraagt een Bearer-token met de rol {rol}.", "/api/v1/" + functie.Route["v1/".Length..])) with { Headers = ["WWW-Authenticate"] });
-            operatie.Responses["403"] = Antwoord(document, Doc.Fout(403, $"Een geldig token zonder de app-rol {rol}.",
+            var zonder = functie.Route.StartsWith(Programmas.Programmaroute.Pad, StringComparison.Ordinal) && Identiteit.Rollen.PerProgramma.Contains(rol)
+                ? $"Een geldig token zonder de app-rol {rol}, of met die rol maar zonder toegang in dit programma (GET …/toegang)."
+                : $"Een geldig token zonder de app-rol {rol}.";
+            operatie.Responses["403"] = Antwoord(document, Doc.Fout(403, zonder,
                 Voorbeelden.Probleem(403, "Geen toegang", $"Deze operatie vraagt de rol {rol}; het token heeft die rol niet.", "/api/v1/" + functie.Route["v1/".Length..])) with { Headers = ["WWW-Authenticate"] });
         }
 

@@ -127,12 +127,18 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
             .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).ToList();
 
-        Assert.Equal(["deleteRapportagecyclus", "getConcept", "getInvulblad", "postInvulblad", "postMomentopname", "postPublicatie", "postStatus", "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"],
-            beveiligd.Select(o => (string)o.Value!["operationId"]!).Order());
+        // Each admin operation of the standard programme and its programme-scoped twin, and the programmes' own management.
+        string[] beheer = ["deleteRapportagecyclus", "getConcept", "getInvulblad", "postInvulblad", "postMomentopname", "postPublicatie", "postStatus",
+            "putKnelpunt", "putOplossingsrichting", "putPartij", "putRapportagecyclus"];
+        string[] verwacht = [.. beheer, .. beheer.Select(n => System.Text.RegularExpressions.Regex.Replace(n, "^([a-z]+)", "$1Programma")),
+            "putProgramma", "getProgrammaToegang", "putProgrammaToegang", "putProgrammaThema"];
+        Assert.Equal(verwacht.Order(StringComparer.Ordinal), beveiligd.Select(o => (string)o.Value!["operationId"]!).Order(StringComparer.Ordinal));
         Assert.All(beveiligd, o =>
         {
-            var rol = ((string)o.Value!["operationId"]!).Contains("Rapportagecyclus", StringComparison.Ordinal)
-                || (string)o.Value!["operationId"]! is "postMomentopname" or "postPublicatie" or "getConcept" ? "Cycli.Beheren" : "Voortgang.Vastleggen";
+            var id = (string)o.Value!["operationId"]!;
+            var rol = id is "putProgramma" or "getProgrammaToegang" or "putProgrammaToegang" ? "Programmas.Beheren"
+                : id.Contains("Rapportagecyclus", StringComparison.Ordinal) || id.EndsWith("Momentopname", StringComparison.Ordinal)
+                    || id.EndsWith("Publicatie", StringComparison.Ordinal) || id.EndsWith("Concept", StringComparison.Ordinal) ? "Cycli.Beheren" : "Voortgang.Vastleggen";
             Assert.Contains($"**{rol}**", (string)o.Value!["description"]!, StringComparison.Ordinal);
             Assert.NotNull(o.Value!["responses"]!["401"]!["headers"]!["WWW-Authenticate"]);
             Assert.NotNull(o.Value!["responses"]!["403"]);
