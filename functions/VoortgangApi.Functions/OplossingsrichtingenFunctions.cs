@@ -94,16 +94,8 @@ public sealed class OplossingsrichtingenFunctions(Programmakeuze programmas)
         req.In(programmas, programmaId, async p => req.Ok(await p.Historie.StatusregelAsync(id, statusId, req.Parameters([]), ct), onveranderlijk: true), ct);
 
     private Task<IActionResult> Status(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p =>
-        {
-            var (body, fout) = await req.LeesJsonAsync(ct);
-            return fout?.GeenCache() ?? req.Status(await p.Schrijver.StatusAsync(id, body!, req.IdempotentieSleutel(), req.Vastlegger(), ct));
-        }, ct);
+        req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Status(await p.Schrijver.StatusAsync(id, body, req.IdempotentieSleutel(), req.Vastlegger(), ct)), ct), ct);
 
     private Task<IActionResult> Herzie(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p =>
-        {
-            var (body, fout) = await req.LeesJsonAsync(ct);
-            return fout?.GeenCache() ?? req.Revisie(await p.Schrijver.OplossingsrichtingAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-        }, ct);
+        req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Revisie(await p.Schrijver.OplossingsrichtingAsync(id, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct), ct);
 }

@@ -54,9 +54,5 @@ public sealed class PartijenFunctions(Programmakeuze programmas)
         req.In(programmas, programmaId, async p => req.Ok(await p.Queries.PartijAsync(id, req.Parameters(VoortgangQueries.LeesParameters), ct)), ct);
 
     private Task<IActionResult> Herzie(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p =>
-        {
-            var (body, fout) = await req.LeesJsonAsync(ct);
-            return fout?.GeenCache() ?? req.Revisie(await p.Schrijver.PartijAsync(id, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-        }, ct);
+        req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Revisie(await p.Schrijver.PartijAsync(id, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct), ct);
 }

@@ -22,12 +22,9 @@ public sealed class ProgrammasFunctions(Programmabeheer programmas)
 
     [Function("putProgramma")]
     [VereistRol(Rollen.ProgrammasBeheren)]
-    public async Task<IActionResult> PutProgramma(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/programmas/{programmaId}")] HttpRequest req, string programmaId, CancellationToken ct)
-    {
-        var (body, fout) = await req.LeesJsonAsync(ct);
-        return fout?.GeenCache() ?? req.Programma(await programmas.BewaarAsync(programmaId, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-    }
+    public Task<IActionResult> PutProgramma(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/programmas/{programmaId}")] HttpRequest req, string programmaId, CancellationToken ct) =>
+        req.MetJsonAsync(async body => req.Programma(await programmas.BewaarAsync(programmaId, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct);
 
     [Function("getProgrammaToegang")]
     [VereistRol(Rollen.ProgrammasBeheren)]
@@ -37,10 +34,7 @@ public sealed class ProgrammasFunctions(Programmabeheer programmas)
 
     [Function("putProgrammaToegang")]
     [VereistRol(Rollen.ProgrammasBeheren)]
-    public async Task<IActionResult> PutProgrammaToegang(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/programmas/{programmaId}/toegang")] HttpRequest req, string programmaId, CancellationToken ct)
-    {
-        var (body, fout) = await req.LeesJsonAsync(ct);
-        return fout?.GeenCache() ?? req.Toegang(await programmas.BewaarToegangAsync(programmaId, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-    }
+    public Task<IActionResult> PutProgrammaToegang(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/programmas/{programmaId}/toegang")] HttpRequest req, string programmaId, CancellationToken ct) =>
+        req.MetJsonAsync(async body => req.Toegang(await programmas.BewaarToegangAsync(programmaId, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct);
 }

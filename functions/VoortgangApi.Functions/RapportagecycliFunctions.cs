@@ -124,11 +124,7 @@ public sealed class RapportagecycliFunctions(Programmakeuze programmas)
         req.In(programmas, programmaId, async p => req.Concept(await p.Cycli.ConceptAsync(cyclusId, req.Parameters([]), ct)), ct);
 
     private Task<IActionResult> Plan(HttpRequest req, string? programmaId, string cyclusId, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p =>
-        {
-            var (body, fout) = await req.LeesJsonAsync(ct);
-            return fout?.GeenCache() ?? req.Plan(await p.Planner.PlanAsync(cyclusId, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-        }, ct);
+        req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Plan(await p.Planner.PlanAsync(cyclusId, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct), ct);
 
     private Task<IActionResult> Annuleer(HttpRequest req, string? programmaId, string cyclusId, CancellationToken ct) =>
         req.In(programmas, programmaId, async p => req.Geannuleerd(await p.Planner.AnnuleerAsync(cyclusId, req.Voorwaarden(), ct)), ct);

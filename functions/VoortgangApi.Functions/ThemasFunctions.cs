@@ -39,11 +39,7 @@ public sealed class ThemasFunctions(Programmakeuze programmas)
     public Task<IActionResult> PutProgrammaThema(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Programmaroute.Pad + "themas/{themaId}")] HttpRequest req,
         string programmaId, string themaId, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p =>
-        {
-            var (body, fout) = await req.LeesJsonAsync(ct);
-            return fout?.GeenCache() ?? req.Revisie(await p.Schrijver.ThemaAsync(themaId, body!, req.Voorwaarden(), req.Vastlegger(), ct));
-        }, ct);
+        req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Revisie(await p.Schrijver.ThemaAsync(themaId, body, req.Voorwaarden(), req.Vastlegger(), ct)), ct), ct);
 
     private Task<IActionResult> Themas(HttpRequest req, string? programmaId, CancellationToken ct) =>
         req.In(programmas, programmaId, async p =>

@@ -27,15 +27,17 @@ public interface IOpenDataStore
 /// Where a programme's files are read and which API serves the same data (both end up in the catalogue):
 /// <see cref="ApiBasisUrl"/> is the API's root (its documentation), <see cref="ProgrammaApiUrl"/> the programme's own
 /// paths (empty <see cref="ProgrammaPad"/> for the standard programme, whose files keep the paths and bytes they had).
+/// <see cref="Titelbron"/> names the programme as it reads now (a programme can be renamed); none: the standard names.
 /// </summary>
 public sealed record OpenDataInstellingen(
-    string PubliekeBasisUrl, string ApiBasisUrl, string ContactNaam, string ContactEmail, string ContactUrl, string ProgrammaPad = "", Publicatietitels? Titels = null)
+    string PubliekeBasisUrl, string ApiBasisUrl, string ContactNaam, string ContactEmail, string ContactUrl, string ProgrammaPad = "",
+    Func<Publicatietitels>? Titelbron = null)
 {
     public string Url(string pad) => $"{PubliekeBasisUrl.TrimEnd('/')}/{pad}";
 
     public string ProgrammaApiUrl => ApiBasisUrl + ProgrammaPad;
 
-    public Publicatietitels Namen => Titels ?? Publicatietitels.Standaard;
+    public Publicatietitels Namen => Titelbron?.Invoke() ?? Publicatietitels.Standaard;
 }
 
 /// <summary>How a programme's releases name it: in titles, the data package's name, the sender, the keywords.</summary>

@@ -66,6 +66,7 @@ public sealed class Programmaregister(IProgrammaStore store, Programma standaard
     {
         var bewaard = await store.BewaarAsync(programma, toegang, verwachteVersie, door, ct);
         _lijst = null;
+        _gezien[programma.Id] = programma;
         versheid.Meld(Wijzigingssoorten.Programma, [programma.Id]);
         return bewaard;
     }

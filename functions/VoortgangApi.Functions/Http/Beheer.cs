@@ -49,6 +49,13 @@ public static class Beheer
         }
     }
 
+    /// <summary>A write with a JSON body: the body's own problem (415, 413, 400) is the answer, never cached; else <paramref name="schrijf"/>'s.</summary>
+    public static async Task<IActionResult> MetJsonAsync(this HttpRequest req, Func<string, Task<IActionResult>> schrijf, CancellationToken ct)
+    {
+        var (body, fout) = await req.LeesJsonAsync(ct);
+        return fout?.GeenCache() ?? await schrijf(body!);
+    }
+
     /// <summary>
     /// Reads an uploaded file: 415 unless it is sent as <paramref name="mediatype"/> (or application/octet-stream), 413 past
     /// <paramref name="maxBytes"/> (counted while reading, never from Content-Length alone), 400 when empty.

@@ -100,13 +100,17 @@ public static class ProgrammaRegistratie
             return basis;
         }
 
-        // A programme's services are made only after the request found it (Programmakeuze), so the register knows it.
-        var programma = sp.GetRequiredService<Programmaregister>().Bekend(p.Id) ?? new Programma(p.Id, p.Id, p.Id, ["Rijksoverheid"]);
+        // A programme's services are made only after the request found it (Programmakeuze), so the register knows it; its
+        // names are read at each use, so a renamed programme's next release carries the new name.
+        var register = sp.GetRequiredService<Programmaregister>();
+        Publicatietitels Titels() => Publicatietitels.Van(register.Bekend(p.Id)
+            ?? throw new InvalidOperationException($"Programma '{p.Id}' is niet gevonden voordat zijn diensten werden gemaakt."));
+        _ = Titels();
         return basis with
         {
             PubliekeBasisUrl = $"{basis.PubliekeBasisUrl.TrimEnd('/')}/{Storage.StorageRegistratie.OpenDataMap(p).TrimEnd('/')}",
             ProgrammaPad = $"/programmas/{p.Id}",
-            Titels = Publicatietitels.Van(programma),
+            Titelbron = Titels,
         };
     }
 
