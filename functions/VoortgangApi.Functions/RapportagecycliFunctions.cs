@@ -12,7 +12,7 @@ namespace VoortgangApi.Functions;
 public sealed record CyclusLijst(IReadOnlyList<Rapportagecyclus> Rapportagecycli);
 
 /// <summary>Reporting cycles of a programme: read and compare (public), plan and snapshot (role Cycli.Beheren).</summary>
-public sealed class RapportagecycliFunctions(Programmakeuze programmas)
+public sealed class RapportagecycliFunctions(Programmakeuze programmas, Programmaoverzicht overzicht)
 {
     private const string Lijst = "rapportagecycli";
     private const string Een = "rapportagecycli/{cyclusId}";
@@ -133,5 +133,14 @@ public sealed class RapportagecycliFunctions(Programmakeuze programmas)
         req.In(programmas, programmaId, async p => req.Momentopname(await p.Momentopnamen.NeemAsync(cyclusId, req.Vastlegger(), ct)), ct);
 
     private Task<IActionResult> Publiceer(HttpRequest req, string? programmaId, string cyclusId, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p => req.Ok(await p.Publicatie.PubliceerAsync(cyclusId, ct)).GeenCache(), ct);
+        req.In(programmas, programmaId, async p =>
+        {
+            var publicatie = await p.Publicatie.PubliceerAsync(cyclusId, ct);
+            if (publicatie.IsGelukt)
+            {
+                await overzicht.ProbeerAsync(ct); // the catalogue and index of all programmes follow the release
+            }
+
+            return req.Ok(publicatie).GeenCache();
+        }, ct);
 }

@@ -6,10 +6,10 @@ namespace VoortgangApi.Functions;
 
 /// <summary>
 /// The timers, over every programme: take the snapshot of each planned cycle whose peildatum has passed, and publish
-/// every vastgesteld cycle not yet published (SNAPSHOT_SCHEDULE, NCRONTAB, UTC). A programme that fails is logged and
+/// every vastgesteld cycle not yet published, then the overview of all programmes (SNAPSHOT_SCHEDULE, NCRONTAB, UTC). A programme that fails is logged and
 /// never keeps the next programme from its snapshot or publication; the next run tries it again.
 /// </summary>
-public sealed class TimerFunctions(Programmakeuze programmas, ILogger<TimerFunctions> logger)
+public sealed class TimerFunctions(Programmakeuze programmas, Programmaoverzicht overzicht, ILogger<TimerFunctions> logger)
 {
     [Function("neemVerlopenMomentopnamen")]
     public async Task NeemVerlopenMomentopnamen([TimerTrigger("%SNAPSHOT_SCHEDULE%")] TimerInfo timer, CancellationToken ct)
@@ -22,6 +22,7 @@ public sealed class TimerFunctions(Programmakeuze programmas, ILogger<TimerFunct
     public async Task PubliceerOpenData([TimerTrigger("%SNAPSHOT_SCHEDULE%")] TimerInfo timer, CancellationToken ct)
     {
         var aantal = await PerProgrammaAsync("publicatie", async p => (await p.Publicatie.PubliceerOntbrekendAsync(ct)).Count, ct);
+        await overzicht.ProbeerAsync(ct);
         logger.LogInformation("Timer (te laat: {TeLaat}): {Aantal} cycli gepubliceerd", timer.IsPastDue, aantal);
     }
 

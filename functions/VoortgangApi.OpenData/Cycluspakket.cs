@@ -25,9 +25,10 @@ public static class Cycluspakket
                 "application/json; charset=utf-8", "Volledige momentopname (JSON)"),
         };
         var uitgave = new Uitgave(d, historie);
-        bestanden.AddRange(Tabellen.Van(uitgave).Select(t => new Bestand(t.Naam + ".csv", Csv.Schrijf(t, uitgave), "text/csv; charset=utf-8", $"{t.Titel} (CSV)")));
+        var tabellen = Tabellen.Van(uitgave);
+        bestanden.AddRange(tabellen.Select(t => new Bestand(t.Naam + ".csv", Csv.Schrijf(t, uitgave), "text/csv; charset=utf-8", $"{t.Titel} (CSV)")));
         bestanden.Add(new("voortgang.xlsx", Werkmap.Maak(cyclus, uitgave, instellingen), Bestandssoort.Xlsx, "Alle tabellen in één werkmap (Excel)"));
-        bestanden.Add(new("datapackage.json", DataPackage.Maak(cyclus, bestanden, instellingen), "application/json; charset=utf-8", "Frictionless Data Package"));
+        bestanden.Add(new("datapackage.json", DataPackage.Maak(cyclus, bestanden, instellingen, tabellen), "application/json; charset=utf-8", "Frictionless Data Package"));
         bestanden.Add(new("index.html", Landingspagina.Maak(cyclus, d, bestanden, instellingen), "text/html; charset=utf-8", "Beschrijving van deze uitgave"));
         bestanden.Add(new(Layout.Controlelijst, Controlelijst(bestanden), "text/plain; charset=utf-8", "SHA-256-controlegetallen"));
         return bestanden;

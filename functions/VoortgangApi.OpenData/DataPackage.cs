@@ -10,12 +10,12 @@ public static class DataPackage
     public const string FormaatVersie = "1.0.0";
     private const string Cc0 = "https://creativecommons.org/publicdomain/zero/1.0/";
 
-    public static byte[] Maak(Rapportagecyclus cyclus, IReadOnlyList<Bestand> bestanden, OpenDataInstellingen instellingen)
+    public static byte[] Maak(Rapportagecyclus cyclus, IReadOnlyList<Bestand> bestanden, OpenDataInstellingen instellingen, IReadOnlyList<Tabel> tabellen)
     {
         var resources = new JsonArray();
         foreach (var b in bestanden)
         {
-            var tabel = Tabellen.Alle.FirstOrDefault(t => t.Naam + ".csv" == b.Naam);
+            var tabel = tabellen.FirstOrDefault(t => t.Naam + ".csv" == b.Naam);
             var resource = new JsonObject
             {
                 ["name"] = Path.GetFileNameWithoutExtension(b.Naam),

@@ -29,7 +29,7 @@ public static class Landingspagina
             <body>
             <main>
             <h1>{{E(c.Titel)}}</h1>
-            <p>Open data over de voortgang van de Aanpak versterking sociale en juridische positie sekswerkers: de stand op
+            <p>Open data over de voortgang van de {{E(instellingen.Namen.Volledig)}}: de stand op
             peildatum <time datetime="{{c.Peildatum:yyyy-MM-dd}}">{{c.Peildatum:yyyy-MM-dd}}</time>, zoals gerapporteerd aan de Tweede Kamer.
             Deze uitgave verandert nooit meer.</p>
             <h2>Kamerbrief</h2>

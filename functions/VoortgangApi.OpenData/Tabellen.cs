@@ -82,8 +82,18 @@ public static class Tabellen
             })),
     ];
 
-    /// <summary>The tables of a release: historie only where the snapshot was folded from the log.</summary>
-    public static IEnumerable<Tabel> Van(Uitgave u) => Alle.Where(t => t.Naam != "historie" || u.Historie is not null);
+    /// <summary>The tables of a release: historie only where the snapshot was folded from the log; themaId allows the release's own themes.</summary>
+    public static IReadOnlyList<Tabel> Van(Uitgave u)
+    {
+        var themas = ThemaKeuzes(u.Data);
+        return [.. Alle.Where(t => t.Naam != "historie" || u.Historie is not null)
+            .Select(t => t with { Velden = [.. t.Velden.Select(v => v.Naam == "themaId" ? v with { Keuzes = themas } : v)] })];
+    }
+
+    // The standard programme's five themes, in the letter's order, for every release whose themes are among them (its
+    // releases keep their bytes); another programme's release allows its own themes.
+    private static string[] ThemaKeuzes(VoortgangData data) =>
+        data.Themas.All(t => ThemaIds.Contains(t.Id)) ? ThemaIds : [.. data.Themas.Select(t => t.Id)];
 
     private static string Datum(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -30,6 +30,8 @@ public static class ProgrammaRegistratie
             new Versheid(new Wijzigingsteller("", sp.GetRequiredService<Wijzigingssignaal>()), sp.GetRequiredService<TimeProvider>(), Controle(sp))));
         services.AddSingleton<IProgrammalezers, Lezers>();
         services.AddSingleton<Programmabeheer>();
+        services.AddSingleton(sp => new Programmaoverzicht(sp.GetRequiredService<Programmabeheer>(), sp.GetRequiredService<Programmaregister>(),
+            sp.GetRequiredService<IOpenDataStore>(), sp.GetRequiredService<OpenDataInstellingen>(), sp.GetRequiredService<ILogger<Programmaoverzicht>>()));
         services.AddSingleton(sp => new Programmakeuze(sp.GetRequiredService<Programmaregister>(), id => sp.GetRequiredKeyedService<Programmadiensten>(id)));
 
         Per(services, (sp, id) => sp.GetRequiredService<Programmaregister>().Context(id));

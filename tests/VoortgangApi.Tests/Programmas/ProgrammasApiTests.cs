@@ -241,6 +241,30 @@ public class ProgrammasApiTests(TestApi api) : IClassFixture<TestApi>
         Assert.Contains(verwacht == HttpStatusCode.BadRequest ? "programmaId" : pad.Split('/')[4], probleem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
     }
 
+    /// <summary>A fictional programme made, given a status and a letter, frozen and published through the API (once per store).</summary>
+    internal static async Task PubliceerAsync(TestApi api, string id)
+    {
+        var t = new ProgrammasApiTests(api);
+        await t.ProgrammaAsync(id, "vastleggen", "beheren");
+        lock (Gemaakt)
+        {
+            if (!Gemaakt.Add($"{api.Prefix}/{id}/gepubliceerd"))
+            {
+                return;
+            }
+        }
+
+        using var status = await t.Stuur("vastleggen", HttpMethod.Post, $"/api/v1/programmas/{id}/oplossingsrichtingen/ZD-01/statussen", Status("in_uitvoering"));
+        Assert.Equal(HttpStatusCode.Created, status.StatusCode);
+        using var plan = await t.Stuur("beheren", HttpMethod.Put, $"/api/v1/programmas/{id}/rapportagecycli/voorbeeld-brief",
+            $$$"""{"titel":"Voorbeeldbrief (fictief)","peildatum":"{{{Gisteren}}}","kamerbrief":{"datum":"{{{Gisteren}}}"}}""");
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        using var momentopname = await t.Stuur("beheren", HttpMethod.Post, $"/api/v1/programmas/{id}/rapportagecycli/voorbeeld-brief/momentopname");
+        Assert.Equal(HttpStatusCode.Created, momentopname.StatusCode);
+        using var publicatie = await t.Stuur("beheren", HttpMethod.Post, $"/api/v1/programmas/{id}/rapportagecycli/voorbeeld-brief/publicatie");
+        Assert.Equal(HttpStatusCode.OK, publicatie.StatusCode);
+    }
+
     // Made once per test class instance and id: the fixture's store is shared by the class's tests.
     private static readonly SemaphoreSlim Slot = new(1, 1);
     private static readonly HashSet<string> Gemaakt = [];
