@@ -7,7 +7,8 @@ namespace VoortgangApi.Tests.Clients;
 /// <summary>
 /// Generates C# clients from the served OpenAPI document with the generators people use — NSwag with System.Text.Json
 /// and with Newtonsoft, and Kiota (dotnet tools from .config/dotnet-tools.json, restored offline) — compiles them into a
-/// small program and lets each call getThemas, getPartijen, a page of oplossingsrichtingen and verschillen against the
+/// small program and lets each call getThemas, getPartijen, a page of oplossingsrichtingen, verschillen, the programmes and a
+/// programme's themes against the
 /// running local host; and generates TypeScript types with openapi-typescript, against which a fixed calling program
 /// (openapi-fetch, Clients/typescript) must compile under tsc --strict.
 /// </summary>
@@ -72,7 +73,7 @@ public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
 
         var uitvoer = await Draai(map, "dotnet", "run", "--", api.ApiBasis);
 
-        Assert.Equal(12, uitvoer.Split('\n').Count(r => r.EndsWith(": ok", StringComparison.Ordinal)));
+        Assert.Equal(18, uitvoer.Split('\n').Count(r => r.EndsWith(": ok", StringComparison.Ordinal)));
         Directory.Delete(map, recursive: true);
     }
 
@@ -83,7 +84,7 @@ public class ClientgeneratorTests(PoortApi api) : IClassFixture<PoortApi>
         var map = Directory.CreateDirectory(Repo.Pad(".run", "clients", "ts-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         var document = Path.Combine(map, "openapi.json");
         await File.WriteAllTextAsync(document, await new HttpClient().GetStringAsync(api.ApiBasis + "/openapi.json"));
-        foreach (var bestand in new[] { "programma.ts", "tsconfig.json" })
+        foreach (var bestand in new[] { "programma.ts", "programmas.ts", "tsconfig.json" })
         {
             File.Copy(Repo.Pad("tests", "VoortgangApi.Tests", "Clients", "typescript", bestand), Path.Combine(map, bestand));
         }
