@@ -14,6 +14,8 @@
   });
   var gebruiker = null;
   var rollen = [];
+  // The programme the official works in: every resource call goes to /programmas/{programmaId}/…; kept for the session.
+  var programma = window.sessionStorage.getItem('voortgang-programma');
   var proefBestand = null;
 
   function melding(tekst, fout) {
@@ -58,6 +60,7 @@
 
   async function roep(methode, pad, opties) {
     opties = opties || {};
+    if (!opties.wortel && programma) { pad = 'programmas/' + encodeURIComponent(programma) + '/' + pad; }
     var headers = Object.assign({ Accept: 'application/json' }, opties.headers || {});
     if (gebruiker) { headers.Authorization = 'Bearer ' + gebruiker.access_token; }
     var body;
@@ -87,7 +90,8 @@
     try {
       var deel = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
       var claims = JSON.parse(decodeURIComponent(escape(atob(deel + '==='.slice((deel.length + 3) % 4)))));
-      return Array.isArray(claims.roles) ? claims.roles : [];
+      // One role may come as a string (a JWT library writes a single-valued claim so); Entra ID writes an array.
+      return Array.isArray(claims.roles) ? claims.roles : typeof claims.roles === 'string' ? [claims.roles] : [];
     } catch (e) { return []; }
   }
 
@@ -95,7 +99,7 @@
     var aan = !!gebruiker;
     $('aanmelden').hidden = aan;
     $('afmelden').hidden = !aan;
-    ['sectie-items', 'sectie-status', 'sectie-invulblad', 'sectie-cycli'].forEach(function (s) { $(s).hidden = !aan; });
+    ['sectie-programma', 'sectie-items', 'sectie-status', 'sectie-invulblad', 'sectie-cycli'].forEach(function (s) { $(s).hidden = !aan; });
     rollen = aan ? rollenUitToken(gebruiker.access_token) : [];
     $('wie').textContent = aan
       ? 'Aangemeld als ' + ((gebruiker.profile && gebruiker.profile.name) || 'onbekende gebruiker') + '.'
@@ -103,14 +107,65 @@
     var uitleg = $('rollen-uitleg');
     uitleg.hidden = !aan;
     uitleg.textContent = rollen.length > 0
-      ? 'Uw rollen: ' + rollen.join(', ') + '. Voortgang.Vastleggen: statussen vastleggen en het invulblad; Cycli.Beheren: cycli plannen, vaststellen en publiceren.'
+      ? 'Uw rollen: ' + rollen.join(', ') + '. Voortgang.Vastleggen: statussen vastleggen en het invulblad; Cycli.Beheren: cycli plannen, vaststellen en publiceren; Programmas.Beheren: programma\'s aanmaken en hun ambtenaren aanwijzen.'
       : 'U bent aangemeld zonder rol: u kunt de stand bekijken, maar niets vastleggen, plannen of vaststellen. Vraag de functioneel beheerder om de rol Voortgang.Vastleggen of Cycli.Beheren.';
     document.querySelectorAll('[data-rol]').forEach(function (e) {
       var heeft = rollen.indexOf(e.getAttribute('data-rol')) >= 0;
       if (e.classList.contains('geen-rol')) { e.hidden = heeft; } else { e.disabled = !heeft; }
     });
     $('toepassen').disabled = true;
-    if (aan) { laadItems(); laadCycli(); }
+    if (aan) { laadProgrammas().then(function () { laadItems(); laadCycli(); }); }
+  }
+
+  async function laadProgrammas() {
+    var antwoord = await roep('GET', 'programmas?pageSize=100', { wortel: true });
+    var data = await inhoud(antwoord);
+    if (!antwoord.ok || !data) { melding('De programma\'s konden niet worden geladen: ' + probleem(data, antwoord), true); return; }
+    var keuze = $('programma');
+    keuze.replaceChildren();
+    data.programmas.forEach(function (p) {
+      var optie = maak('option', p.titel);
+      optie.value = p.id;
+      keuze.appendChild(optie);
+    });
+    if (!programma || !data.programmas.some(function (p) { return p.id === programma; })) { programma = data.programmas.length ? data.programmas[0].id : null; }
+    keuze.value = programma;
+  }
+
+  function kiesProgramma() {
+    programma = $('programma').value;
+    window.sessionStorage.setItem('voortgang-programma', programma);
+    $('verslag').replaceChildren();
+    proefBestand = null;
+    $('toepassen').disabled = true;
+    melding('U werkt nu in ' + $('programma').selectedOptions[0].textContent + '.');
+    laadItems();
+    laadCycli();
+  }
+
+  async function maakProgramma(ev) {
+    ev.preventDefault();
+    var f = ev.target.elements;
+    var waarde = function (naam) { var v = f.namedItem(naam).value.trim(); return v === '' ? undefined : v; };
+    var id = waarde('programmaId') || '';
+    var ministerie = waarde('$.ministeries');
+    var antwoord = await roep('PUT', 'programmas/' + encodeURIComponent(id), {
+      wortel: true, headers: { 'If-None-Match': '*' },
+      json: { titel: waarde('$.titel'), omschrijving: waarde('$.omschrijving'), ministeries: ministerie ? [ministerie] : [] }
+    });
+    var data = await inhoud(antwoord);
+    if (antwoord.status === 201) {
+      veldfouten(ev.target, []);
+      ev.target.reset();
+      programma = data.id;
+      await laadProgrammas();
+      kiesProgramma();
+      melding('Programma ' + data.titel + ' aangemaakt. Wijs nu de ambtenaren aan (PUT …/toegang) en geef het zijn thema\'s.');
+      return;
+    }
+
+    var rest = veldfouten(ev.target, data && data.invalidParams);
+    melding('Niet aangemaakt. ' + probleem(data, antwoord) + (rest.length ? ' ' + rest.join(' ') : ''), true);
   }
 
   async function laadItems() {
@@ -351,6 +406,8 @@
     $('aanmelden').addEventListener('click', function () { beheer.signinRedirect(); });
     $('afmelden').addEventListener('click', async function () { await beheer.removeUser(); gebruiker = null; toon(); melding('U bent afgemeld.'); });
     $('statusformulier').addEventListener('submit', legStatusVast);
+    $('programma').addEventListener('change', kiesProgramma);
+    $('programmaformulier').addEventListener('submit', maakProgramma);
     $('planformulier').addEventListener('submit', plan);
     $('download').addEventListener('click', download);
     $('proef').addEventListener('click', function () { upload(true); });

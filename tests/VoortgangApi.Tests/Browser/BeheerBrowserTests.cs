@@ -99,6 +99,35 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
     }
 
     [Fact]
+    public async Task AProgrammeManagerCreatesAProgrammeAndTheWholePageTurnsToIt()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);
+        var page = await AangemeldAsync(browser, "Testgebruiker Programmabeheer");
+        Assert.Equal("aanpak-sekswerkers", await page.Locator("#programma").InputValueAsync());
+
+        // A malformed id is the API's 400, shown beside the field; then a valid, visibly fictional programme.
+        await page.GetByLabel("Id van het nieuwe programma").FillAsync("Geen Id");
+        await page.GetByLabel("Titel van het programma").FillAsync("Voorbeeldprogramma beheerpagina (fictief)");
+        await page.GetByLabel("Verantwoordelijk ministerie").FillAsync("Ministerie van Justitie en Veiligheid");
+        await page.GetByLabel("Omschrijving van het programma").FillAsync("Verzonnen, om de beheerpagina te proberen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Programma aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Id van het nieuwe programma")).ToHaveAttributeAsync("aria-invalid", "true");
+        await GeenAxeFoutenAsync(page, "fout bij het programma-id");
+        await page.GetByLabel("Id van het nieuwe programma").FillAsync("voorbeeld-beheerpagina");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Programma aanmaken" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#melding")).ToContainTextAsync("Programma Voorbeeldprogramma beheerpagina (fictief) aangemaakt");
+        await Assertions.Expect(page.Locator("#programma")).ToHaveValueAsync("voorbeeld-beheerpagina");
+        await Assertions.Expect(page.Locator("#items tbody tr")).ToHaveCountAsync(0); // a new programme has no items yet
+        await GeenAxeFoutenAsync(page, "nieuw programma");
+
+        // Back to the standard programme: its items again.
+        await page.Locator("#programma").SelectOptionAsync("aanpak-sekswerkers");
+        await page.Locator("#items tbody tr").First.WaitForAsync();
+    }
+
+    [Fact]
     public async Task AUserWithoutARoleIsToldWhatTheyCannotDo()
     {
         using var playwright = await Playwright.CreateAsync();
