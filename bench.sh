@@ -4,6 +4,7 @@
 # (host and worker); snapshot + publication for 500/5,000/50,000 items; the write path; RSS. Loopback only. Prints a
 # table and writes JSON to .run/bench/. Takes about 10 minutes.
 #   ./bench.sh [--seconden 6] [--rondes 3] [--aantallen 500,5000,50000]
+#   ./bench.sh --programmas [--regels 100000] [--seconden 5] [--starts 3]   programme isolation: A's start and reads with B empty, then full
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
@@ -25,5 +26,10 @@ echo "» dotnet build (Release)"
 dotnet build functions/VoortgangApi.Functions -c Release -nologo -v quiet
 dotnet build bench/VoortgangApi.Bench -c Release -nologo -v quiet
 dotnet build bench/VoortgangApi.Bench.Werker -c Release -nologo -v quiet
+if [ "${1:-}" = "--programmas" ]; then
+  shift
+  echo "» meten: programma's naast elkaar (±5 minuten)"
+  exec node bench/programmas.mjs "$@"
+fi
 echo "» meten (±10 minuten)"
 exec node bench/bench.mjs "$@"

@@ -5,8 +5,8 @@
 // start (host and worker process to the first 200); snapshot + publication for 500, 5,000 and 50,000 synthetic items;
 // the write path; the RSS of host and worker.
 // Prints a table and writes the same figures as JSON under .run/bench/.
-import { spawn, execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { vrijePoort, wacht, start, wachtOp, stop, gestopt, mediaan, ab, wrk } from './gereedschap.mjs';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -19,24 +19,6 @@ const rondes = Number(args.rondes ?? 3);
 const aantallen = (args.aantallen ?? '500,5000,50000').split(',').map(Number);
 mkdirSync(join(uit, 'antwoorden'), { recursive: true });
 
-const processen = [];
-const vrijePoort = () => new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
-const wacht = (ms) => new Promise((ok) => setTimeout(ok, ms));
-function start(cmd, argv, env = {}) {
-  const p = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  p.stderr.on('data', () => {});
-  processen.push(p);
-  return p;
-}
-async function wachtOp(url, seconden = 60) {
-  const tot = Date.now() + seconden * 1000;
-  while (Date.now() < tot) {
-    try { if ((await fetch(url)).status === 200) return; } catch { /* not yet */ }
-    await wacht(25);
-  }
-  throw new Error(`${url} antwoordt niet binnen ${seconden} s`);
-}
-function stop() { for (const p of processen) { try { p.kill('SIGTERM'); } catch { /* gone */ } } }
 process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
 
@@ -96,20 +78,6 @@ wrk.headers["Authorization"] = "Bearer ${token}"
 wrk.body = '{"status":"in_uitvoering","peildatum":"2025-01-01","zekerheid":"afgeleid","toelichting":"Meting van het schrijfpad.","bron":{"titel":"Meting","soort":"nota"}}'
 `);
 
-// wrk cannot measure HEAD (it waits for the body that Content-Length announces); ApacheBench's -i can, with keep-alive.
-function ab(url, seconden = duur, c = 32) {
-  const tekst = execFileSync('ab', ['-i', '-k', '-q', `-c${c}`, `-t${seconden}`, '-n', '10000000', url], { encoding: 'utf8', maxBuffer: 1 << 22 });
-  const pct = (n) => { const m = tekst.match(new RegExp(`\\s${n}%\\s+(\\d+)`)); return m ? Number(m[1]) : null; };
-  const fout = tekst.match(/Non-2xx responses:\s+(\d+)/);
-  return { rps: Number(tekst.match(/Requests per second:\s+([\d.]+)/)[1]), p50: pct(50), p99: pct(99), fouten: fout ? Number(fout[1]) : 0 };
-}
-
-function wrk(url, extra, seconden = duur, c = 32) {
-  const tekst = execFileSync('wrk', ['-t2', `-c${c}`, `-d${seconden}s`, '--latency', ...extra, url], { encoding: 'utf8' });
-  const ms = (naam) => { const m = tekst.match(new RegExp(`\\s${naam}%\\s+([\\d.]+)(us|ms|s)`)); return m ? Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000 }[m[2]]) : null; };
-  const fout = tekst.match(/Non-2xx or 3xx responses: (\d+)/);
-  return { rps: Number(tekst.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms('50'), p99: ms('99'), fouten: fout ? Number(fout[1]) : 0 };
-}
 const extra = (e) => (e.etag ? ['-H', `If-None-Match: ${e.etagWaarde}`] : []);
 const meet = (e, url, seconden) => (e.head ? ab(url, seconden) : wrk(url, extra(e), seconden));
 // Warm-up: the tiered JIT of host and worker needs several seconds of load before it settles.
@@ -126,7 +94,6 @@ for (let r = 0; r < rondes; r++) {
     }
   }
 }
-const mediaan = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const lezen = eindpunten.map((e) => {
   const m = metingen[e.naam];
   const a = { rps: mediaan(m.api.map((x) => x.rps)), p50: mediaan(m.api.map((x) => x.p50)), p99: mediaan(m.api.map((x) => x.p99)) };
@@ -146,7 +113,6 @@ const schrijven = wrk(`http://127.0.0.1:${api}/api/v1/oplossingsrichtingen/ZD-01
 
 // Cold start: host process start (it starts the worker and completes the handshake) to the first 200, five times over
 // the same (filled) storage.
-const gestopt = (p) => new Promise((ok) => (p.exitCode !== null ? ok() : p.once('exit', ok)));
 app.kill('SIGTERM');
 await gestopt(app);
 const koud = [];

@@ -5,17 +5,19 @@ using VoortgangApi.Bench;
 //   hop --poort P --doel URL             the local host's forwarding hop in front of URL (the baseline behind the same hop)
 //   momentopname --aantal N              snapshot + publication of N synthetic items on the Azurite in Storage__ConnectionString
 //   publicatie --cycli N                 the cost of publishing the 10th and the Nth release (time, blob calls)
+//   programma --id ID --regels N         a synthetic programme of N log lines in the app's own store (programme isolation)
 return args.FirstOrDefault() switch
 {
     "basislijn" => await Basislijn.DraaiAsync(args),
     "hop" => await Hop.DraaiAsync(args),
     "momentopname" => await Momentopnamemeting.DraaiAsync(args),
     "publicatie" => await Publicatiemeting.DraaiAsync(args),
+    "programma" => await Programmavulling.DraaiAsync(args),
     _ => Gebruik(),
 };
 
 static int Gebruik()
 {
-    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | hop --poort P --doel URL | momentopname --aantal N | publicatie --cycli N");
+    Console.Error.WriteLine("gebruik: VoortgangApi.Bench basislijn --poort P --map DIR | hop --poort P --doel URL | momentopname --aantal N | publicatie --cycli N | programma --id ID --regels N");
     return 2;
 }

@@ -1,0 +1,37 @@
+// What both benchmark scripts need: free loopback ports, child processes that stop with the script, waiting for a 200,
+// and the load generators (wrk; ab for HEAD, which wrk cannot measure).
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const processen = [];
+export const vrijePoort = () => new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+export const wacht = (ms) => new Promise((ok) => setTimeout(ok, ms));
+export function start(cmd, argv, env = {}) {
+  const p = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  p.stderr.on('data', () => {});
+  processen.push(p);
+  return p;
+}
+export async function wachtOp(url, seconden = 60) {
+  const tot = Date.now() + seconden * 1000;
+  while (Date.now() < tot) {
+    try { if ((await fetch(url)).status === 200) return; } catch { /* not yet */ }
+    await wacht(25);
+  }
+  throw new Error(`${url} antwoordt niet binnen ${seconden} s`);
+}
+export function stop() { for (const p of processen) { try { p.kill('SIGTERM'); } catch { /* gone */ } } }
+export const gestopt = (p) => new Promise((ok) => (p.exitCode !== null ? ok() : p.once('exit', ok)));
+export const mediaan = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+export function ab(url, seconden, c = 32) {
+  const tekst = execFileSync('ab', ['-i', '-k', '-q', `-c${c}`, `-t${seconden}`, '-n', '10000000', url], { encoding: 'utf8', maxBuffer: 1 << 22 });
+  const pct = (n) => { const m = tekst.match(new RegExp(`\\s${n}%\\s+(\\d+)`)); return m ? Number(m[1]) : null; };
+  const fout = tekst.match(/Non-2xx responses:\s+(\d+)/);
+  return { rps: Number(tekst.match(/Requests per second:\s+([\d.]+)/)[1]), p50: pct(50), p99: pct(99), fouten: fout ? Number(fout[1]) : 0 };
+}
+export function wrk(url, extra, seconden, c = 32) {
+  const tekst = execFileSync('wrk', ['-t2', `-c${c}`, `-d${seconden}s`, '--latency', ...extra, url], { encoding: 'utf8' });
+  const ms = (naam) => { const m = tekst.match(new RegExp(`\\s${naam}%\\s+([\\d.]+)(us|ms|s)`)); return m ? Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000 }[m[2]]) : null; };
+  const fout = tekst.match(/Non-2xx or 3xx responses: (\d+)/);
+  return { rps: Number(tekst.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms('50'), p99: ms('99'), fouten: fout ? Number(fout[1]) : 0 };
+}
