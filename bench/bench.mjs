@@ -6,7 +6,7 @@
 // the write path; the RSS of host and worker.
 // Prints a table and writes the same figures as JSON under .run/bench/.
 import { execFileSync } from 'node:child_process';
-import { vrijePoort, wacht, start, wachtOp, stop, gestopt, mediaan, ab, wrk } from './gereedschap.mjs';
+import { vrijePoort, start, wachtOp, stop, gestopt, mediaan, ab, wrk, azuriteEnApp } from './gereedschap.mjs';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -23,17 +23,8 @@ process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
 
 // Azurite in memory, the app, and how to reach both.
-const [blob, queue, table, api, kaal, basis, vloer] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
-start(join(root, 'node_modules/.bin/azurite'), ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
-  '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
-const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
-  `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
-await wacht(1500);
-// Development: the only environment in which the app trusts the local host's development identity provider (the
-// writes measured below need its token); nothing on the read path differs between Development and Production.
-const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', DOTNET_ENVIRONMENT: 'Development',
-  Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
+const [api, kaal, basis, vloer] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
+const { verbinding, appEnv } = await azuriteEnApp(root, api);
 const hostDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
 const appMap = join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0');
 const startApp = () => start('dotnet', [hostDll, '--AppMap', appMap, '--Poort', `${api}`], appEnv);

@@ -35,3 +35,19 @@ export function wrk(url, extra, seconden, c = 32) {
   const fout = tekst.match(/Non-2xx or 3xx responses: (\d+)/);
   return { rps: Number(tekst.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms('50'), p99: ms('99'), fouten: fout ? Number(fout[1]) : 0 };
 }
+
+/** Azurite in memory on free loopback ports (`root`: the repository), and the connection string and app settings to reach it. */
+export async function azuriteEnApp(root, api) {
+  const [blob, queue, table] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort()]);
+  start(`${root}/node_modules/.bin/azurite`, ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
+    '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
+  const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
+    `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
+  await wacht(1500);
+  // Development: the only environment in which the app trusts the local host's development identity provider (the
+  // writes measured need its token); nothing on the read path differs between Development and Production.
+  const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', DOTNET_ENVIRONMENT: 'Development',
+    Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
+  return { verbinding, appEnv };
+}

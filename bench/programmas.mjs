@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { vrijePoort, wacht, start, wachtOp, stop, gestopt, mediaan, wrk } from './gereedschap.mjs';
+import { vrijePoort, start, wachtOp, stop, gestopt, mediaan, wrk, azuriteEnApp } from './gereedschap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const uit = join(root, '.run', 'bench');
@@ -18,15 +18,8 @@ mkdirSync(uit, { recursive: true });
 process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
 
-const [blob, queue, table, api] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort(), vrijePoort()]);
-start(join(root, 'node_modules/.bin/azurite'), ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
-  '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
-const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
-  `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
-await wacht(1500);
-const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', DOTNET_ENVIRONMENT: 'Development',
-  Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1` };
+const api = await vrijePoort();
+const { verbinding, appEnv } = await azuriteEnApp(root, api);
 const hostDll = join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll');
 const appMap = join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0');
 const basis = `http://127.0.0.1:${api}/api/v1`;
