@@ -12,7 +12,9 @@ namespace VoortgangApi.Functions;
 /// whose log already has lines serves at once: the check — the seed file validated, a missing seed cycle added — then
 /// runs beside the first requests, so a restart (a cold start) does not wait for it. Reading the log here also warms it.
 /// </summary>
-internal sealed class SeedBijStart(SeedImporter importer, Logboek logboek, TimeProvider tijd, IOptions<SeedOptions> options, ILogger<SeedBijStart> logger) : IHostedService
+internal sealed class SeedBijStart(
+    SeedImporter importer, Logboek logboek, Programmas.Programmaoverzicht overzicht, TimeProvider tijd, IOptions<SeedOptions> options, ILogger<SeedBijStart> logger)
+    : IHostedService
 {
     private Task _controle = Task.CompletedTask;
 
@@ -28,6 +30,7 @@ internal sealed class SeedBijStart(SeedImporter importer, Logboek logboek, TimeP
         if (stand.Volgnummer == 0)
         {
             await importer.ImporteerOntbrekendAsync(o.Pad, o.SchemaMap, cancellationToken);
+            await overzicht.ProbeerAsync(cancellationToken); // the seed's letters are published: the overview of all programmes follows (later: publications and the timer; never on a restart, which would read every programme)
             return;
         }
 
