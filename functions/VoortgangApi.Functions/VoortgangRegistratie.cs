@@ -22,6 +22,8 @@ public static class VoortgangRegistratie
         services.AddSingleton<IValidateOptions<Identiteit.IdentiteitOptions>, Identiteit.IdentiteitOptionsControle>();
         services.AddSingleton<Identiteit.TokenControle>();
         services.AddSingleton<Identiteit.Toegangscontrole>();
+        services.AddOptions<Identiteit.SchrijfbudgetOptions>().Bind(configuration.GetSection(Identiteit.SchrijfbudgetOptions.Sectie)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Identiteit.Schrijfbudget>();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Sectie));
         services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.Sectie));
         services.AddSingleton<OpenApiDocumenten>();

@@ -15,8 +15,12 @@ namespace VoortgangApi.Functions.Http;
 public sealed class ApiMiddleware(
     Antwoordcache antwoordcache, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, ILogger<ApiMiddleware> logger)
 {
-    /// <summary>Runs <paramref name="functie"/> (which answers with a result, or null when it wrote its answer itself) and writes its result.</summary>
-    public async Task InvokeAsync(HttpContext context, Func<Task<IActionResult?>> functie)
+    /// <summary>
+    /// Runs <paramref name="functie"/> (which answers with a result, or null when it wrote its answer itself) and writes its
+    /// result. A <paramref name="beschermd"/> function (one that needs a role) never meets the answer cache: its answer
+    /// is only ever given after its own role check.
+    /// </summary>
+    public async Task InvokeAsync(HttpContext context, Func<Task<IActionResult?>> functie, bool beschermd = false)
     {
         context.Response.OnStarting(static state =>
         {
@@ -48,7 +52,7 @@ public sealed class ApiMiddleware(
             return;
         }
 
-        var bewaarbaar = Antwoordcache.Geldt(context.Request);
+        var bewaarbaar = !beschermd && Antwoordcache.Geldt(context.Request);
         if (bewaarbaar && antwoordcache.Zoek(context.Request) is { } klaar)
         {
             if (logger.IsEnabled(LogLevel.Debug))

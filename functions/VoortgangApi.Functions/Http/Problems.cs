@@ -72,6 +72,16 @@ public static class Problems
         return result;
     }
 
+    /// <summary>429: this identity's write budget is spent for now; Retry-After says when the next write is allowed.</summary>
+    public static JsonBodyResult TeVeelSchrijfacties(HttpRequest req, TimeSpan wacht)
+    {
+        var seconden = Math.Max(1, (int)Math.Ceiling(wacht.TotalSeconds));
+        var result = Maak(429, "Te veel verzoeken",
+            $"Het schrijfbudget van deze identiteit is voorlopig op; probeer het over {seconden} s opnieuw.", req);
+        result.Headers["Retry-After"] = seconden.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
     private const string Realm = "voortgang-api";
 
     // RFC 6750 §3: error_description is visible ASCII without '"' and '\\'.

@@ -32,7 +32,7 @@ internal sealed class WorkerApiMiddleware(ApiMiddleware api, Toegangscontrole to
 
             await next(context);
             return context.GetInvocationResult().Value as IActionResult;
-        });
+        }, beschermd: toegang.Rol(context.FunctionDefinition.Name) is not null);
         context.GetInvocationResult().Value = AlGeschreven.Instance;
     }
 

@@ -10,7 +10,7 @@ namespace VoortgangApi.Functions.Identiteit;
 /// <see cref="VereistRolAttribute"/> runs only for a valid bearer token that holds its role; the validated token
 /// becomes <see cref="HttpContext.User"/>, the only identity a function ever reads. Every refusal is a problem+json.
 /// </summary>
-public sealed class Toegangscontrole(TokenControle tokens, Core.Programmas.Programmaregister programmas)
+public sealed class Toegangscontrole(TokenControle tokens, Core.Programmas.Programmaregister programmas, Schrijfbudget budget)
 {
     private const string Schema = "Bearer ";
     private readonly IReadOnlyDictionary<string, string> _rollen = FunctieCatalogus.Rollen();
@@ -62,6 +62,12 @@ public sealed class Toegangscontrole(TokenControle tokens, Core.Programmas.Progr
         if (Rollen.PerProgramma.Contains(rol) && await NietVerleendAsync(rol, principal, programmaId ?? programmas.Standaard.Id, http.RequestAborted))
         {
             return Problems.NietInProgramma(req, rol, programmaId ?? programmas.Standaard.Id);
+        }
+
+        // A write spends the identity's budget; a guarded read (a concept, the invulblad, the grants) does not.
+        if (!HttpMethods.IsGet(req.Method) && !HttpMethods.IsHead(req.Method) && budget.Neem(principal) is { } wacht)
+        {
+            return Problems.TeVeelSchrijfacties(req, wacht);
         }
 
         http.User = principal;

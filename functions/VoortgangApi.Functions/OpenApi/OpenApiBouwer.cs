@@ -151,6 +151,12 @@ public static class OpenApiBouwer
                 : $"Een geldig token zonder de app-rol {rol}.";
             operatie.Responses["403"] = Antwoord(document, Doc.Fout(403, zonder,
                 Voorbeelden.Probleem(403, "Geen toegang", $"Deze operatie vraagt de rol {rol}; het token heeft die rol niet.", "/api/v1/" + functie.Route["v1/".Length..])) with { Headers = ["WWW-Authenticate"] });
+            if (functie.Methode != "GET")
+            {
+                operatie.Responses["429"] = Antwoord(document, Doc.Fout(429,
+                    "Het schrijfbudget van deze identiteit is voorlopig op (per instantie Schrijfbudget__PerMinuut per minuut, Schrijfbudget__Piek tegelijk), " +
+                    "of de Functions-host begrenst het aantal gelijktijdige verzoeken; probeer het na Retry-After opnieuw."));
+            }
         }
 
         return operatie;

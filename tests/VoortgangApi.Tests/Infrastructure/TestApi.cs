@@ -62,6 +62,9 @@ public class TestApi : IAsyncLifetime
         instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *";
         // As ./run.sh: a Development worker, which trusts the development provider the local host serves.
         instellingen["DOTNET_ENVIRONMENT"] = "Development";
+        // The suite's few identities make hundreds of writes a minute in one fixture: a budget that a test must ask for.
+        instellingen["Schrijfbudget:PerMinuut"] = "100000";
+        instellingen["Schrijfbudget:Piek"] = "100000";
         foreach (var (k, v) in _instellingen)
         {
             instellingen[k] = v;

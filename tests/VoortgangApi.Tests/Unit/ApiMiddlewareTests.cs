@@ -80,6 +80,31 @@ public class ApiMiddlewareTests
         Assert.Equal(500, body.GetProperty("status").GetInt32());
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task AGuardedFunctionIsNeverAnsweredFromTheAnswerCache(bool beschermd, int verwachteAanroepen)
+    {
+        var middleware = Middleware();
+        var aanroepen = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            var context = new DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Path = "/api/v1/rapportagecycli/x/concept";
+            context.Response.Body = new MemoryStream();
+            await middleware.InvokeAsync(context, () =>
+            {
+                aanroepen++;
+                return Task.FromResult<IActionResult?>(ApiResults.Openbaar(new JsonBodyResult(new { id = "x" }, 200)));
+            }, beschermd);
+            Assert.Equal(200, context.Response.StatusCode);
+        }
+
+        // A public answer is prepared once and served again; a guarded one runs (after its role check) every time.
+        Assert.Equal(verwachteAanroepen, aanroepen);
+    }
+
     private sealed class WerptBijSchrijven : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) => throw new InvalidOperationException("schrijven mislukt");
