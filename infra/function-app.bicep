@@ -79,6 +79,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Who may write: tokens of Entra ID (this tenant's v2.0 issuer) for the API's app registration; the app checks them.
         { name: 'Identiteit__TenantId', value: tenant().tenantId }
         { name: 'Identiteit__Audience', value: apiClientId }
+        // Pinned: Development is the one setting that lets a non-Entra issuer in (and the worker refuses it in Azure anyway).
+        { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
+        { name: 'DOTNET_ENVIRONMENT', value: 'Production' }
         // Where the public open-data files are read (blob endpoint, or a CDN in front of it).
         { name: 'OpenData__PublicBaseUrl', value: '${blobEndpoint}${openDataContainerName}' }
         // The same origins as siteConfig.cors: the app adds its headers (openapi.json: '*') and the platform's agree.

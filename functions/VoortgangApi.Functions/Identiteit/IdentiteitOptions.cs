@@ -37,8 +37,18 @@ public sealed class IdentiteitOptions
 }
 
 /// <summary>Checked at start (ValidateOnStart): a worker with a wrong identity setting does not come up at all.</summary>
-public sealed class IdentiteitOptionsControle(IHostEnvironment omgeving) : IValidateOptions<IdentiteitOptions>
+/// <remarks>
+/// In Azure (the platform sets <c>WEBSITE_SITE_NAME</c> for the host and its worker) a Development worker is refused
+/// outright: Development is the one setting that lets a non-Entra authority issue tokens, and a test deployment switched
+/// to it for detailed errors would trust any issuer. Even in Development a non-Entra authority must be on loopback.
+/// </remarks>
+public sealed class IdentiteitOptionsControle(IHostEnvironment omgeving, Func<string, string?>? omgevingsvariabele = null) : IValidateOptions<IdentiteitOptions>
 {
+    /// <summary>Set by the Azure Functions platform on every instance (azure-functions-host EnvironmentSettingNames.AzureWebsiteName).</summary>
+    public const string AzureSiteVariabele = "WEBSITE_SITE_NAME";
+
+    private readonly Func<string, string?> _variabele = omgevingsvariabele ?? Environment.GetEnvironmentVariable;
+
     public ValidateOptionsResult Validate(string? name, IdentiteitOptions o)
     {
         var fouten = new List<string>();
@@ -71,6 +81,14 @@ public sealed class IdentiteitOptionsControle(IHostEnvironment omgeving) : IVali
             {
                 fouten.Add("Identiteit__Authority moet de tenant van Identiteit__TenantId noemen.");
             }
+        }
+        else if (_variabele(AzureSiteVariabele) is { Length: > 0 })
+        {
+            fouten.Add($"Deze worker draait in Azure ({AzureSiteVariabele} is gezet) met de omgeving Development: geweigerd. Zet AZURE_FUNCTIONS_ENVIRONMENT op Production.");
+        }
+        else if (!authority.IsLoopback && authority.Host != IdentiteitOptions.EntraHost)
+        {
+            fouten.Add("Identiteit__Authority moet Entra ID zijn, of in Development een ontwikkelprovider op loopback.");
         }
         else if (authority.Scheme != Uri.UriSchemeHttps && !authority.IsLoopback)
         {

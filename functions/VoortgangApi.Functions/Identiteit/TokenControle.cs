@@ -76,6 +76,14 @@ public sealed class TokenControle
         }
 
         var identiteit = resultaat.ClaimsIdentity;
+        // An id_token of the same registration carries the same issuer, audience, keys, oid and roles, and a nonce: it
+        // proves a sign-in to a browser, it does not authorise calls. Access tokens never carry a nonce.
+        if (identiteit.FindFirst("nonce") is not null)
+        {
+            _logger.LogInformation("Token geweigerd: een id-token (nonce) in plaats van een toegangstoken");
+            return TokenUitkomst.Ongeldig("Dit is een id-token, geen toegangstoken.");
+        }
+
         return identiteit.FindFirst(ObjectIdClaim)?.Value is { Length: > 0 }
             ? TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit))
             : TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");

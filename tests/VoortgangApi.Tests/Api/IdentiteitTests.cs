@@ -85,7 +85,8 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
     }
 
     public static TheoryData<string> Geweigerd() =>
-        ["verlopen", "nog-niet-geldig", "andere-audience", "andere-uitgever", "alg-none", "andere-sleutel", "payload-gewijzigd", "zonder-oid", "rommel"];
+        ["verlopen", "nog-niet-geldig", "andere-audience", "andere-uitgever", "alg-none", "andere-sleutel", "payload-gewijzigd", "zonder-oid", "rommel",
+            "id-token", "hs256-met-publieke-sleutel"];
 
     [Theory]
     [MemberData(nameof(Geweigerd))]
@@ -101,6 +102,8 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
             "andere-sleutel" => Maak(sleutel: new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)) { KeyId = "vreemd" }, SecurityAlgorithms.RsaSha256)),
             "payload-gewijzigd" => MetExtraRol(api.Token("vastleggen")),
             "zonder-oid" => Maak(d => d.Claims.Remove("oid")),
+            "id-token" => Maak(d => d.Claims["nonce"] = "n-0S6_WzA2Mj"), // an id_token's shape: same issuer, audience, key and claims, a nonce
+            "hs256-met-publieke-sleutel" => Maak(sleutel: PubliekeSleutelAlsGeheim()),
             _ => "geen.echt.token",
         };
 
@@ -198,6 +201,19 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
         using var response = await PostAsync(token, "ambtenaar-zonder-rol");
 
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    // Key confusion: HMAC-SHA256 with the provider's published public key as the shared secret, under its key id.
+    private SigningCredentials PubliekeSleutelAlsGeheim()
+    {
+        var sleutel = ProviderSleutel().Key;
+        var rsa = sleutel switch
+        {
+            RsaSecurityKey r => r.Rsa ?? RSA.Create(r.Parameters),
+            X509SecurityKey x => System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(x.Certificate)!,
+            _ => throw new InvalidOperationException($"onverwachte sleutel {sleutel.GetType().Name}"),
+        };
+        return new SigningCredentials(new SymmetricSecurityKey(rsa.ExportSubjectPublicKeyInfo()) { KeyId = sleutel.KeyId }, SecurityAlgorithms.HmacSha256);
     }
 
     // The same header and payload with "alg": "none" and no signature.

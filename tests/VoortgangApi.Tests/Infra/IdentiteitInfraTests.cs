@@ -24,6 +24,8 @@ public class IdentiteitInfraTests
         Assert.Equal("[tenant().tenantId]", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__TenantId")!["value"]);
         Assert.Equal("[parameters('apiClientId')]", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__Audience")!["value"]);
         Assert.DoesNotContain(instellingen, s => (string?)s!["name"] == "Identiteit__Authority"); // Entra ID's, from the tenant
+        Assert.Equal("Production", (string?)instellingen.Single(s => (string?)s!["name"] == "AZURE_FUNCTIONS_ENVIRONMENT")!["value"]);
+        Assert.Equal("Production", (string?)instellingen.Single(s => (string?)s!["name"] == "DOTNET_ENVIRONMENT")!["value"]);
         Assert.Null(main["parameters"]!["apiClientId"]!["defaultValue"]);
         Assert.Contains("${VOORTGANG_API_CLIENT_ID}", await File.ReadAllTextAsync(Repo.Pad("infra", "main.parameters.json")), StringComparison.Ordinal);
         var azure = await File.ReadAllTextAsync(Repo.Pad("azure.yaml"));

@@ -49,6 +49,26 @@ public class IdentiteitOptionsTests
         Assert.NotNull(Fout("Development", new IdentiteitOptions { Audience = "api://voortgang-api", Authority = "http://idp.voorbeeld.nl/" }));
     }
 
+    [Fact]
+    public void ADevelopmentWorkerInAzureIsRefusedWhateverItsAuthority()
+    {
+        var controle = new IdentiteitOptionsControle(new Omgeving("Development"), naam => naam == IdentiteitOptionsControle.AzureSiteVariabele ? "func-proef" : null);
+
+        var fout = controle.Validate(null, new IdentiteitOptions { Audience = "api://voortgang-api", Authority = "http://127.0.0.1:7071/" }).FailureMessage;
+
+        Assert.NotNull(fout);
+        Assert.Contains("AZURE_FUNCTIONS_ENVIRONMENT", fout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InDevelopmentAnIssuerThatIsNeitherEntraIdNorOnLoopbackIsRefused()
+    {
+        var fout = Fout("Development", new IdentiteitOptions { Audience = "api://voortgang-api", Authority = "https://idp.voorbeeld.nl/" });
+
+        Assert.NotNull(fout);
+        Assert.Contains("loopback", fout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, Tenant, "Identiteit__Audience")]
     [InlineData("api://x", null, "Identiteit__TenantId")]
