@@ -14,7 +14,8 @@ public sealed class BeheerpaginaFunctions(IOptions<IdentiteitOptions> identiteit
     [Function("getBeheer")]
     public IActionResult GetBeheer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/beheer")] HttpRequest req) =>
-        Vers(new TekstResult(Beheerpagina.Pagina(identiteit.Value, documenten.ServerUrl(req.Scheme, req.Host.Value ?? "localhost")), "text/html"));
+        Vers(new TekstResult(Beheerpagina.Pagina(identiteit.Value, documenten.ServerUrl(req.Scheme, req.Host.Value ?? "localhost")), "text/html")
+            .MetBeleid("text/html", identiteit.Value));
 
     [Function("getBeheerBestand")]
     public static IActionResult GetBeheerBestand(

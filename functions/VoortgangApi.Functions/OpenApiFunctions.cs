@@ -7,7 +7,7 @@ using VoortgangApi.Functions.OpenApi;
 namespace VoortgangApi.Functions;
 
 /// <summary>The contract: OpenAPI 3.0 as JSON and YAML (public, any origin) and a readable reference page.</summary>
-public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
+public sealed class OpenApiFunctions(OpenApiDocumenten documenten, Microsoft.Extensions.Options.IOptions<Identiteit.IdentiteitOptions> identiteit)
 {
     [Function("getOpenApiJson")]
     public async Task<IActionResult> GetOpenApiJson(
@@ -20,14 +20,16 @@ public sealed class OpenApiFunctions(OpenApiDocumenten documenten)
         Openbaar(new TekstResult((await Uitvoer(req)).Yaml, "application/yaml"));
 
     [Function("getDocumentatie")]
-    public static IActionResult GetDocumentatie(
+    public IActionResult GetDocumentatie(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie")] HttpRequest req) =>
-        Openbaar(new TekstResult(Referentie.Pagina, "text/html"));
+        Openbaar(new TekstResult(Referentie.Pagina, "text/html").MetBeleid("text/html", identiteit.Value));
 
     [Function("getDocumentatieBestand")]
-    public static IActionResult GetDocumentatieBestand(
+    public IActionResult GetDocumentatieBestand(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "v1/documentatie/{bestand}")] HttpRequest req, string bestand) =>
-        Referentie.Lees(bestand) is { } tekst ? Openbaar(new TekstResult(tekst, Referentie.Bestanden.Typen[bestand])) : Referentie.Onbekend(bestand, req);
+        Referentie.Lees(bestand) is { } tekst
+            ? Openbaar(new TekstResult(tekst, Referentie.Bestanden.Typen[bestand]).MetBeleid(Referentie.Bestanden.Typen[bestand], identiteit.Value))
+            : Referentie.Onbekend(bestand, req);
 
     private Task<OpenApiUitvoer> Uitvoer(HttpRequest req) => documenten.VoorAsync(documenten.ServerUrl(req.Scheme, req.Host.Value ?? "localhost"));
 

@@ -28,7 +28,10 @@ public sealed class ApiMiddleware(
             headers[ApiInfo.VersieHeader] = ApiInfo.Versie;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'"; // a page that holds tokens set a stricter one (Paginabeleid)
+            }
             headers["Referrer-Policy"] = "no-referrer";
             if (((HttpContext)state).Request.IsHttps)
             {

@@ -127,6 +127,27 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         await page.Locator("#items tbody tr").First.WaitForAsync();
     }
 
+    [Theory]
+    [InlineData("/api/v1/beheer")]
+    [InlineData("/api/v1/documentatie")]
+    public async Task APageThatHoldsTokensHasAScriptPolicyThatBlocksAnInlineScript(string pad)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StatuspaginaBrowserTests.StartAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        var antwoord = await page.GotoAsync(api.ApiOrigin + pad);
+        var csp = await antwoord!.HeaderValueAsync("content-security-policy");
+        var ingevoegd = await page.EvaluateAsync<bool>(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.__ingevoegd = true'; document.body.appendChild(s); return window.__ingevoegd === true; }");
+
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.False(ingevoegd); // the page's own scripts (from 'self') run — the other tests sign in through them
+        await Assertions.Expect(page.Locator("body")).Not.ToBeEmptyAsync();
+    }
+
     [Fact]
     public async Task AUserWithoutARoleIsToldWhatTheyCannotDo()
     {
