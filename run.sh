@@ -17,10 +17,16 @@ BLOB_PORT=$(pick_port "${AZURITE_BLOB_PORT:-}" 10000)
 QUEUE_PORT=$(pick_port "${AZURITE_QUEUE_PORT:-}" 10001)
 TABLE_PORT=$(pick_port "${AZURITE_TABLE_PORT:-}" 10002)
 API_PORT=${PORT:-7071}
-if port_in_use "$API_PORT"; then
-  echo "run.sh: poort $API_PORT is al in gebruik; kies een andere met PORT=..." >&2
-  exit 1
-fi
+EDGE_PORT=${RAND_PORT:-7070}
+for p in "$API_PORT" "$EDGE_PORT"; do
+  if port_in_use "$p"; then
+    echo "run.sh: poort $p is al in gebruik; kies een andere met PORT=... (de host) of RAND_PORT=... (de rand)" >&2
+    exit 1
+  fi
+done
+# The public reads go through the edge, as in Azure through Front Door; without Varnish the host serves them directly.
+RAND=1
+ensure_varnish || RAND=0
 
 echo "» dotnet build (Release): de functie-app en de lokale host"
 dotnet build functions/VoortgangApi.Functions -c Release -nologo -v quiet
@@ -69,12 +75,30 @@ done
 
 export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")
-export OpenData__ApiBaseUrl="${OpenData__ApiBaseUrl:-http://127.0.0.1:$API_PORT/api/v1}"
+PUBLIEK="http://127.0.0.1:$API_PORT"
+if [ "$RAND" -eq 1 ]; then
+  PUBLIEK="http://127.0.0.1:$EDGE_PORT"
+  export Rand__Soort=Varnish Rand__Adres="$PUBLIEK"
+  # One public host, as Front Door gives: the status page and the files under /open-data, the API under /api.
+  export OpenData__PublicBaseUrl="${OpenData__PublicBaseUrl:-$PUBLIEK/open-data}"
+fi
+export OpenData__ApiBaseUrl="${OpenData__ApiBaseUrl:-$PUBLIEK/api/v1}"
 export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
 # The status page published to Azurite lives on the blob endpoint's origin: allow it, so that copy can read the API too.
 export Cors__AllowedOrigins="${Cors__AllowedOrigins:-http://127.0.0.1:$BLOB_PORT}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 
+if [ "$RAND" -eq 1 ]; then
+  write_vcl "$API_PORT" "$BLOB_PORT" .run/voortgang.vcl
+  : >.run/varnish.log
+  varnishd -F -j none -n "$PWD/.run/varnish" -a "127.0.0.1:$EDGE_PORT" -f "$PWD/.run/voortgang.vcl" -s malloc,256m \
+    >>.run/varnish.log 2>&1 &
+  pids+=($!)
+  wait_for_port "$EDGE_PORT" 30 Varnish || { cat .run/varnish.log >&2; exit 1; }
+  echo "» de rand (Varnish, edge/voortgang.vcl; log in .run/varnish.log): $PUBLIEK/api/v1/  ← openbaar lezen hier"
+  echo "» statuspagina via de rand: $PUBLIEK/open-data/v1/index.html"
+fi
+echo "» de host direct (zonder cache ervoor): http://127.0.0.1:$API_PORT/api/v1/"
 echo "» statuspagina (gepubliceerd in Azurite): http://127.0.0.1:$BLOB_PORT/$AZURITE_ACCOUNT/open-data/v1/index.html"
 dotnet functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll \
   --AppMap functions/VoortgangApi.Functions/bin/Release/net10.0 --Poort "$API_PORT" &

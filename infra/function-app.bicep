@@ -17,6 +17,12 @@ param websiteOrigin string
 param contactEmail string
 param snapshotSchedule string
 param apiClientId string
+@description('The Front Door profile\'s id: only requests forwarded by it (service tag plus X-Azure-FDID) reach the app.')
+param frontDoorId string
+@description('The Front Door endpoint\'s resource id: the app purges it after every commit.')
+param edgeEndpointId string
+@description('The public host name (the Front Door endpoint): the server in the OpenAPI document and the catalogue.')
+param publicHostName string
 
 // The origins that may read the API from a browser: the published status page (on the blob endpoint's origin), the
 // website's own domain when given, and any extra. One list for the platform's CORS (siteConfig.cors, which on Flex
@@ -24,6 +30,7 @@ param apiClientId string
 // The endpoint ends in '/', an origin never does.
 var blobOrigin = join(take(split(blobEndpoint, '/'), 3), '/')
 var corsOrigins = union([blobOrigin], empty(websiteOrigin) ? [] : [websiteOrigin], corsAllowedOrigins)
+var publicUrl = 'https://${publicHostName}'
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
@@ -59,6 +66,20 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // The origin lock: only Front Door's back end, and only this profile's (its id in X-Azure-FDID). Deployments go
+      // to the scm site, which keeps its own (open) rules.
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      ipSecurityRestrictions: [
+        {
+          name: 'FrontDoor'
+          action: 'Allow'
+          priority: 100
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          headers: { 'x-azure-fdid': [frontDoorId] }
+        }
+      ]
+      scmIpSecurityRestrictionsUseMain: false
       cors: {
         allowedOrigins: corsOrigins
         supportCredentials: false
@@ -82,8 +103,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Pinned: Development is the one setting that lets a non-Entra issuer in (and the worker refuses it in Azure anyway).
         { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
         { name: 'DOTNET_ENVIRONMENT', value: 'Production' }
-        // Where the public open-data files are read (blob endpoint, or a CDN in front of it).
-        { name: 'OpenData__PublicBaseUrl', value: '${blobEndpoint}${openDataContainerName}' }
+        // Where the public reads and open-data files are: the edge (Front Door), one host for both.
+        { name: 'OpenData__PublicBaseUrl', value: '${publicUrl}/${openDataContainerName}' }
+        { name: 'OpenData__ApiBaseUrl', value: '${publicUrl}/api/v1' }
+        { name: 'OpenApi__ServerUrl', value: '${publicUrl}/api/v1' }
+        // The edge keeps current data until the app purges it (Front Door's purge action, its only right there).
+        { name: 'Rand__Soort', value: 'FrontDoor' }
+        { name: 'Rand__EndpointId', value: edgeEndpointId }
         // The same origins as siteConfig.cors: the app adds its headers (openapi.json: '*') and the platform's agree.
         { name: 'Cors__AllowedOrigins', value: join(corsOrigins, ',') }
         // The contact in the OpenAPI document and the DCAT catalogue: a real mailbox of the ministry, given at deployment.
@@ -115,3 +141,4 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
 output name string = app.name
 output uri string = 'https://${app.properties.defaultHostName}'
+output hostName string = app.properties.defaultHostName

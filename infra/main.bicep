@@ -57,3 +57,6 @@ output SERVICE_API_NAME string = resources.outputs.functionAppName
 output SERVICE_API_URI string = resources.outputs.functionAppUri
 output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
 output OPEN_DATA_BASE_URL string = resources.outputs.openDataBaseUrl
+// The public host: the API at /api/v1, the open data and the status page at /open-data (the function app itself only
+// answers Front Door).
+output PUBLIC_URL string = resources.outputs.publicUrl

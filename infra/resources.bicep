@@ -44,6 +44,16 @@ module roles 'roles.bicep' = {
   }
 }
 
+// The public edge: every public read is answered by Front Door; the function app only takes what it forwards.
+module edge 'edge.bicep' = {
+  name: 'edge'
+  params: {
+    profileName: 'afd-${resourceToken}'
+    endpointName: 'voortgang-${resourceToken}'
+    tags: tags
+  }
+}
+
 module functionApp 'function-app.bicep' = {
   name: 'function-app'
   params: {
@@ -64,12 +74,29 @@ module functionApp 'function-app.bicep' = {
     contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
     apiClientId: apiClientId
+    frontDoorId: edge.outputs.frontDoorId
+    edgeEndpointId: edge.outputs.endpointId
+    publicHostName: edge.outputs.hostName
   }
   // The app starts (and imports the seed) as soon as it exists: its identity must already have its roles.
   dependsOn: [roles]
 }
 
+module edgeRoutes 'edge-routes.bicep' = {
+  name: 'edge-routes'
+  params: {
+    profileName: edge.outputs.profileName
+    endpointName: edge.outputs.endpointName
+    functionAppHostName: functionApp.outputs.hostName
+    blobHostName: split(storage.outputs.blobEndpoint, '/')[2]
+    principalId: identity.properties.principalId
+    queryParameters: loadJsonContent('../edge/queryparameters.json')
+  }
+}
+
 output functionAppName string = functionApp.outputs.name
 output functionAppUri string = functionApp.outputs.uri
 output storageAccountName string = storage.outputs.name
-output openDataBaseUrl string = '${storage.outputs.blobEndpoint}${storage.outputs.openDataContainerName}'
+// The open data as the public reads it: through the edge (the blob endpoint serves the same files, uncached).
+output openDataBaseUrl string = 'https://${edge.outputs.hostName}/${storage.outputs.openDataContainerName}'
+output publicUrl string = 'https://${edge.outputs.hostName}'

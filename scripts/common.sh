@@ -36,3 +36,20 @@ wait_for_port() { # port seconds what
 azurite_connection_string() { # blob queue table
   echo "DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/$AZURITE_ACCOUNT;QueueEndpoint=http://127.0.0.1:$2/$AZURITE_ACCOUNT;TableEndpoint=http://127.0.0.1:$3/$AZURITE_ACCOUNT;"
 }
+
+# The local edge (Varnish, Debian's package): installed with apt when this runs as root, else the caller serves
+# without it. Returns 1 when varnishd is not there (and says what to install).
+ensure_varnish() {
+  if command -v varnishd >/dev/null; then return 0; fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "» apt-get install varnish (de lokale rand)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null && return 0
+  fi
+  echo "» varnishd ontbreekt: installeer het Debian-pakket varnish (sudo apt-get install varnish) voor de lokale rand." >&2
+  return 1
+}
+
+# write_vcl API_PORT BLOB_PORT OUT: edge/voortgang.vcl with this run's ports (the container is open-data, as in Azure).
+write_vcl() {
+  sed -e "s/@API_POORT@/$1/" -e "s/@BLOB_POORT@/$2/" -e "s/@ACCOUNT@/$AZURITE_ACCOUNT/" -e "s/@CONTAINER@/open-data/" edge/voortgang.vcl >"$3"
+}

@@ -98,7 +98,8 @@ JSON
 redirects() {
   local appid objectid uri
   appid=${VOORTGANG_API_CLIENT_ID:-$(app_id)}
-  uri=${SERVICE_API_URI:?SERVICE_API_URI ontbreekt (een output van de Bicep-deployment)}
+  # The pages are served through the edge (the function app answers only Front Door): its public URL is the origin.
+  uri=${PUBLIC_URL:-${SERVICE_API_URI:?PUBLIC_URL ontbreekt (een output van de Bicep-deployment)}}
   objectid=$(lees "<objectId>" az ad app show --id "$appid" --query id -o tsv)
   voer_uit az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$objectid" \
     --headers "Content-Type=application/json" \

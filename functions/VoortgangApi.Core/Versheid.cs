@@ -15,7 +15,22 @@ public sealed record Bewaard<T>(T Waarde, long Teller, DateTimeOffset Moment, Da
 /// </summary>
 public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, TimeSpan interval)
 {
+    // Set for the duration of one request that will fill a shared cache (the edge): any value loaded before that moment
+    // is stale for it, so a path the edge just purged is never refilled with a state older than the write that purged it.
+    private static readonly AsyncLocal<DateTimeOffset?> VersSindsEis = new();
+
     public TimeProvider Tijd => tijd;
+
+    /// <summary>
+    /// Until disposed, this flow of execution only accepts values loaded at or after <paramref name="moment"/>: every
+    /// kept value older than that is loaded again (the log: one range read of the lines after the last known one).
+    /// </summary>
+    public static IDisposable EisVersSinds(DateTimeOffset moment)
+    {
+        var vorige = VersSindsEis.Value;
+        VersSindsEis.Value = moment;
+        return new Herstel(vorige);
+    }
 
     /// <summary>The counter now: read it before a load, so a write during the load makes the result stale at once.</summary>
     public long Teller => wijzigingen.Teller;
@@ -25,10 +40,17 @@ public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, Ti
         wijzigingen.Meld(soort, items, van, tot);
 
     public bool IsVers<T>(Bewaard<T>? bewaard) =>
-        bewaard is not null && bewaard.Teller == wijzigingen.Teller && tijd.GetUtcNow() - bewaard.Moment < interval;
+        bewaard is not null && bewaard.Teller == wijzigingen.Teller && tijd.GetUtcNow() - bewaard.Moment < interval
+        && (VersSindsEis.Value is not { } eis || bewaard.Moment >= eis);
 
-    /// <summary>Keeps a value loaded (or written) when the counter stood at <paramref name="tellerVooraf"/>.</summary>
-    public Bewaard<T> Bewaar<T>(T waarde, long tellerVooraf) => new(waarde, tellerVooraf, tijd.GetUtcNow());
+    /// <summary>
+    /// Keeps a value loaded (or written) when the counter stood at <paramref name="tellerVooraf"/>; <paramref name="geladenVanaf"/>
+    /// is when its load began (a load that began before a fill's moment does not satisfy that fill).
+    /// </summary>
+    public Bewaard<T> Bewaar<T>(T waarde, long tellerVooraf, DateTimeOffset? geladenVanaf = null) => new(waarde, tellerVooraf, geladenVanaf ?? tijd.GetUtcNow());
+
+    /// <summary>Now, by this rule's clock: read it before a load and pass it to <see cref="Bewaar{T}"/>.</summary>
+    public DateTimeOffset Nu => tijd.GetUtcNow();
 
     /// <summary>The kept value while fresh; otherwise a new load, or — when that fails and there was a value — the old one.</summary>
     public async Task<Bewaard<T>> LeesAsync<T>(Bewaard<T>? bewaard, Func<CancellationToken, Task<T>> laad, CancellationToken ct)
@@ -39,13 +61,19 @@ public sealed class Versheid(Wijzigingsteller wijzigingen, TimeProvider tijd, Ti
         }
 
         var vooraf = wijzigingen.Teller;
+        var begin = tijd.GetUtcNow();
         try
         {
-            return Bewaar(await laad(ct), vooraf);
+            return Bewaar(await laad(ct), vooraf, begin);
         }
         catch (Exception) when (!ct.IsCancellationRequested && bewaard is not null)
         {
             return bewaard with { Teller = wijzigingen.Teller, Moment = tijd.GetUtcNow(), OnbevestigdSinds = bewaard.OnbevestigdSinds ?? bewaard.Moment };
         }
+    }
+
+    private sealed class Herstel(DateTimeOffset? vorige) : IDisposable
+    {
+        public void Dispose() => VersSindsEis.Value = vorige;
     }
 }

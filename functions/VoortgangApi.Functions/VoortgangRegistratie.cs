@@ -6,6 +6,7 @@ using VoortgangApi.Core.OpenData;
 using VoortgangApi.Core.Validation;
 using VoortgangApi.Functions.OpenApi;
 using VoortgangApi.Functions.Programmas;
+using VoortgangApi.Functions.Rand;
 using VoortgangApi.Storage;
 
 namespace VoortgangApi.Functions;
@@ -34,7 +35,9 @@ public static class VoortgangRegistratie
         services.AddProgrammas();
         services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Http.Antwoordcache>());
-        services.AddSingleton(sp => new Http.Cachebeleid(sp.GetRequiredService<IOptions<CacheOptions>>(), LogboekVan(sp)));
+        services.AddRand(configuration);
+        services.AddSingleton<Http.Randvulling>();
+        services.AddSingleton(sp => new Http.Cachebeleid(sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<IOptions<Rand.RandOptions>>(), LogboekVan(sp)));
         services.AddSingleton<Http.CorsBeleid>();
         services.AddSingleton<Http.ApiMiddleware>();
         services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Sectie));

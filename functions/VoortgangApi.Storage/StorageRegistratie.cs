@@ -71,6 +71,10 @@ public static class StorageRegistratie
         return opties;
     }
 
+    /// <summary>Front Door's purge, with the same managed identity as storage (its role on the endpoint allows only the purge).</summary>
+    public static Core.Rand.IRandpurger FrontDoorPurger(IServiceProvider sp, string endpointId) =>
+        new FrontDoorPurger(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, Credential(sp.GetRequiredService<IOptions<StorageOptions>>().Value), endpointId);
+
     private static DefaultAzureCredential Credential(StorageOptions o) =>
         new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId });
 }

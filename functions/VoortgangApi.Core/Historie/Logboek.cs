@@ -67,10 +67,11 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposab
         try
         {
             var teller = versheid.Teller;
+            var begin = versheid.Nu;
             var oud = _stand?.Waarde ?? Leeg;
             var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
             var stand = nieuw.Count == 0 ? oud : new Logstand([.. oud.Regels, .. nieuw]);
-            _stand = versheid.Bewaar(stand, teller);
+            _stand = versheid.Bewaar(stand, teller, begin);
             return stand;
         }
         finally

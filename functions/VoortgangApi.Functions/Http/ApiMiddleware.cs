@@ -13,7 +13,7 @@ namespace VoortgangApi.Functions.Http;
 /// (WorkerApiMiddleware); its services come in through the constructor, none is looked up on a request.
 /// </summary>
 public sealed class ApiMiddleware(
-    Antwoordcache antwoordcache, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, ILogger<ApiMiddleware> logger)
+    Antwoordcache antwoordcache, CorsBeleid cors, Cachebeleid cachebeleid, IStoringsherkenner storingen, Randvulling rand, ILogger<ApiMiddleware> logger)
 {
     /// <summary>
     /// Runs <paramref name="functie"/> (which answers with a result, or null when it wrote its answer itself) and writes its
@@ -38,6 +38,7 @@ public sealed class ApiMiddleware(
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
+            Cachebeleid.Sluit((HttpContext)state);
             return Task.CompletedTask;
         }, context);
         cors.VoegToe(context);
@@ -55,8 +56,10 @@ public sealed class ApiMiddleware(
             return;
         }
 
+        // A request the edge forwards fills the edge: it is answered from a state read after it arrived, never from memory.
+        using var vulling = rand.Begin(context.Request);
         var bewaarbaar = !beschermd && Antwoordcache.Geldt(context.Request);
-        if (bewaarbaar && antwoordcache.Zoek(context.Request) is { } klaar)
+        if (bewaarbaar && vulling is null && antwoordcache.Zoek(context.Request) is { } klaar)
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {

@@ -32,14 +32,14 @@ internal static class Azurite
         return (new AzuriteInstance(blob, queue, table, Key), await AzuriteProces.StartAsync(blob, queue, table, map));
     }
 
-    internal static async Task WachtOpPoortAsync(int port, Process proces, StringBuilder uitvoer)
+    internal static async Task WachtOpPoortAsync(int port, Process proces, StringBuilder uitvoer, string wat = "Azurite")
     {
         var tot = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < tot)
         {
             if (proces.HasExited)
             {
-                throw new InvalidOperationException($"Azurite stopte meteen (code {proces.ExitCode}): {uitvoer}");
+                throw new InvalidOperationException($"{wat} stopte meteen (code {proces.ExitCode}): {uitvoer}");
             }
 
             try
@@ -54,7 +54,7 @@ internal static class Azurite
             }
         }
 
-        throw new InvalidOperationException($"Azurite luistert na 60 s niet op poort {port}: {uitvoer}");
+        throw new InvalidOperationException($"{wat} luistert na 60 s niet op poort {port}: {uitvoer}");
     }
 
     private static int FreePort()

@@ -33,7 +33,7 @@ public class TestApi : IAsyncLifetime
     /// <summary>A client without the contract check, for requests that are about the check itself.</summary>
     public HttpClient Ruw { get; private set; } = null!;
     public IServiceProvider Services => _diensten!;
-    public string Prefix { get; } = AzuriteInstance.NieuwPrefix();
+    public string Prefix { get; init; } = AzuriteInstance.NieuwPrefix();
 
     /// <summary>The host's public address (http://127.0.0.1:port).</summary>
     public Uri Basis { get; private set; } = null!;
@@ -55,7 +55,7 @@ public class TestApi : IAsyncLifetime
     /// <summary>The Azurite to use: the shared one, unless a fixture brings its own.</summary>
     protected virtual Task<AzuriteInstance> AzuriteAsync() => Azurite.GetAsync();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var azurite = await AzuriteAsync();
         var instellingen = azurite.Instellingen(Prefix);

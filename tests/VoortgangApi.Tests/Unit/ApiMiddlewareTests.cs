@@ -23,7 +23,8 @@ public class ApiMiddlewareTests
         var versheid = new Versheid(new Wijzigingsteller(), TimeProvider.System, TimeSpan.FromSeconds(5));
         var logboek = new Logboek(new InMemoryHistorieStore(), versheid);
         return new ApiMiddleware(new Antwoordcache(TimeProvider.System, opties, new Core.Programmas.Programma("standaard", "Standaard", "Standaard", ["Ministerie"])),
-            new CorsBeleid(Options.Create(new CorsOptions())), new Cachebeleid(opties, _ => logboek), new Opslagstoringen(), NullLogger<ApiMiddleware>.Instance);
+            new CorsBeleid(Options.Create(new CorsOptions())), new Cachebeleid(opties, Options.Create(new Functions.Rand.RandOptions()), _ => logboek), new Opslagstoringen(),
+            new Randvulling(Options.Create(new Functions.Rand.RandOptions()), TimeProvider.System), NullLogger<ApiMiddleware>.Instance);
     }
 
     private static async Task<(HttpContext Context, JsonElement Body)> Voer(Func<Task<IActionResult?>> functie)

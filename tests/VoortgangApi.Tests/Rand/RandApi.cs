@@ -1,0 +1,51 @@
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Rand;
+
+/// <summary>
+/// The API as ./run.sh serves it: behind the local edge (Varnish with edge/voortgang.vcl), which the app purges after
+/// every commit; the published status page and the API on the edge's one origin. <see cref="Publiek"/> reads through
+/// the edge, <see cref="TestApi.Client"/> still goes to the host directly.
+/// </summary>
+public class RandApi : TestApi
+{
+    private Varnish? _rand;
+
+    public RandApi()
+    {
+        Poort = VrijePoort();
+        RandPoort = VrijePoort();
+        Stel("Rand:Soort", "Varnish");
+        Stel("Rand:Adres", $"http://127.0.0.1:{RandPoort}");
+        Stel("OpenData:ApiBaseUrl", $"http://127.0.0.1:{RandPoort}/api/v1");
+        Stel("OpenData:PublicBaseUrl", $"http://127.0.0.1:{RandPoort}/open-data");
+    }
+
+    public int RandPoort { get; }
+    public Uri RandBasis => new($"http://127.0.0.1:{RandPoort}");
+
+    /// <summary>A client of the edge, as the public and the website read the API.</summary>
+    public HttpClient Publiek { get; private set; } = null!;
+
+    /// <summary>The instance the edge forwards to (this one, unless a test puts another behind it).</summary>
+    protected virtual int Achterkant => Poort!.Value;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var azurite = await Azurite.GetAsync();
+        _rand = await Varnish.StartAsync(RandPoort, Achterkant, azurite.BlobPort, Prefix + "-open-data");
+        Publiek = new HttpClient { BaseAddress = RandBasis };
+    }
+
+    public override async Task DisposeAsync()
+    {
+        Publiek?.Dispose();
+        if (_rand is not null)
+        {
+            await _rand.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}

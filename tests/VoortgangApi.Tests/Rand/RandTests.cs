@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Rand;
+
+/// <summary>Public reads through the local edge (Varnish with the Front Door route's rules), purged by the app on every commit.</summary>
+public class RandTests(RandApi api) : IClassFixture<RandApi>
+{
+    private static string Cache(HttpResponseMessage r) => r.Headers.TryGetValues("X-Cache", out var v) ? string.Join(",", v) : "(geen X-Cache)";
+
+    private async Task<HttpResponseMessage> LeesAsync(string pad, string? token = null)
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
+        if (token is not null)
+        {
+            verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var antwoord = await api.Publiek.SendAsync(verzoek);
+        await antwoord.Content.LoadIntoBufferAsync();
+        return antwoord;
+    }
+
+    private static string Status(string status) =>
+        $$$"""{"status":"{{{status}}}","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"bevestigd","bron":{"titel":"Randtest","soort":"nota","datum":"{{{Testdatum.Gisteren}}}"},"toelichting":"via de host, gelezen via de rand"}""";
+
+    [Fact]
+    public async Task TwoIdenticalReadsThroughTheEdgeAreAMissThenAHit()
+    {
+        using var eerste = await LeesAsync("/api/v1/partijen?thema=zakelijke-dienstverlening");
+        using var tweede = await LeesAsync("/api/v1/partijen?thema=zakelijke-dienstverlening");
+
+        Assert.Equal(HttpStatusCode.OK, eerste.StatusCode);
+        Assert.Equal("TCP_MISS", Cache(eerste));
+        Assert.Equal("TCP_HIT", Cache(tweede));
+        Assert.Equal(await eerste.Content.ReadAsStringAsync(), await tweede.Content.ReadAsStringAsync());
+        Assert.True(eerste.Headers.CacheControl is { Public: true, MaxAge: not null, SharedMaxAge: not null }, $"Cache-Control: {eerste.Headers.CacheControl}");
+        Assert.True(eerste.Headers.CacheControl!.SharedMaxAge > eerste.Headers.CacheControl.MaxAge, "the edge keeps current data longer than a client: it is purged");
+    }
+
+    [Fact]
+    public async Task AnUndocumentedQueryParameterIsNotPartOfTheCacheKey()
+    {
+        using var eerste = await LeesAsync("/api/v1/oplossingsrichtingen?thema=zorg");
+        using var metRommel = await LeesAsync($"/api/v1/oplossingsrichtingen?thema=zorg&x={Guid.NewGuid():N}");
+        using var anderePagina = await LeesAsync("/api/v1/oplossingsrichtingen?thema=zorg&page=2");
+
+        Assert.Equal(HttpStatusCode.OK, eerste.StatusCode);
+        Assert.Equal("TCP_HIT", Cache(metRommel));
+        Assert.Equal("TCP_MISS", Cache(anderePagina));
+    }
+
+    [Fact]
+    public async Task AWriteThroughTheHostIsVisibleThroughTheEdgeRightAfterItsPurge()
+    {
+        const string pad = "/api/v1/oplossingsrichtingen/GE-02";
+        using var voor = await LeesAsync(pad);
+        using var nogmaals = await LeesAsync(pad);
+        Assert.Equal("TCP_HIT", Cache(nogmaals));
+        var oud = (await voor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetProperty("status").GetString();
+        var nieuw = oud == "gestopt" ? "in_uitvoering" : "gestopt";
+
+        using var schrijf = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, $"{pad}/statussen", Status(nieuw)));
+        Assert.Equal(HttpStatusCode.Created, schrijf.StatusCode);
+        var klaar = DateTime.UtcNow;
+
+        // The purge runs beside the write (its answer does not wait for the edge): the first read after it shows the write.
+        string? gezien = null;
+        while (DateTime.UtcNow - klaar < TimeSpan.FromSeconds(10))
+        {
+            using var na = await LeesAsync(pad);
+            gezien = (await na.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetProperty("status").GetString();
+            if (gezien == nieuw)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(nieuw, gezien);
+        Assert.True(DateTime.UtcNow - klaar < TimeSpan.FromSeconds(2), $"de rand toonde de schrijfactie pas na {(DateTime.UtcNow - klaar).TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task ARequestWithATokenIsNeverAnsweredFromTheCache()
+    {
+        using var publiek = await LeesAsync("/api/v1/overzicht");
+        using var weer = await LeesAsync("/api/v1/overzicht");
+        Assert.Equal("TCP_HIT", Cache(weer));
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var metToken = await LeesAsync("/api/v1/overzicht", api.Token("alles"));
+            Assert.Equal(HttpStatusCode.OK, metToken.StatusCode);
+            Assert.Equal("TCP_MISS", Cache(metToken));
+            Assert.True(metToken.Headers.CacheControl is { Private: true, NoStore: true, Public: false }, $"Cache-Control: {metToken.Headers.CacheControl}");
+        }
+
+        using var metCookie = new HttpRequestMessage(HttpMethod.Get, "/api/v1/overzicht");
+        metCookie.Headers.Add("Cookie", "sessie=1");
+        using var cookieAntwoord = await api.Publiek.SendAsync(metCookie);
+        Assert.Equal("TCP_MISS", Cache(cookieAntwoord));
+        Assert.True(cookieAntwoord.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {cookieAntwoord.Headers.CacheControl}");
+    }
+
+    [Theory]
+    [InlineData("beheren", "/api/v1/rapportagecycli/najaar-2024/concept")]
+    [InlineData("vastleggen", "/api/v1/invulblad")]
+    [InlineData("programmas", "/api/v1/programmas/aanpak-sekswerkers/toegang")]
+    [InlineData("alles", "/api/v1/beheer")]
+    public async Task AdminAnswersAreNeverKeptByTheEdge(string rol, string pad)
+    {
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var antwoord = await LeesAsync(pad, api.Token(rol));
+            Assert.True(antwoord.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{pad}: {(int)antwoord.StatusCode}");
+            Assert.Equal("TCP_MISS", Cache(antwoord));
+            Assert.True(antwoord.Headers.CacheControl is { Private: true, NoStore: true }, $"{pad}: Cache-Control {antwoord.Headers.CacheControl}");
+        }
+
+        // Without a token the same path is refused, and the refusal is not kept either.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var zonder = await LeesAsync(pad);
+            if (zonder.StatusCode != HttpStatusCode.OK)
+            {
+                Assert.Equal("TCP_MISS", Cache(zonder));
+                Assert.True(zonder.Headers.CacheControl is { NoStore: true }, $"{pad}: Cache-Control {zonder.Headers.CacheControl}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/oplossingsrichtingen/XX-99")]
+    [InlineData("/api/v1/themas?page=0")]
+    public async Task AnErrorIsNeverKeptLongerThanItsHeaderAllows(string pad)
+    {
+        using var eerste = await LeesAsync(pad);
+        using var tweede = await LeesAsync(pad);
+
+        Assert.True((int)eerste.StatusCode is >= 400 and < 500, $"{pad}: {(int)eerste.StatusCode}");
+        Assert.True(eerste.Headers.CacheControl is { NoStore: true }, $"Cache-Control: {eerste.Headers.CacheControl}");
+        Assert.Equal("TCP_MISS", Cache(tweede));
+    }
+
+    [Fact]
+    public async Task LinksInAnAnswerThroughTheEdgeNameTheEdge()
+    {
+        var pagina = await api.Publiek.GetFromJsonAsync<JsonElement>("/api/v1/oplossingsrichtingen?page=1");
+
+        Assert.StartsWith(api.RandBasis.AbsoluteUri.TrimEnd('/') + "/api/v1/oplossingsrichtingen", pagina.GetProperty("_links").GetProperty("self").GetProperty("href").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePublishedStatusPageIsServedByTheEdgeAndNamesTheEdgeAsItsApi()
+    {
+        using var pagina = await LeesAsync("/open-data/v1/index.html");
+        using var weer = await LeesAsync("/open-data/v1/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, pagina.StatusCode);
+        Assert.Equal("TCP_HIT", Cache(weer));
+        Assert.Contains($"http://127.0.0.1:{api.RandPoort}/api/v1", await pagina.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEdgeKeepsExactlyTheDocumentedQueryParametersOfTheContract()
+    {
+        var contract = await api.Publiek.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        var gedocumenteerd = Randcontract.QueryParameters(contract, "get");
+
+        var lijst = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(Repo.Pad("edge", "queryparameters.json")))!;
+        Assert.Equal(gedocumenteerd, lijst.Order(StringComparer.Ordinal));
+        var vcl = await File.ReadAllTextAsync(Repo.Pad("edge", "voortgang.vcl"));
+        Assert.Contains($"(?:{string.Join('|', lijst)})=", vcl, StringComparison.Ordinal);
+    }
+}
