@@ -71,4 +71,42 @@ public class VersheidTests
         Assert.Equal(2, weer.Waarde);
         Assert.Null(weer.OnbevestigdSinds);
     }
+
+    [Fact]
+    public async Task ARequestThatFillsTheEdgeNeverGetsAValueLoadedBeforeItArrived()
+    {
+        var versheid = Versheid();
+        var b = await versheid.LeesAsync(null, Laad, default);
+        _klok.Advance(TimeSpan.FromSeconds(1));
+
+        using (global::VoortgangApi.Core.Versheid.EisVersSinds(_klok.GetUtcNow()))
+        {
+            b = await versheid.LeesAsync(b, Laad, default);
+            Assert.Equal(2, b.Waarde);
+            b = await versheid.LeesAsync(b, Laad, default); // loaded for this request: no second load
+            Assert.Equal(2, b.Waarde);
+        }
+
+        _klok.Advance(TimeSpan.FromSeconds(1));
+        b = await versheid.LeesAsync(b, Laad, default);
+        Assert.Equal(2, _ladingen); // other requests keep the rule of the interval
+    }
+
+    [Fact]
+    public async Task ALoadThatBeganBeforeTheFillsArrivalDoesNotSatisfyIt()
+    {
+        var versheid = Versheid();
+        var poort = new TaskCompletionSource();
+        var lopend = versheid.LeesAsync<int>(null, async ct => { await poort.Task; return ++_ladingen; }, default);
+        _klok.Advance(TimeSpan.FromMilliseconds(10));
+        var aankomst = _klok.GetUtcNow();
+        poort.SetResult();
+        var oud = await lopend;
+
+        using (global::VoortgangApi.Core.Versheid.EisVersSinds(aankomst))
+        {
+            var b = await versheid.LeesAsync(oud, Laad, default);
+            Assert.Equal(2, b.Waarde);
+        }
+    }
 }
