@@ -5,6 +5,9 @@
 # table and writes JSON to .run/bench/. Takes about 10 minutes.
 #   ./bench.sh [--seconden 6] [--rondes 3] [--aantallen 500,5000,50000]
 #   ./bench.sh --programmas [--regels 100000] [--seconden 5] [--starts 3]   programme isolation: A's start and reads with B empty, then full
+#   ./bench.sh --rand [--seconden 6] [--rondes 3]   only the edge: Varnish in front of the API against Varnish in front of
+#                                                   the same bytes from a static origin; origin requests; write → edge
+# Without --programmas the edge part runs after the rest (it needs Debian's varnish).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/common.sh
@@ -31,5 +34,13 @@ if [ "${1:-}" = "--programmas" ]; then
   echo "» meten: programma's naast elkaar (±5 minuten)"
   exec node bench/programmas.mjs "$@"
 fi
-echo "» meten (±10 minuten)"
-exec node bench/bench.mjs "$@"
+if [ "${1:-}" = "--rand" ]; then
+  shift
+  ensure_varnish
+  echo "» meten: de rand (±3 minuten)"
+  exec node bench/rand.mjs "$@"
+fi
+ensure_varnish
+echo "» meten (±13 minuten)"
+node bench/bench.mjs "$@"
+exec node bench/rand.mjs "$@"

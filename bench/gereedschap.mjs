@@ -23,11 +23,13 @@ export async function wachtOp(url, seconden = 60) {
 export function stop() { for (const p of processen) { try { p.kill('SIGTERM'); } catch { /* gone */ } } }
 export const gestopt = (p) => new Promise((ok) => (p.exitCode !== null ? ok() : p.once('exit', ok)));
 export const mediaan = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-export function ab(url, seconden, c = 32) {
-  const tekst = execFileSync('ab', ['-i', '-k', '-q', `-c${c}`, `-t${seconden}`, '-n', '10000000', url], { encoding: 'utf8', maxBuffer: 1 << 22 });
+// HEAD requests for `seconden` (ab -i), or exactly `n` GET requests when n is given (then `seconden` only bounds the time).
+export function ab(url, seconden, c = 32, n = null) {
+  const tekst = execFileSync('ab', [...(n ? [] : ['-i']), '-k', '-q', `-c${c}`, `-t${seconden}`, '-n', `${n ?? 10000000}`, url], { encoding: 'utf8', maxBuffer: 1 << 22 });
   const pct = (n) => { const m = tekst.match(new RegExp(`\\s${n}%\\s+(\\d+)`)); return m ? Number(m[1]) : null; };
   const fout = tekst.match(/Non-2xx responses:\s+(\d+)/);
-  return { rps: Number(tekst.match(/Requests per second:\s+([\d.]+)/)[1]), p50: pct(50), p99: pct(99), fouten: fout ? Number(fout[1]) : 0 };
+  const aantal = tekst.match(/Complete requests:\s+(\d+)/);
+  return { rps: Number(tekst.match(/Requests per second:\s+([\d.]+)/)[1]), p50: pct(50), p99: pct(99), fouten: fout ? Number(fout[1]) : 0, aantal: aantal ? Number(aantal[1]) : null };
 }
 export function wrk(url, extra, seconden, c = 32) {
   const tekst = execFileSync('wrk', ['-t2', `-c${c}`, `-d${seconden}s`, '--latency', ...extra, url], { encoding: 'utf8' });
