@@ -54,6 +54,9 @@ if ! command -v shellcheck >/dev/null; then
   fi
 fi
 
+# The edge tests put Debian's Varnish in front of the API, as ./run.sh does.
+ensure_varnish || echo "! zonder varnish falen de randtests (tests/VoortgangApi.Tests/Rand)." >&2
+
 echo "» dotnet build (Release, warnings are errors)"
 dotnet build VoortgangApi.sln -c Release -nologo -v quiet
 

@@ -70,21 +70,20 @@ public sealed class MomentopnameService(
             try
             {
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
-                wijzigingen?.Meld(Wijzigingssoorten.Momentopname, [cyclusId]);
-                logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
-                    cyclusId, info.InhoudHash, info.Aantallen.Oplossingsrichtingen);
-                foreach (var volger in volgers ?? [])
-                {
-                    await volger.NaVaststellingAsync(vast.Cyclus, ct);
-                }
-
-                return new MomentopnameUitkomst(vast.Cyclus, Nieuw: true);
+                return await VastgesteldAsync(vast.Cyclus, ct);
             }
             catch (GelijktijdigeWijzigingException)
             {
+                var winnaar = await cycli.LeesAsync(cyclusId, ct);
+                if (winnaar?.RunId == runId)
+                {
+                    // Our own commit landed but its answer was lost (a time-out after the server applied it; the retry
+                    // then met the new ETag): the rows are the committed snapshot's and must stay.
+                    return await VastgesteldAsync(winnaar.Cyclus, ct);
+                }
+
                 // Lost the race (or the cycle was re-planned meanwhile): our rows were never committed, so remove them.
                 await cycli.VerwijderPogingAsync(cyclusId, runId, ct);
-                var winnaar = await cycli.LeesAsync(cyclusId, ct);
                 if (winnaar?.Cyclus.Toestand == Toestanden.Vastgesteld)
                 {
                     return new MomentopnameUitkomst(winnaar.Cyclus, Nieuw: false);
@@ -93,6 +92,19 @@ public sealed class MomentopnameService(
         }
 
         return Probleem.Conflict($"Rapportagecyclus '{cyclusId}' werd steeds gelijktijdig gewijzigd; probeer het opnieuw.");
+    }
+
+    private async Task<MomentopnameUitkomst> VastgesteldAsync(Rapportagecyclus vast, CancellationToken ct)
+    {
+        wijzigingen?.Meld(Wijzigingssoorten.Momentopname, [vast.Id]);
+        logger.LogInformation("Momentopname van {Cyclus} vastgesteld: {Hash}, {Aantal} oplossingsrichtingen",
+            vast.Id, vast.Momentopname!.InhoudHash, vast.Momentopname.Aantallen.Oplossingsrichtingen);
+        foreach (var volger in volgers ?? [])
+        {
+            await volger.NaVaststellingAsync(vast, ct);
+        }
+
+        return new MomentopnameUitkomst(vast, Nieuw: true);
     }
 
     /// <summary>

@@ -40,6 +40,23 @@ public class MomentopnameServiceTests
     }
 
     [Fact]
+    public async Task ACommitWhoseAnswerWasLostKeepsItsSnapshotRows()
+    {
+        var service = await Service();
+        await Plan("najaar-2025", new DateOnly(2025, 11, 1));
+        _cycli.VerliesVolgendAntwoord = true;
+
+        var r = await service.NeemAsync("najaar-2025", Testvastlegger.Test, default);
+
+        var vast = (await _cycli.LeesAsync("najaar-2025", default))!;
+        Assert.True(r.Waarde!.Nieuw);
+        Assert.Equal(Toestanden.Vastgesteld, vast.Cyclus.Toestand);
+        var gelezen = await _cycli.LeesMomentopnameAsync("najaar-2025", vast.RunId!, default);
+        Assert.Equal(vast.Cyclus.Momentopname!.InhoudHash, Canoniek.Hash(gelezen));
+        Assert.Equal(24, gelezen.Oplossingsrichtingen.Count);
+    }
+
+    [Fact]
     public async Task ASecondSnapshotOfAVastgesteldCycleIsAConflict()
     {
         var service = await Service();

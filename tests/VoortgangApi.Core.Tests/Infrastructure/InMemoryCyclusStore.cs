@@ -11,6 +11,12 @@ internal sealed class InMemoryCyclusStore : ICyclusStore
     private readonly Dictionary<(string, string), VoortgangData> _pogingen = new();
     private int _versie;
 
+    /// <summary>
+    /// The next commit lands but its answer is lost, as when a storage call times out after the server applied it and the
+    /// SDK's retry then meets the new ETag: the commit is stored and the caller gets a concurrency failure.
+    /// </summary>
+    public bool VerliesVolgendAntwoord { get; set; }
+
     public Task<CyclusVersie?> LeesAsync(string cyclusId, CancellationToken ct)
     {
         lock (_lock)
@@ -73,7 +79,14 @@ internal sealed class InMemoryCyclusStore : ICyclusStore
                 throw new GelijktijdigeWijzigingException("versie");
             }
 
-            return Task.FromResult(_cycli[vastgesteld.Id] = new CyclusVersie(vastgesteld, runId, $"v{++_versie}"));
+            var nieuw = _cycli[vastgesteld.Id] = new CyclusVersie(vastgesteld, runId, $"v{++_versie}");
+            if (VerliesVolgendAntwoord)
+            {
+                VerliesVolgendAntwoord = false;
+                throw new GelijktijdigeWijzigingException("versie (het antwoord op de eigen, geslaagde schrijfactie ging verloren)");
+            }
+
+            return Task.FromResult(nieuw);
         }
     }
 
