@@ -17,6 +17,8 @@ param websiteOrigin string
 param contactEmail string
 param snapshotSchedule string
 param apiClientId string
+param beheerClientId string
+param pipelineClientIds string
 @description('The Front Door profile\'s id: only requests forwarded by it (service tag plus X-Azure-FDID) reach the app.')
 param frontDoorId string
 @description('The Front Door endpoint\'s resource id: the app purges it after every commit.')
@@ -100,6 +102,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Who may write: tokens of Entra ID (this tenant's v2.0 issuer) for the API's app registration; the app checks them.
         { name: 'Identiteit__TenantId', value: tenant().tenantId }
         { name: 'Identiteit__Audience', value: apiClientId }
+        // Only access tokens of the own clients (azp): the beheer page's registration, which the reference page signs
+        // in with too, and the named pipelines.
+        { name: 'Identiteit__BrowserClientId', value: beheerClientId }
+        { name: 'Identiteit__Clients', value: empty(pipelineClientIds) ? beheerClientId : '${beheerClientId},${pipelineClientIds}' }
         // Pinned: Development is the one setting that lets a non-Entra issuer in (and the worker refuses it in Azure anyway).
         { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
         { name: 'DOTNET_ENVIRONMENT', value: 'Production' }

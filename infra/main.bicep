@@ -24,6 +24,13 @@ param contactEmail string
 @description('Client id of the API\'s Entra ID app registration (the audience of its tokens); the preprovision hook creates it.')
 param apiClientId string
 
+@minLength(1)
+@description('Client id of the beheer page\'s own app registration (the reference page signs in with it too); the preprovision hook creates it.')
+param beheerClientId string
+
+@description('Client ids of pipelines whose application tokens may call the API, comma-separated; empty for none.')
+param pipelineClientIds string = ''
+
 @description('NCRONTAB (six fields, UTC) of the timer that takes due snapshots.')
 param snapshotSchedule string = '0 0 * * * *'
 
@@ -47,6 +54,8 @@ module resources 'resources.bicep' = {
     contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
     apiClientId: apiClientId
+    beheerClientId: beheerClientId
+    pipelineClientIds: pipelineClientIds
   }
 }
 

@@ -7,6 +7,8 @@ param websiteOrigin string
 param contactEmail string
 param snapshotSchedule string
 param apiClientId string
+param beheerClientId string
+param pipelineClientIds string
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -74,6 +76,8 @@ module functionApp 'function-app.bicep' = {
     contactEmail: contactEmail
     snapshotSchedule: snapshotSchedule
     apiClientId: apiClientId
+    beheerClientId: beheerClientId
+    pipelineClientIds: pipelineClientIds
     frontDoorId: edge.outputs.frontDoorId
     edgeEndpointId: edge.outputs.endpointId
     publicHostName: edge.outputs.hostName

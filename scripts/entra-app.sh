@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The Entra ID app registration of the Voortgang API, for azd's hooks (azure.yaml):
-#   scripts/entra-app.sh registratie   (preprovision)  create or update the registration: the exposed API
-#        (api://<appId>, scope Beheer, v2 access tokens), the app roles Voortgang.Vastleggen, Cycli.Beheren and Programmas.Beheren, its
-#        service principal; writes VOORTGANG_API_CLIENT_ID into the azd environment, from which Bicep sets the app
-#        settings Identiteit__TenantId and Identiteit__Audience.
-#   scripts/entra-app.sh redirects     (postprovision) register the deployed API reference page and beheer page as SPA redirect URIs
-#        (Swagger UI's Authorize: code + PKCE), so officials can sign in there.
+#   scripts/entra-app.sh registratie   (preprovision)  create or update the registrations: the API's (api://<appId>,
+#        scope Beheer that only an administrator can consent to, v2 access tokens, the app roles Voortgang.Vastleggen,
+#        Cycli.Beheren and Programmas.Beheren, its service principal) and the beheer page's own client (a SPA that asks
+#        for Beheer, pre-authorised by the API: the only client an official signs in to); writes VOORTGANG_API_CLIENT_ID
+#        and VOORTGANG_BEHEER_CLIENT_ID into the azd environment, from which Bicep sets Identiteit__TenantId,
+#        Identiteit__Audience, Identiteit__BrowserClientId and the allowlist Identiteit__Clients.
+#   scripts/entra-app.sh redirects     (postprovision) register the deployed API reference page and beheer page as SPA
+#        redirect URIs of the beheer client (Swagger UI's Authorize and the beheer page: code + PKCE).
 # Needs the Azure CLI, signed in (az login) as someone who may create app registrations (Application Developer).
 # DRY_RUN=1 prints every command instead of running it (how it is checked on a machine without Azure).
 set -euo pipefail
@@ -49,7 +51,25 @@ lees() {
 }
 
 app_id() {
-  lees "" az ad app list --display-name "$naam" --query "[0].appId" -o tsv
+  lees "" az ad app list --display-name "${1:-$naam}" --query "[0].appId" -o tsv
+}
+
+# The beheer page's own registration: a SPA client that asks for the API's Beheer scope (and nothing else).
+beheerclient() { # api-app-id
+  local appid objectid toegang
+  appid=$(app_id "$naam-beheer")
+  if [ -z "$appid" ]; then
+    appid=$(lees "<beheerAppId>" az ad app create --display-name "$naam-beheer" --sign-in-audience AzureADMyOrg --query appId -o tsv)
+  fi
+  objectid=$(lees "<beheerObjectId>" az ad app show --id "$appid" --query id -o tsv)
+  toegang="{\"requiredResourceAccess\":[{\"resourceAppId\":\"$1\",\"resourceAccess\":[{\"id\":\"$SCOPE_BEHEER\",\"type\":\"Scope\"}]}]}"
+  # Its output goes to stderr: stdout is the client id the caller captures.
+  voer_uit az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$objectid" \
+    --headers "Content-Type=application/json" --body "$toegang" >&2
+  if [ -z "$(lees "" az ad sp list --filter "appId eq '$appid'" --query "[0].id" -o tsv)" ]; then
+    voer_uit az ad sp create --id "$appid" >&2
+  fi
+  printf '%s' "$appid"
 }
 
 registratie() {
@@ -75,15 +95,15 @@ registratie() {
 ]
 JSON
 )
-  api=$(cat <<JSON
-{"identifierUris":["api://$appid"],
- "api":{"requestedAccessTokenVersion":2,
-  "oauth2PermissionScopes":[{"id":"$SCOPE_BEHEER","value":"Beheer","type":"User","isEnabled":true,
+  # Graph replaces the whole "api" object on a PATCH: the second one (with the pre-authorised client) repeats the scope.
+  local scopes
+  scopes=$(cat <<JSON
+[{"id":"$SCOPE_BEHEER","value":"Beheer","type":"Admin","isEnabled":true,
    "adminConsentDisplayName":"Voortgang API beheren","adminConsentDescription":"Beheer van de voortgang namens de aangemelde ambtenaar; zijn app-rol bepaalt wat mag.",
-   "userConsentDisplayName":"Voortgang API beheren","userConsentDescription":"Beheer van de voortgang namens u; uw rol bepaalt wat mag."}]},
- "appRoles":$rollen}
+   "userConsentDisplayName":"Voortgang API beheren","userConsentDescription":"Beheer van de voortgang namens u; uw rol bepaalt wat mag."}]
 JSON
 )
+  api="{\"identifierUris\":[\"api://$appid\"],\"api\":{\"requestedAccessTokenVersion\":2,\"oauth2PermissionScopes\":$scopes},\"appRoles\":$rollen}"
   voer_uit az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$objectid" \
     --headers "Content-Type=application/json" --body "$api"
   # Tokens for the API and role assignments need its service principal (enterprise application).
@@ -93,11 +113,19 @@ JSON
   # Users get a role only by assignment (Enterprise applications → Users and groups), not by default.
   voer_uit az ad sp update --id "$appid" --set appRoleAssignmentRequired=true
   voer_uit azd env set VOORTGANG_API_CLIENT_ID "$appid"
+
+  # Only the own client is pre-authorised for Beheer; any other application needs an administrator's consent.
+  local beheer
+  beheer=$(beheerclient "$appid")
+  voer_uit az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$objectid" \
+    --headers "Content-Type=application/json" \
+    --body "{\"api\":{\"requestedAccessTokenVersion\":2,\"oauth2PermissionScopes\":$scopes,\"preAuthorizedApplications\":[{\"appId\":\"$beheer\",\"delegatedPermissionIds\":[\"$SCOPE_BEHEER\"]}]}}"
+  voer_uit azd env set VOORTGANG_BEHEER_CLIENT_ID "$beheer"
 }
 
 redirects() {
   local appid objectid uri
-  appid=${VOORTGANG_API_CLIENT_ID:-$(app_id)}
+  appid=${VOORTGANG_BEHEER_CLIENT_ID:-$(app_id "$naam-beheer")}
   # The pages are served through the edge (the function app answers only Front Door): its public URL is the origin.
   uri=${PUBLIC_URL:-${SERVICE_API_URI:?PUBLIC_URL ontbreekt (een output van de Bicep-deployment)}}
   objectid=$(lees "<objectId>" az ad app show --id "$appid" --query id -o tsv)

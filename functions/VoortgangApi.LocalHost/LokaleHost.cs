@@ -25,6 +25,12 @@ public static class LokaleHost
             BodyLimiet = builder.Configuration.GetValue("FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", 104_857_600L),
             Ontwikkelprovider = builder.Configuration.GetValue("Ontwikkelprovider", true),
         };
+        if (builder.Configuration["AllowedHosts"] is { Length: > 0 } hosts)
+        {
+            o.ToegestaneHosts.Clear();
+            o.ToegestaneHosts.AddRange(hosts.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        }
+
         opties?.Invoke(o);
         if (o.AppMap.Length == 0)
         {
@@ -64,6 +70,16 @@ public static class LokaleHost
         configureer?.Invoke(builder);
 
         var web = builder.Build();
+        // Not Azure's host (whose front end routes by host name): a local host answers loopback names only, before anything
+        // else runs — the authentication middleware (the development provider's endpoints) is placed after this check, not
+        // at the start where WebApplication would put it by itself.
+        web.Use((ctx, volgende) => ctx.Connection.LocalPort == grpc.Poort || o.ToegestaneHosts.Contains(ctx.Request.Host.Host, StringComparer.OrdinalIgnoreCase)
+            ? volgende(ctx) : OnbekendeHost(ctx));
+        if (o.Ontwikkelprovider)
+        {
+            web.UseAuthentication();
+        }
+
         web.MapWhen(ctx => ctx.Connection.LocalPort != grpc.Poort, p =>
         {
             // The platform's CORS, as the host has it on Flex Consumption (IsAnyLinuxConsumption → JobHostCorsMiddleware,
@@ -92,6 +108,18 @@ public static class LokaleHost
 
     /// <summary>The public listener's address once started (http://127.0.0.1:port).</summary>
     public static Uri Adres(WebApplication web) => new(web.Urls.First(u => !u.EndsWith($":{web.Services.GetRequiredService<GrpcPoort>().Poort}", StringComparison.Ordinal)));
+
+    private static Task OnbekendeHost(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+        ctx.Response.ContentType = "application/problem+json; charset=utf-8";
+        ctx.Response.Headers.CacheControl = "no-store";
+        var detail = $"De lokale host antwoordt alleen op loopbacknamen; deze Host-header ('{ctx.Request.Host.Host}') hoort daar niet bij. Zet hem zo nodig in AllowedHosts.";
+        return ctx.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            type = "about:blank", title = "Onbekende host", status = 400, detail, instance = ctx.Request.Path.Value,
+        }));
+    }
 
     // The host's HomepageMiddleware: "/" answers a page of its own (204 when AzureWebJobsDisableHomepage is true).
     private static Task Homepage(HttpContext ctx)

@@ -21,6 +21,12 @@ public sealed class LokaleHostOpties
     /// <summary>The master key (x-functions-key header or code query) for Function- and Admin-level triggers.</summary>
     public string? Sleutel { get; set; }
 
+    /// <summary>
+    /// The host names the public port answers (the Host header, port aside; config <c>AllowedHosts</c>, separated by
+    /// ';'): loopback names only, so a web page that rebinds its own DNS name to 127.0.0.1 cannot reach the local API.
+    /// </summary>
+    public List<string> ToegestaneHosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
+
     /// <summary>Comma-separated origins for the host's CORS (the platform setting), from Cors__AllowedOrigins.</summary>
     public string CorsOrigins { get; set; } = "";
 

@@ -29,6 +29,9 @@ internal sealed class WerkerHost(
         {
             Standaard(instellingen, "Identiteit:Authority", publiek.Adres.AbsoluteUri);
             Standaard(instellingen, "Identiteit:Audience", Ontwikkelprovider.Testidentiteiten.Audience);
+            // Its own clients, as the allowlist in Azure names the beheer page's registration and the pipelines.
+            Standaard(instellingen, "Identiteit:Clients", string.Join(',',
+                [Ontwikkelprovider.Testidentiteiten.BrowserClient, .. Ontwikkelprovider.Testidentiteiten.Clients.Select(c => c.ClientId)]));
         }
 
         return instellingen;

@@ -24,6 +24,19 @@ public sealed class IdentiteitOptions
     /// <summary>The client id a browser signs in with (Swagger UI, the beheer page); empty means the API's own registration.</summary>
     public string? BrowserClientId { get; set; }
 
+    /// <summary>
+    /// The client ids (a token's <c>azp</c>) whose access tokens may call the API, comma-separated: the beheer page's own
+    /// registration (which the reference page signs in with too) and named pipelines. Required outside Development;
+    /// locally the host names the development provider's clients.
+    /// </summary>
+    public string Clients { get; set; } = "";
+
+    /// <summary>The delegated scope the API exposes: a user's token (one with <c>scp</c>) must carry it.</summary>
+    public string Scope { get; set; } = "Beheer";
+
+    public IReadOnlySet<string> ClientLijst =>
+        Clients.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>How far clocks may differ when judging a token's exp and nbf.</summary>
     public int KlokspelingSeconden { get; set; } = 120;
 
@@ -72,6 +85,11 @@ public sealed class IdentiteitOptionsControle(IHostEnvironment omgeving, Func<st
         }
         else if (!omgeving.IsDevelopment())
         {
+            if (o.ClientLijst.Count == 0)
+            {
+                fouten.Add("Identiteit__Clients ontbreekt: de client-ids (azp) waarvan toegangstokens de API mogen aanroepen (de beheerpagina, pijplijnen).");
+            }
+
             // Outside Development only Entra ID may issue the tokens that authorise a write.
             if (authority.Scheme != Uri.UriSchemeHttps || authority.Host != IdentiteitOptions.EntraHost)
             {

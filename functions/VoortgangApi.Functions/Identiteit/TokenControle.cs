@@ -27,6 +27,8 @@ public sealed class TokenControle
     public const string RolClaim = "roles";
     public const string NaamClaim = "name";
     public const string ObjectIdClaim = "oid";
+    public const string ClientClaim = "azp";
+    public const string ScopeClaim = "scp";
 
     private readonly IdentiteitOptions _opties;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
@@ -84,9 +86,44 @@ public sealed class TokenControle
             return TokenUitkomst.Ongeldig("Dit is een id-token, geen toegangstoken.");
         }
 
-        return identiteit.FindFirst(ObjectIdClaim)?.Value is { Length: > 0 }
-            ? TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit))
-            : TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");
+        if (identiteit.FindFirst(ObjectIdClaim)?.Value is not { Length: > 0 })
+        {
+            return TokenUitkomst.Ongeldig("Het token noemt geen object-id (oid).");
+        }
+
+        return Client(identiteit) is { } weigering ? Weiger(weigering) : TokenUitkomst.Geldig(new ClaimsPrincipal(identiteit));
+    }
+
+    /// <summary>
+    /// Only access tokens of the API's own clients: the client (<c>azp</c>) must be on the list, and a user's delegated
+    /// token (<c>scp</c>) must carry the API's scope. An application's token has no <c>scp</c>; its app role is checked
+    /// per operation. So an official who consents to some other application hands it nothing this API accepts.
+    /// </summary>
+    private string? Client(ClaimsIdentity identiteit)
+    {
+        if (identiteit.FindFirst(ClientClaim)?.Value is not { Length: > 0 } client)
+        {
+            return "Het token noemt geen client (azp): alleen toegangstokens van de eigen clients van deze API.";
+        }
+
+        var toegestaan = _opties.ClientLijst;
+        if (toegestaan.Count > 0 && !toegestaan.Contains(client))
+        {
+            return "Het token is uitgegeven aan een client die deze API niet toelaat.";
+        }
+
+        if (identiteit.FindFirst(ScopeClaim)?.Value is { } scopes && !scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(_opties.Scope, StringComparer.Ordinal))
+        {
+            return $"Het token draagt de scope {_opties.Scope} van deze API niet.";
+        }
+
+        return null;
+    }
+
+    private TokenUitkomst Weiger(string reden)
+    {
+        _logger.LogInformation("Token geweigerd: {Reden}", reden);
+        return TokenUitkomst.Ongeldig(reden);
     }
 
     // The issuer's discovery document and keys (cached by the manager); null when the issuer cannot be reached.

@@ -240,7 +240,7 @@ public static class OpenApiBouwer
         "WWW-Authenticate" => "De Bearer-challenge (RFC 6750): realm, en bij een meegestuurd token error (invalid_token, insufficient_scope) en error_description.",
         "Idempotent-Replayed" => "true als dit antwoord een eerdere vastlegging met dezelfde Idempotency-Key (of, bij het invulblad, dezelfde inhoud) teruggeeft.",
         "Content-Disposition" => "attachment, met de bestandsnaam (invulblad-JJJJ-MM-DD.xlsx).",
-        "Cache-Control" => "public, max-age=… voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; no-store voor beheer.",
+        "Cache-Control" => "public, max-age=… (met een rand ervoor ook s-maxage=…: de rand houdt het antwoord tot een vastlegging het wist) voor actuele gegevens; public, max-age=31536000, immutable voor antwoorden uit een momentopname; private, no-store voor elk antwoord op een verzoek met een token of cookie; no-store voor beheer en fouten.",
         "access-control-allow-origin" => "CORS: * voor het OpenAPI-document (vanaf elke origin op te halen); voor de andere antwoorden de origin van het verzoek als die in Cors__AllowedOrigins staat, anders afwezig.",
         _ => naam,
     };

@@ -27,6 +27,14 @@ internal static class Aanmeldpagina
 
         var identiteit = OntwikkelproviderRegistratie.Identiteit(gebruiker.ObjectId, gebruiker.Rollen);
         identiteit.SetClaim(Claims.Name, gebruiker.Naam);
+        // As Entra ID's delegated tokens: the client as azp, and in scp the API's scopes the client asked for, by their short name.
+        identiteit.SetClaim("azp", verzoek.ClientId);
+        var scopes = verzoek.GetScopes().Where(s => s.StartsWith(Testidentiteiten.Audience + "/", StringComparison.Ordinal)).Select(s => s[(Testidentiteiten.Audience.Length + 1)..]).ToList();
+        if (scopes.Count > 0)
+        {
+            identiteit.SetClaim("scp", string.Join(' ', scopes));
+        }
+
         var principal = new ClaimsPrincipal(identiteit);
         principal.SetScopes(verzoek.GetScopes());
         return OntwikkelproviderRegistratie.GeefUit(principal);

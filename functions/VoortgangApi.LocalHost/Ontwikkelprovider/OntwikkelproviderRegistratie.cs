@@ -92,7 +92,7 @@ public static class OntwikkelproviderRegistratie
     internal static IEnumerable<string> Bestemmingen(Claim claim) => claim.Type switch
     {
         Claims.Name or Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
-        "oid" or "roles" or "azp" or "idtyp" => [Destinations.AccessToken],
+        "oid" or "roles" or "azp" or "idtyp" or "scp" => [Destinations.AccessToken],
         _ => [],
     };
 }

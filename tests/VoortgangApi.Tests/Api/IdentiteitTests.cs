@@ -61,7 +61,7 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
             {
                 ["oid"] = "11111111-2222-4333-8444-555555555555",
                 ["roles"] = new[] { "Voortgang.Vastleggen" },
-                ["azp"] = "identiteitstest",
+                ["azp"] = "voortgang-vastleggen", // a client on the allowlist (the local host names its provider's clients)
             },
             SigningCredentials = sleutel ?? ProviderSleutel(),
         };
@@ -86,7 +86,7 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
 
     public static TheoryData<string> Geweigerd() =>
         ["verlopen", "nog-niet-geldig", "andere-audience", "andere-uitgever", "alg-none", "andere-sleutel", "payload-gewijzigd", "zonder-oid", "rommel",
-            "id-token", "hs256-met-publieke-sleutel"];
+            "id-token", "hs256-met-publieke-sleutel", "zonder-azp", "vreemde-client", "gebruiker-zonder-beheer-scope"];
 
     [Theory]
     [MemberData(nameof(Geweigerd))]
@@ -104,6 +104,10 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
             "zonder-oid" => Maak(d => d.Claims.Remove("oid")),
             "id-token" => Maak(d => d.Claims["nonce"] = "n-0S6_WzA2Mj"), // an id_token's shape: same issuer, audience, key and claims, a nonce
             "hs256-met-publieke-sleutel" => Maak(sleutel: PubliekeSleutelAlsGeheim()),
+            "zonder-azp" => Maak(d => d.Claims.Remove("azp")),
+            // Another application an official consented to: a valid delegated token of this issuer, for this API, but not its client.
+            "vreemde-client" => Maak(d => (d.Claims["azp"], d.Claims["scp"]) = ("een-andere-app", "Beheer")),
+            "gebruiker-zonder-beheer-scope" => Maak(d => (d.Claims["azp"], d.Claims["scp"]) = ("voortgang-beheer", "User.Read")),
             _ => "geen.echt.token",
         };
 
@@ -114,6 +118,15 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
         Assert.Equal("Bearer", uitdaging.Scheme);
         Assert.Contains("error=\"invalid_token\"", uitdaging.Parameter, StringComparison.Ordinal);
         Assert.False(await VastgelegdAsync($"geweigerd-{soort}"));
+    }
+
+    [Fact]
+    public async Task AUsersDelegatedTokenOfTheBeheerPageWithTheApisScopeIsAccepted()
+    {
+        using var response = await PostAsync(Maak(d => (d.Claims["azp"], d.Claims["scp"], d.Claims["name"]) = ("voortgang-beheer", "Beheer", "Testgebruiker")), "gedelegeerd-token");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(await VastgelegdAsync("gedelegeerd-token"));
     }
 
     [Fact]

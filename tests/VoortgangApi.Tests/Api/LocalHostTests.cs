@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -112,6 +114,31 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
         Assert.True(response.Headers.Contains("API-Version"));
         Assert.Equal(HttpStatusCode.NotFound, (await api.Ruw.GetAsync("/api/v1/partijen/sleutelloos")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("aanvaller.voorbeeld.org")]
+    [InlineData("aanvaller.voorbeeld.org:7071")]
+    [InlineData("127.0.0.1.nip.io")]
+    public async Task AHostHeaderThatIsNoLoopbackNameGetsAProblem400AndReachesNoFunction(string host)
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Get, "/api/v1/themas");
+        verzoek.Headers.Host = host;
+        using var schrijf = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]) };
+        schrijf.Headers.Host = host;
+
+        using var antwoord = await api.Ruw.SendAsync(verzoek);
+        using var token = await api.Ruw.SendAsync(schrijf);
+
+        foreach (var r in new[] { antwoord, token })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(400, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+            Assert.False(r.Headers.Contains("API-Version")); // the host's own answer: the worker never saw the request
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Ruw.GetAsync("/api/v1/themas")).StatusCode); // 127.0.0.1 still answers
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public class IdentiteitInfraTests
         Assert.Equal("[tenant().tenantId]", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__TenantId")!["value"]);
         Assert.Equal("[parameters('apiClientId')]", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__Audience")!["value"]);
         Assert.DoesNotContain(instellingen, s => (string?)s!["name"] == "Identiteit__Authority"); // Entra ID's, from the tenant
+        Assert.Equal("[parameters('beheerClientId')]", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__BrowserClientId")!["value"]);
+        Assert.Contains("beheerClientId", (string?)instellingen.Single(s => (string?)s!["name"] == "Identiteit__Clients")!["value"], StringComparison.Ordinal);
+        Assert.Contains("${VOORTGANG_BEHEER_CLIENT_ID}", await File.ReadAllTextAsync(Repo.Pad("infra", "main.parameters.json")), StringComparison.Ordinal);
         Assert.Equal("Production", (string?)instellingen.Single(s => (string?)s!["name"] == "AZURE_FUNCTIONS_ENVIRONMENT")!["value"]);
         Assert.Equal("Production", (string?)instellingen.Single(s => (string?)s!["name"] == "DOTNET_ENVIRONMENT")!["value"]);
         Assert.Null(main["parameters"]!["apiClientId"]!["defaultValue"]);
@@ -50,6 +53,12 @@ public class IdentiteitInfraTests
         Assert.Contains("\"requestedAccessTokenVersion\":2", opdrachten, StringComparison.Ordinal);
         Assert.Contains("az ad sp create", opdrachten, StringComparison.Ordinal);
         Assert.Contains("azd env set VOORTGANG_API_CLIENT_ID", opdrachten, StringComparison.Ordinal);
+        // Admin consent only, and only the beheer page's own client pre-authorised for it.
+        Assert.Contains("\"value\":\"Beheer\",\"type\":\"Admin\"", opdrachten, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"type\":\"User\"", opdrachten, StringComparison.Ordinal);
+        Assert.Contains("az ad app create --display-name voortgang-api-proef-beheer", opdrachten, StringComparison.Ordinal);
+        Assert.Contains("preAuthorizedApplications", opdrachten, StringComparison.Ordinal);
+        Assert.Contains("azd env set VOORTGANG_BEHEER_CLIENT_ID", opdrachten, StringComparison.Ordinal);
         Assert.Contains("https://func-proef.azurewebsites.net/api/v1/documentatie/oauth2-redirect.html", redirects.Stdout + redirects.Stderr, StringComparison.Ordinal);
         Assert.Contains("https://func-proef.azurewebsites.net/api/v1/beheer", redirects.Stdout + redirects.Stderr, StringComparison.Ordinal);
     }

@@ -77,6 +77,7 @@ public class TestApi : IAsyncLifetime
             o.Sleutel = AdminSleutel;
             o.CorsOrigins = instellingen.GetValueOrDefault("Cors:AllowedOrigins") ?? "";
             o.MaxHerstarts = 2;
+            o.ToegestaneHosts.Add("api.voorbeeld.nl"); // the contract tests ask as the public host would
             foreach (var (k, v) in instellingen)
             {
                 o.Instellingen[k] = v;

@@ -23,7 +23,7 @@ public class IdentiteitOptionsTests
     [Fact]
     public void InProductionTheAuthorityFollowsFromTheTenant()
     {
-        var opties = new IdentiteitOptions { TenantId = Tenant, Audience = "00000000-0000-0000-0000-0000000000aa" };
+        var opties = new IdentiteitOptions { TenantId = Tenant, Audience = "00000000-0000-0000-0000-0000000000aa", Clients = "00000000-0000-0000-0000-0000000000bb" };
 
         Assert.Null(Fout("Production", opties));
         Assert.Equal($"https://login.microsoftonline.com/{Tenant}/v2.0", opties.AuthorityUri.AbsoluteUri);
@@ -79,5 +79,14 @@ public class IdentiteitOptionsTests
 
         Assert.NotNull(fout);
         Assert.Contains(naam, fout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InProductionTheAllowlistOfClientsIsRequired()
+    {
+        var fout = Fout("Production", new IdentiteitOptions { TenantId = Tenant, Audience = "api://x", Clients = " , " });
+
+        Assert.NotNull(fout);
+        Assert.Contains("Identiteit__Clients", fout, StringComparison.Ordinal);
     }
 }
