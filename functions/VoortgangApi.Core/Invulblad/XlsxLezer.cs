@@ -32,6 +32,13 @@ public static class XlsxLezer
     public const long MaxUitgepakt = 16 * 1024 * 1024;
     public const int MaxRijen = 1000;
 
+    // Sized to what an invulblad can hold (16 columns, at most 1,000 rows, texts of at most a few thousand characters),
+    // so the work per upload is bounded by the form, not only by the inflate budget: a small file of a million empty
+    // shared strings, or one row of half a million cells, stops early instead of costing hundreds of MiB.
+    public const int MaxCellenPerRij = 100;
+    public const int MaxGedeeldeTeksten = 20_000;
+    public const long MaxTekens = 4_000_000;
+
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -61,30 +68,37 @@ public static class XlsxLezer
                 throw new OnleesbareWerkmapException("teVeelOnderdelen", $"de werkmap heeft meer dan {MaxOnderdelen} onderdelen.", teGroot: true);
             }
 
-            if (zip.Entries.Sum(e => e.Length) > MaxUitgepakt)
+            // The stated sizes, summed without overflow: a Zip64 directory can claim 2^62 bytes per entry.
+            var gemeld = 0L;
+            foreach (var e in zip.Entries)
             {
-                throw new OnleesbareWerkmapException("teGrootUitgepakt", $"de werkmap is uitgepakt groter dan {MaxUitgepakt / (1024 * 1024)} MiB.", teGroot: true);
+                gemeld += Math.Min(e.Length, MaxUitgepakt + 1);
+                if (e.Length < 0 || gemeld > MaxUitgepakt)
+                {
+                    throw new OnleesbareWerkmapException("teGrootUitgepakt", $"de werkmap is uitgepakt groter dan {MaxUitgepakt / (1024 * 1024)} MiB.", teGroot: true);
+                }
             }
 
             var budget = new Budget();
-            var typen = Tekst(zip, "[Content_Types].xml", budget)
-                ?? throw new OnleesbareWerkmapException("geenXlsx", "het bestand is geen Excel-werkmap (.xlsx): [Content_Types].xml ontbreekt.");
-            if (typen.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || typen.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
-                || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new OnleesbareWerkmapException("macros", "de werkmap bevat macro's (.xlsm); sla hem op als gewone Excel-werkmap (.xlsx) zonder macro's.");
-            }
-
             try
             {
+                var typen = Tekst(zip, "[Content_Types].xml", budget)
+                    ?? throw new OnleesbareWerkmapException("geenXlsx", "het bestand is geen Excel-werkmap (.xlsx): [Content_Types].xml ontbreekt.");
+                if (typen.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || typen.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
+                    || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new OnleesbareWerkmapException("macros", "de werkmap bevat macro's (.xlsm); sla hem op als gewone Excel-werkmap (.xlsx) zonder macro's.");
+                }
+
                 var (pad, datum1904) = Blad(zip, blad, budget);
                 var gedeeld = GedeeldeTeksten(zip, budget);
                 using var stroom = Open(zip, pad, budget) ?? throw new OnleesbareWerkmapException("geenXlsx", $"het blad '{blad}' ontbreekt in het archief.");
-                return (Rijen(stroom, gedeeld), datum1904);
+                return (Rijen(stroom, gedeeld, budget), datum1904);
             }
-            catch (Exception ex) when (ex is XmlException or InvalidDataException)
+            catch (Exception ex) when (ex is XmlException or InvalidDataException or NotSupportedException or System.Text.DecoderFallbackException)
             {
-                // Broken XML, a DTD (refused: no entity is ever expanded) or a damaged deflate stream: a bad file, not our fault.
+                // Broken XML, a DTD (refused: no entity is ever expanded), a damaged deflate stream or a compression method
+                // that zip readers do not support: a bad file, not our fault.
                 throw new OnleesbareWerkmapException("onleesbaar", "de werkmap is beschadigd of bevat XML die de API niet leest (zoals een DTD).");
             }
         }
@@ -164,7 +178,12 @@ public static class XlsxLezer
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
-                teksten.Add(Teksten(xml.ReadSubtree()));
+                if (teksten.Count >= MaxGedeeldeTeksten)
+                {
+                    throw new OnleesbareWerkmapException("teVeelTeksten", $"de werkmap heeft meer dan {MaxGedeeldeTeksten} gedeelde teksten.", teGroot: true);
+                }
+
+                teksten.Add(Teksten(xml.ReadSubtree(), budget));
             }
         }
 
@@ -172,7 +191,7 @@ public static class XlsxLezer
     }
 
     // The text of an <si> or <is>: its <t>, or the <t> of each rich-text run; phonetic hints (<rPh>) are not the text.
-    private static string Teksten(XmlReader sub)
+    private static string Teksten(XmlReader sub, Budget budget)
     {
         var tekst = new System.Text.StringBuilder();
         using (sub)
@@ -186,7 +205,13 @@ public static class XlsxLezer
                 }
                 else if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "t")
                 {
-                    tekst.Append(sub.ReadElementContentAsString());
+                    var deel = sub.ReadElementContentAsString();
+                    tekst.Append(deel);
+                    budget.Tekens -= deel.Length;
+                    if (budget.Tekens < 0)
+                    {
+                        throw new OnleesbareWerkmapException("teVeelTekst", $"de werkmap bevat meer dan {MaxTekens} tekens tekst.", teGroot: true);
+                    }
                 }
                 else
                 {
@@ -198,7 +223,7 @@ public static class XlsxLezer
         return tekst.ToString();
     }
 
-    private static List<Rij> Rijen(Stream stroom, List<string> gedeeld)
+    private static List<Rij> Rijen(Stream stroom, List<string> gedeeld, Budget budget)
     {
         var rijen = new List<Rij>();
         using var xml = Lezer(stroom);
@@ -225,9 +250,14 @@ public static class XlsxLezer
                 {
                     if (rij.NodeType == XmlNodeType.Element && rij.LocalName == "c")
                     {
+                        if (positie >= MaxCellenPerRij)
+                        {
+                            throw new OnleesbareWerkmapException("teVeelCellen", $"rij {nummer} heeft meer dan {MaxCellenPerRij} cellen.", teGroot: true);
+                        }
+
                         var kolom = rij.GetAttribute("r") is { } refr ? Kolom(refr) : Letters(positie);
                         positie++;
-                        var cel = Cel(kolom, rij.GetAttribute("t"), rij.ReadSubtree(), gedeeld);
+                        var cel = Cel(kolom, rij.GetAttribute("t"), rij.ReadSubtree(), gedeeld, budget);
                         if (cel.IsFormule || cel.Tekst.Length > 0)
                         {
                             cellen[kolom] = cel;
@@ -242,7 +272,7 @@ public static class XlsxLezer
         return rijen;
     }
 
-    private static Cel Cel(string kolom, string? type, XmlReader sub, List<string> gedeeld)
+    private static Cel Cel(string kolom, string? type, XmlReader sub, List<string> gedeeld, Budget budget)
     {
         string? waarde = null;
         string? inline = null;
@@ -258,7 +288,7 @@ public static class XlsxLezer
                 }
                 else if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "is")
                 {
-                    inline = Teksten(sub.ReadSubtree());
+                    inline = Teksten(sub.ReadSubtree(), budget);
                     sub.Read();
                 }
                 else
@@ -294,6 +324,9 @@ public static class XlsxLezer
     private sealed class Budget
     {
         public long Over { get; set; } = MaxUitgepakt;
+
+        /// <summary>Characters of text still allowed (shared and inline strings together).</summary>
+        public long Tekens { get; set; } = MaxTekens;
     }
 
     private sealed class BegrensdeStroom(Stream binnen, Budget budget) : Stream

@@ -89,4 +89,107 @@ public class XlsxLezerTests
         Assert.True(fout.TeGroot);
         Assert.Equal("teVeelRijen", fout.Code);
     }
+
+    // A zip written byte by byte, for what ZipArchive will not write: a stated size that lies, an unknown compression
+    // method, a broken deflate stream. Each part: its name, its bytes as stored, the method, and optionally a Zip64 size.
+    private static byte[] RuweZip(params (string Naam, byte[] Data, ushort Methode, long? Zip64Grootte)[] delen)
+    {
+        using var uit = new MemoryStream();
+        using var w = new BinaryWriter(uit);
+        var centraal = new MemoryStream();
+        using var c = new BinaryWriter(centraal);
+        foreach (var (naam, data, methode, zip64) in delen)
+        {
+            var offset = (uint)uit.Position;
+            var naamBytes = Encoding.UTF8.GetBytes(naam);
+            var crc = Crc32(data);
+            w.Write(0x04034b50u); w.Write((ushort)45); w.Write((ushort)0); w.Write(methode); w.Write(0u); w.Write(crc);
+            w.Write((uint)data.Length); w.Write((uint)data.Length); w.Write((ushort)naamBytes.Length); w.Write((ushort)0);
+            w.Write(naamBytes); w.Write(data);
+            var extra = zip64 is { } groot ? [.. BitConverter.GetBytes((ushort)1), .. BitConverter.GetBytes((ushort)8), .. BitConverter.GetBytes(groot)] : Array.Empty<byte>();
+            c.Write(0x02014b50u); c.Write((ushort)45); c.Write((ushort)45); c.Write((ushort)0); c.Write(methode); c.Write(0u); c.Write(crc);
+            c.Write((uint)data.Length); c.Write(zip64 is null ? (uint)data.Length : 0xFFFFFFFFu);
+            c.Write((ushort)naamBytes.Length); c.Write((ushort)extra.Length); c.Write((ushort)0); c.Write((ushort)0); c.Write((ushort)0); c.Write(0u); c.Write(offset);
+            c.Write(naamBytes); c.Write(extra);
+        }
+
+        c.Flush();
+        var begin = (uint)uit.Position;
+        w.Write(centraal.ToArray());
+        w.Write(0x06054b50u); w.Write((ushort)0); w.Write((ushort)0); w.Write((ushort)delen.Length); w.Write((ushort)delen.Length);
+        w.Write((uint)centraal.Length); w.Write(begin); w.Write((ushort)0);
+        w.Flush();
+        return uit.ToArray();
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
+    private static readonly byte[] Typen = Encoding.UTF8.GetBytes("""<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>""");
+
+    [Fact]
+    public void AZip64DirectoryThatClaimsEntriesOfTwoToTheSixtySecondBytesIsA400NotAnOverflow()
+    {
+        var zip = RuweZip(("[Content_Types].xml", Typen, 0, 1L << 62), ("xl/workbook.xml", Typen, 0, 1L << 62));
+
+        var fout = Assert.Throws<OnleesbareWerkmapException>(() => XlsxLezer.Lees(zip, "Invulblad"));
+
+        Assert.Equal("teGrootUitgepakt", fout.Code);
+    }
+
+    [Theory]
+    [InlineData((ushort)99, new byte[] { 1, 2, 3, 4 })]              // a compression method no zip reader supports
+    [InlineData((ushort)8, new byte[] { 0xFF, 0xFF, 0xFF, 0x00, 0x01 })] // deflate, but a broken stream
+    public void AContentTypesPartThatCannotBeInflatedIsUnreadableNotAServerError(ushort methode, byte[] data)
+    {
+        var zip = RuweZip(("[Content_Types].xml", data, methode, null));
+
+        var fout = Assert.Throws<OnleesbareWerkmapException>(() => XlsxLezer.Lees(zip, "Invulblad"));
+
+        Assert.True(fout.Code is "onleesbaar" or "geenXlsx", fout.Code);
+    }
+
+    // The review's 37 KB workbooks: a million empty shared strings, or one row of half a million cells. Both stop at the
+    // form's limits, and the allocation of the whole read stays bounded (it was ~600 MiB).
+    [Theory]
+    [InlineData("gedeeld", "teVeelTeksten")]
+    [InlineData("cellen", "teVeelCellen")]
+    public void ASmallFileThatUnfoldsIntoHugeTablesStopsAtTheFormsLimitsWithBoundedAllocation(string soort, string code)
+    {
+        var xlsx = soort == "gedeeld"
+            ? Werkmap("", string.Concat(Enumerable.Repeat("<si><t/></si>", 1_000_000)))
+            : Werkmap($"<row r=\"2\">{string.Concat(Enumerable.Repeat("<c/>", 500_000))}</row>");
+        Assert.True(xlsx.Length < 128 * 1024, $"{xlsx.Length} bytes");
+
+        var voor = GC.GetAllocatedBytesForCurrentThread();
+        var fout = Assert.Throws<OnleesbareWerkmapException>(() => XlsxLezer.Lees(xlsx, "Invulblad"));
+        var gealloceerd = GC.GetAllocatedBytesForCurrentThread() - voor;
+
+        Assert.Equal(code, fout.Code);
+        Assert.True(fout.TeGroot);
+        Assert.True(gealloceerd < 32L * 1024 * 1024, $"{gealloceerd / (1024 * 1024)} MiB gealloceerd");
+    }
+
+    [Fact]
+    public void TextBeyondTheFormsCharacterBudgetStopsTheReading()
+    {
+        var lang = new string('x', 50_000);
+        var gedeeld = string.Concat(Enumerable.Repeat($"<si><t>{lang}</t></si>", (int)(XlsxLezer.MaxTekens / lang.Length) + 1));
+
+        var fout = Assert.Throws<OnleesbareWerkmapException>(() => XlsxLezer.Lees(Werkmap("", gedeeld), "Invulblad"));
+
+        Assert.Equal("teVeelTekst", fout.Code);
+    }
 }
