@@ -75,6 +75,13 @@ sub vcl_backend_response {
     set beresp.http.X-Url = regsub(bereq.url, "^/@ACCOUNT@/@CONTAINER@/", "/open-data/");
     # Front Door serves nothing stale after the answer's age runs out.
     set beresp.grace = 0s;
+    # The platform's own refusals (an unknown route, a host without a worker) come without a body or Cache-Control;
+    # the app's answers always name their policy. Such an error is never kept (Varnish's default would be 2 minutes).
+    if (beresp.status >= 400 && !beresp.http.Cache-Control) {
+        set beresp.ttl = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
     if (beresp.http.Content-Type ~ "^(application/(json|problem\+json|atom\+xml|ld\+json|schema\+json)|text/(csv|html|css|javascript))"
         && !beresp.http.Content-Encoding) {
         set beresp.do_gzip = true;

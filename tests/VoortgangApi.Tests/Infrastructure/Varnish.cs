@@ -50,6 +50,26 @@ public sealed class Varnish : IAsyncDisposable
         return new Varnish(proces, map, poort);
     }
 
+    /// <summary>How many bans (purges) this Varnish has taken so far, as varnishstat counts them.</summary>
+    public async Task<long> BansAsync()
+    {
+        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("VARNISHSTAT_PATH") ?? "/usr/bin/varnishstat")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-n", Path.Combine(_map, "n"), "-1", "-f", "MAIN.bans_added" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var proces = Process.Start(psi)!;
+        var uit = await proces.StandardOutput.ReadToEndAsync();
+        await proces.WaitForExitAsync();
+        var velden = uit.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(proces.ExitCode == 0 && velden.Length >= 2 && velden[0] == "MAIN.bans_added", $"varnishstat: {uit}{await proces.StandardError.ReadToEndAsync()}");
+        return long.Parse(velden[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_proces.HasExited)

@@ -27,6 +27,9 @@ public class RandApi : TestApi
     /// <summary>A client of the edge, as the public and the website read the API.</summary>
     public HttpClient Publiek { get; private set; } = null!;
 
+    /// <summary>How many purges the edge has taken (a test that needs a hit repeats a try a purge cut through).</summary>
+    public Task<long> BansAsync() => _rand!.BansAsync();
+
     /// <summary>The instance the edge forwards to (this one, unless a test puts another behind it).</summary>
     protected virtual int Achterkant => Poort!.Value;
 

@@ -24,14 +24,46 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
         return antwoord;
     }
 
+    /// <summary>
+    /// Reads that need a hit, from an edge that holds none of their paths yet (each try purges them first, as the app
+    /// does): repeated (at most 3 times) only when another purge landed meanwhile — a commit purges beside its answer
+    /// and once more 10 s later (Rand:NaspoelSeconden), the fixture's own seeding too.
+    /// </summary>
+    private async Task<HttpResponseMessage[]> ZonderPurgeTussendoorAsync(params string[] paden)
+    {
+        for (var poging = 1; ; poging++)
+        {
+            foreach (var pad in paden.Select(p => p.Split('?')[0]).Distinct(StringComparer.Ordinal))
+            {
+                using var purge = await api.Publiek.SendAsync(new HttpRequestMessage(new HttpMethod("PURGE"), pad));
+                Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+            }
+
+            var voor = await api.BansAsync();
+            var antwoorden = new List<HttpResponseMessage>();
+            foreach (var pad in paden)
+            {
+                antwoorden.Add(await LeesAsync(pad));
+            }
+
+            if (await api.BansAsync() == voor || poging == 3)
+            {
+                return [.. antwoorden];
+            }
+
+            antwoorden.ForEach(a => a.Dispose());
+        }
+    }
+
     private static string Status(string status) =>
         $$$"""{"status":"{{{status}}}","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"bevestigd","bron":{"titel":"Randtest","soort":"nota","datum":"{{{Testdatum.Gisteren}}}"},"toelichting":"via de host, gelezen via de rand"}""";
 
     [Fact]
     public async Task TwoIdenticalReadsThroughTheEdgeAreAMissThenAHit()
     {
-        using var eerste = await LeesAsync("/api/v1/partijen?thema=zakelijke-dienstverlening");
-        using var tweede = await LeesAsync("/api/v1/partijen?thema=zakelijke-dienstverlening");
+        var antwoorden = await ZonderPurgeTussendoorAsync("/api/v1/partijen?thema=zakelijke-dienstverlening", "/api/v1/partijen?thema=zakelijke-dienstverlening");
+        using var eerste = antwoorden[0];
+        using var tweede = antwoorden[1];
 
         Assert.Equal(HttpStatusCode.OK, eerste.StatusCode);
         Assert.Equal("TCP_MISS", Cache(eerste));
@@ -44,9 +76,11 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
     [Fact]
     public async Task AnUndocumentedQueryParameterIsNotPartOfTheCacheKey()
     {
-        using var eerste = await LeesAsync("/api/v1/oplossingsrichtingen?thema=zorg");
-        using var metRommel = await LeesAsync($"/api/v1/oplossingsrichtingen?thema=zorg&x={Guid.NewGuid():N}");
-        using var anderePagina = await LeesAsync("/api/v1/oplossingsrichtingen?thema=zorg&page=2");
+        var antwoorden = await ZonderPurgeTussendoorAsync(
+            "/api/v1/oplossingsrichtingen?thema=zorg", $"/api/v1/oplossingsrichtingen?thema=zorg&x={Guid.NewGuid():N}", "/api/v1/oplossingsrichtingen?thema=zorg&page=2");
+        using var eerste = antwoorden[0];
+        using var metRommel = antwoorden[1];
+        using var anderePagina = antwoorden[2];
 
         Assert.Equal(HttpStatusCode.OK, eerste.StatusCode);
         Assert.Equal("TCP_HIT", Cache(metRommel));
@@ -57,8 +91,9 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
     public async Task AWriteThroughTheHostIsVisibleThroughTheEdgeRightAfterItsPurge()
     {
         const string pad = "/api/v1/oplossingsrichtingen/GE-02";
-        using var voor = await LeesAsync(pad);
-        using var nogmaals = await LeesAsync(pad);
+        var antwoorden = await ZonderPurgeTussendoorAsync(pad, pad);
+        using var voor = antwoorden[0];
+        using var nogmaals = antwoorden[1];
         Assert.Equal("TCP_HIT", Cache(nogmaals));
         var oud = (await voor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetProperty("status").GetString();
         var nieuw = oud == "gestopt" ? "in_uitvoering" : "gestopt";
@@ -88,8 +123,9 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
     [Fact]
     public async Task ARequestWithATokenIsNeverAnsweredFromTheCache()
     {
-        using var publiek = await LeesAsync("/api/v1/overzicht");
-        using var weer = await LeesAsync("/api/v1/overzicht");
+        var antwoorden = await ZonderPurgeTussendoorAsync("/api/v1/overzicht", "/api/v1/overzicht");
+        using var publiek = antwoorden[0];
+        using var weer = antwoorden[1];
         Assert.Equal("TCP_HIT", Cache(weer));
 
         foreach (var _ in Enumerable.Range(0, 2))
@@ -137,13 +173,16 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
     [Theory]
     [InlineData("/api/v1/oplossingsrichtingen/XX-99")]
     [InlineData("/api/v1/themas?page=0")]
+    [InlineData("/api/v1/bestaat-niet")] // the host's own 404, without a body or Cache-Control
     public async Task AnErrorIsNeverKeptLongerThanItsHeaderAllows(string pad)
     {
         using var eerste = await LeesAsync(pad);
         using var tweede = await LeesAsync(pad);
 
         Assert.True((int)eerste.StatusCode is >= 400 and < 500, $"{pad}: {(int)eerste.StatusCode}");
-        Assert.True(eerste.Headers.CacheControl is { NoStore: true }, $"Cache-Control: {eerste.Headers.CacheControl}");
+        // The app's errors say no-store; the platform's own (no API-Version) say nothing, and the edge keeps them neither.
+        Assert.True(eerste.Headers.Contains("API-Version") ? eerste.Headers.CacheControl is { NoStore: true } : eerste.Headers.CacheControl is null,
+            $"Cache-Control: {eerste.Headers.CacheControl}");
         Assert.Equal("TCP_MISS", Cache(tweede));
     }
 
@@ -158,8 +197,9 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
     [Fact]
     public async Task ThePublishedStatusPageIsServedByTheEdgeAndNamesTheEdgeAsItsApi()
     {
-        using var pagina = await LeesAsync("/open-data/v1/index.html");
-        using var weer = await LeesAsync("/open-data/v1/index.html");
+        var antwoorden = await ZonderPurgeTussendoorAsync("/open-data/v1/index.html", "/open-data/v1/index.html");
+        using var pagina = antwoorden[0];
+        using var weer = antwoorden[1];
 
         Assert.Equal(HttpStatusCode.OK, pagina.StatusCode);
         Assert.Equal("TCP_HIT", Cache(weer));
