@@ -67,6 +67,18 @@ public partial class InfraTests
     }
 
     [Fact]
+    public async Task TheHttpGroupKeepsOneInstanceWarmAndNamesItsConcurrency()
+    {
+        var app = Assert.Single(await Resources("Microsoft.Web/sites"));
+        var schaal = app["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!;
+
+        var warm = Assert.Single(schaal["alwaysReady"]!.AsArray());
+        Assert.Equal("http", (string?)warm!["name"]);
+        Assert.True((int)warm["instanceCount"]! >= 1);
+        Assert.Equal(50, (int)schaal["triggers"]!["http"]!["perInstanceConcurrency"]!);
+    }
+
+    [Fact]
     public async Task AppSettingsHoldNoSecret()
     {
         var app = Assert.Single(await Resources("Microsoft.Web/sites"));
