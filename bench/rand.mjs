@@ -74,8 +74,9 @@ const lezen = eindpunten.map((e, i) => {
 });
 
 // Writes through the host (as an official), reads through the edge (as the public). The read rounds outlast Kestrel's
-// keep-alive (130 s), so the host has closed fetch's pooled connection of the start: a request that finds it closed
-// before any answer was never processed and is sent once more on a new connection.
+// keep-alive (130 s), so the host has closed fetch's pooled connection of the start: a request that meets a closed
+// socket is sent once more on a new connection (a status write repeated by this is one more line of the same status,
+// which changes no figure of the bench).
 async function haal(url, init) {
   try {
     return await fetch(url, init);
