@@ -35,7 +35,8 @@ public class RandTests(RandApi api) : IClassFixture<RandApi>
         {
             foreach (var pad in paden.Select(p => p.Split('?')[0]).Distinct(StringComparer.Ordinal))
             {
-                using var purge = await api.Publiek.SendAsync(new HttpRequestMessage(new HttpMethod("PURGE"), pad));
+                using var verzoek = new HttpRequestMessage(new HttpMethod("PURGE"), pad);
+                using var purge = await api.Publiek.SendAsync(verzoek);
                 Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
             }
 
