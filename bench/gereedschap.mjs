@@ -1,7 +1,7 @@
 // What both benchmark scripts need: free loopback ports, child processes that stop with the script, waiting for a 200,
 // and the load generators (wrk; ab for HEAD, which wrk cannot measure).
 import { spawn, execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, connect } from 'node:net';
 
 const processen = [];
 export const vrijePoort = () => new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
@@ -19,6 +19,16 @@ export async function wachtOp(url, seconden = 60) {
     await wacht(25);
   }
   throw new Error(`${url} antwoordt niet binnen ${seconden} s`);
+}
+/** Waits until something listens on the loopback port (Azurite takes longer than a second on a busy machine). */
+export async function poortOpen(poort, seconden) {
+  const tot = Date.now() + seconden * 1000;
+  while (Date.now() < tot) {
+    const open = await new Promise((ok) => { const s = connect(poort, '127.0.0.1', () => { s.end(); ok(true); }); s.on('error', () => ok(false)); });
+    if (open) return;
+    await wacht(100);
+  }
+  throw new Error(`niets luistert op poort ${poort} binnen ${seconden} s`);
 }
 export function stop() { for (const p of processen) { try { p.kill('SIGTERM'); } catch { /* gone */ } } }
 export const gestopt = (p) => new Promise((ok) => (p.exitCode !== null ? ok() : p.once('exit', ok)));
@@ -39,19 +49,19 @@ export function wrk(url, extra, seconden, c = 32) {
 }
 
 /** Azurite in memory on free loopback ports (`root`: the repository), and the connection string and app settings to reach it. */
-export async function azuriteEnApp(root, api) {
+export async function azuriteEnApp(root, api, azuriteEnv = {}) {
   const [blob, queue, table] = await Promise.all([vrijePoort(), vrijePoort(), vrijePoort()]);
-  start(`${root}/node_modules/.bin/azurite`, ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
-    '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`]);
+  const azurite = start(`${root}/node_modules/.bin/azurite`, ['--silent', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
+    '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`, '--tableHost', '127.0.0.1', '--tablePort', `${table}`], azuriteEnv);
   const sleutel = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
   const verbinding = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${sleutel};BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;` +
     `QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
-  await wacht(1500);
+  await poortOpen(table, 60);
   // Development: the only environment in which the app trusts the local host's development identity provider (the
   // writes measured need its token); nothing on the read path differs between Development and Production.
   const appEnv = { Storage__ConnectionString: verbinding, SNAPSHOT_SCHEDULE: '0 0 0 1 1 *', DOTNET_ENVIRONMENT: 'Development',
     Logging__LogLevel__Default: 'Warning', OpenData__ApiBaseUrl: `http://127.0.0.1:${api}/api/v1`,
     // The write path is measured from one client: its budget is set out of the way (the budget itself is a unit test's).
     Schrijfbudget__PerMinuut: '100000', Schrijfbudget__Piek: '100000' };
-  return { verbinding, appEnv };
+  return { verbinding, appEnv, azurite };
 }

@@ -32,6 +32,7 @@ public static class VoortgangRegistratie
         services.AddSingleton(sp => new SchemaCatalogus(sp.GetRequiredService<IOptions<SeedOptions>>().Value.SchemaMap));
         // Every programme's services, each made once for its programme (the log in memory, its freshness rule, …).
         services.AddOptions<Programmas.ProgrammaOptions>().Bind(configuration.GetSection(Programmas.ProgrammaOptions.Sectie));
+        services.AddOptions<Programmas.CheckpuntOptions>().Bind(configuration.GetSection(Programmas.CheckpuntOptions.Sectie)).ValidateDataAnnotations().ValidateOnStart();
         services.AddProgrammas();
         services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Http.Antwoordcache>());

@@ -48,6 +48,9 @@ public static class StorageRegistratie
         services.AddKeyedSingleton<IOpenDataStore>(KeyedService.AnyKey, (sp, k) =>
             new OpenDataBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>(),
                 OpenDataMap(sp.GetRequiredKeyedService<Programmacontext>(k))));
+        services.AddKeyedSingleton<ICheckpuntStore>(KeyedService.AnyKey, (sp, k) =>
+            new CheckpuntBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>(),
+                sp.GetRequiredKeyedService<Programmacontext>(k).Id));
         services.AddSingleton<IStoringsherkenner, Opslagstoringen>();
         services.AddSingleton(sp => new OpenDataLocatie(
             $"{sp.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri.TrimEnd('/')}/{sp.GetRequiredService<IOptions<StorageOptions>>().Value.OpenDataContainer}"));

@@ -70,6 +70,7 @@ public sealed class MomentopnameService(
             try
             {
                 var vast = await cycli.LegVastAsync(vastgesteld, runId, versie.Versie, ct);
+                logboek.VraagCheckpunt(); // a checkpoint at each frozen letter, written beside the request
                 return await VastgesteldAsync(vast.Cyclus, ct);
             }
             catch (GelijktijdigeWijzigingException)

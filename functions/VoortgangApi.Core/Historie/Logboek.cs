@@ -3,29 +3,68 @@ using VoortgangApi.Core.Model;
 
 namespace VoortgangApi.Core.Historie;
 
-/// <summary>The whole log at one moment, with the folds that every read needs, each computed once.</summary>
-public sealed class Logstand(IReadOnlyList<Logregel> regels)
+/// <summary>
+/// The log up to one line, with the folds that every read needs, each computed once. It reads a <see cref="Tijdlijn"/>
+/// that may hold later lines too (the log's next state shares it): every question is asked "up to my last number".
+/// </summary>
+public sealed class Logstand
 {
     private readonly ConcurrentDictionary<DateOnly, VoortgangData> _huidig = new();
 
-    public IReadOnlyList<Logregel> Regels { get; } = regels;
+    /// <summary>A state of exactly these lines (numbered consecutively), indexed now; for tests, tools and the seed.</summary>
+    public Logstand(IReadOnlyList<Logregel> regels)
+    {
+        Tijdlijn = new Tijdlijn(regels.Count == 0 ? 1 : regels[0].Volgnummer);
+        foreach (var r in regels)
+        {
+            Tijdlijn.Voeg(r);
+        }
+
+        Volgnummer = regels.Count == 0 ? 0 : regels[^1].Volgnummer;
+        BekendTot = regels.Count == 0 ? DateTimeOffset.MinValue : regels[^1].VastgelegdOp;
+    }
+
+    internal Logstand(Tijdlijn tijdlijn, long volgnummer, DateTimeOffset bekendTot)
+    {
+        Tijdlijn = tijdlijn;
+        Volgnummer = volgnummer;
+        BekendTot = bekendTot;
+    }
+
+    /// <summary>The index of the lines; ask it with <see cref="Volgnummer"/> as the last line.</summary>
+    public Tijdlijn Tijdlijn { get; }
+
+    /// <summary>The lines of this state, in recording order (a view: nothing is copied).</summary>
+    public IReadOnlyList<Logregel> Regels => Tijdlijn.Regels.Tot(Volgnummer == 0 ? 0 : Volgnummer - Tijdlijn.Regels.Eerste + 1);
 
     /// <summary>The number of the last line: the data version.</summary>
-    public long Volgnummer => Regels.Count == 0 ? 0 : Regels[^1].Volgnummer;
+    public long Volgnummer { get; }
 
     /// <summary>The moment of the last line; what "as known now" means for this state.</summary>
-    public DateTimeOffset BekendTot => Regels.Count == 0 ? DateTimeOffset.MinValue : Regels[^1].VastgelegdOp;
+    public DateTimeOffset BekendTot { get; }
 
     /// <summary>The current state on <paramref name="vandaag"/>: one instance per day while the log is unchanged.</summary>
-    public VoortgangData Huidig(DateOnly vandaag) => _huidig.GetOrAdd(vandaag, d => Vouw.Stand(Regels, d, DateTimeOffset.MaxValue));
+    public VoortgangData Huidig(DateOnly vandaag) => _huidig.GetOrAdd(vandaag, d => Stand(d, DateTimeOffset.MaxValue));
 
-    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Vouw.Stand(Regels, peildatum, bekendOp);
+    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Stand(peildatum, bekendOp, Volgnummer);
 
     /// <summary>What a snapshot at this peildatum freezes from this log: everything it holds. The snapshot and the concept both use it.</summary>
     public VoortgangData Momentopname(DateOnly peildatum) => Stand(peildatum, BekendTot);
 
-    public Logregel? Regel(long volgnummer) =>
-        volgnummer >= 1 && volgnummer <= Regels.Count && Regels[(int)volgnummer - 1].Volgnummer == volgnummer ? Regels[(int)volgnummer - 1] : null;
+    public Logregel? Regel(long volgnummer)
+    {
+        var i = volgnummer - Tijdlijn.Regels.Eerste;
+        return volgnummer <= Volgnummer && i >= 0 && Tijdlijn.Regels[i] is { } r && r.Volgnummer == volgnummer ? r : null;
+    }
+
+    /// <summary>The status entry with this id (st-{number}), or null.</summary>
+    public Statusregel? StatusMetId(string statusId) =>
+        statusId.StartsWith("st-", StringComparison.Ordinal)
+        && long.TryParse(statusId.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
+
+    /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
+    public Statusregel? VervangenDoor(string statusId) => Tijdlijn.VervangenDoor(statusId, Volgnummer);
 }
 
 /// <summary>
@@ -34,7 +73,7 @@ public sealed class Logstand(IReadOnlyList<Logregel> regels)
 /// (usually nothing). A write in this process is merged at once. The log is gapless, so "the lines after n" is always
 /// exactly what is missing.
 /// </summary>
-public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposable
+public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private Bewaard<Logstand>? _stand;
@@ -68,10 +107,19 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposab
         {
             var teller = versheid.Teller;
             var begin = versheid.Nu;
-            var oud = _stand?.Waarde ?? Leeg;
-            var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
-            var stand = nieuw.Count == 0 ? oud : new Logstand([.. oud.Regels, .. nieuw]);
+            Logstand stand;
+            if (_stand?.Waarde is { } oud)
+            {
+                var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
+                stand = nieuw.Count == 0 ? oud : Voeg(oud, nieuw);
+            }
+            else
+            {
+                stand = await StartAsync(ct);
+            }
+
             _stand = versheid.Bewaar(stand, teller, begin);
+            checkpunten?.Na(stand);
             return stand;
         }
         finally
@@ -90,7 +138,8 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposab
             if (toegevoegd.Count > 0 && toegevoegd[0].Volgnummer == oud.Volgnummer + 1)
             {
                 // Kept as of the counter after this write's bump below: the merged log is current.
-                _stand = versheid.Bewaar(new Logstand([.. oud.Regels, .. toegevoegd]), versheid.Teller + 1);
+                _stand = versheid.Bewaar(Voeg(oud, toegevoegd), versheid.Teller + 1);
+                checkpunten?.Na(_stand.Waarde);
             }
         }
         finally
@@ -104,7 +153,53 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid) : IDisposab
             toegevoegd.Count > 0 ? toegevoegd[0].Volgnummer : null, toegevoegd.Count > 0 ? toegevoegd[^1].Volgnummer : null);
     }
 
+    /// <summary>The checkpoint write under way, if any (tests and the bench wait for it).</summary>
+    public Task CheckpuntLopend => checkpunten?.Lopend ?? Task.CompletedTask;
+
+    /// <summary>Asks for a checkpoint at the log as this process knows it (after a letter is frozen), written beside the requests.</summary>
+    public void VraagCheckpunt()
+    {
+        if (_stand?.Waarde is { } stand)
+        {
+            checkpunten?.Na(stand, altijd: true);
+        }
+    }
+
     public void Dispose() => _laden.Dispose();
+
+    // The first read of this process: the newest checkpoint that holds up and the lines after it, or the whole log when
+    // there is none. The checkpoint's last line must be the log's line with that number (same moment and id); a
+    // checkpoint of another store or a restored table does not pass, and is replaced in the background.
+    private async Task<Logstand> StartAsync(CancellationToken ct)
+    {
+        if (checkpunten is not null && await checkpunten.LaadAsync(ct) is { } c)
+        {
+            var staart = await store.LeesNaAsync(c.Volgnummer - 1, ct);
+            if (staart.Count > 0 && staart[0].Volgnummer == c.Volgnummer && staart[0].VastgelegdOp == c.BekendTot && staart[0].Id == c.LaatsteId)
+            {
+                var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
+                return staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+            }
+
+            checkpunten.Afgekeurd(c.Volgnummer);
+        }
+
+        var alles = await store.LeesNaAsync(0, ct);
+        return alles.Count == 0 ? Leeg : Voeg(Leeg, alles);
+    }
+
+    // The next state shares the index with the one before (called under _laden: there is one writer); only the new
+    // lines are indexed, nothing is copied or folded again.
+    private static Logstand Voeg(Logstand oud, IReadOnlyList<Logregel> nieuw)
+    {
+        var tijdlijn = oud.Volgnummer == 0 ? new Tijdlijn() : oud.Tijdlijn;
+        foreach (var r in nieuw)
+        {
+            tijdlijn.Voeg(r);
+        }
+
+        return new Logstand(tijdlijn, nieuw[^1].Volgnummer, nieuw[^1].VastgelegdOp);
+    }
 
     private static string Item(Logregel r) => r.Status?.OplossingsrichtingId ?? r.Revisie!.ItemId;
 

@@ -18,12 +18,12 @@ public static class Statuseisen
 
         if (s.Vervangt is { } vervangt)
         {
-            var regels = stand.Regels.Select(r => r.Status).OfType<Statusregel>().ToList();
-            if (regels.FirstOrDefault(r => r.Id == vervangt) is not { } oud || oud.OplossingsrichtingId != id)
+            // Status ids are derived from their line number (st-12), so the entry is one lookup, not a pass over the log.
+            if (stand.StatusMetId(vervangt) is not { } oud || oud.OplossingsrichtingId != id)
             {
                 fouten.Add(new("$.vervangt", "onbekendeStatusregel", $"'{Queries.Parameters.Kort(vervangt)}' is geen statusregel van {id}; zie GET /v1/oplossingsrichtingen/{id}/historie."));
             }
-            else if (regels.FirstOrDefault(r => r.Vervangt == vervangt) is { } al)
+            else if (stand.VervangenDoor(vervangt) is { } al)
             {
                 fouten.Add(new("$.vervangt", "alVervangen", $"{vervangt} is al vervangen door {al.Id}; vervang die regel als ook die niet klopt."));
             }

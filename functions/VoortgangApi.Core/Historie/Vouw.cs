@@ -36,7 +36,12 @@ public static class Vouw
             }
         }
 
-        var inForce = revisies.Values.ToList();
+        return Samenstellen(revisies.Values, statussen);
+    }
+
+    /// <summary>The data set from the revisions in force and each item's status entry in force (shared with <see cref="Tijdlijn"/>).</summary>
+    internal static VoortgangData Samenstellen(IEnumerable<Revisie> inForce, IReadOnlyDictionary<string, Statusregel> statussen)
+    {
         var partijen = inForce.Select(r => r.Partij).OfType<Partij>().ToList();
         var namen = partijen.ToDictionary(p => p.Id, p => p.Naam, StringComparer.Ordinal);
         return VoortgangOrde.Sorteer(new VoortgangData(

@@ -30,14 +30,14 @@ public sealed class HistorieQueries(Voortgangslezer bron)
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var log = (await bron.LogAsync(ct)).Regels;
-        var revisies = log.Select(r => r.Revisie).OfType<Revisie>().Where(r => r.Soort == Itemsoorten.Oplossingsrichting && r.ItemId == id).ToList();
+        var stand = await bron.LogAsync(ct);
+        var revisies = stand.Tijdlijn.RevisiesVan(Itemsoorten.Oplossingsrichting, id, stand.Volgnummer);
         if (revisies.Count == 0)
         {
             return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{Parameters.Kort(id)}'.");
         }
 
-        var statussen = log.Select(r => r.Status).OfType<Statusregel>().Where(s => s.OplossingsrichtingId == id).ToList();
+        var statussen = stand.Tijdlijn.StatussenVan(id, stand.Volgnummer);
         var vervangenDoor = statussen.Where(s => s.Vervangt is not null).ToDictionary(s => s.Vervangt!, s => s.Id, StringComparer.Ordinal);
         return new ItemHistorie(id,
             [.. statussen.Select(s => new StatusregelInHistorie(s.Id, s.OplossingsrichtingId, s.Status, s.Peildatum, s.Zekerheid, s.Bron,
@@ -53,8 +53,7 @@ public sealed class HistorieQueries(Voortgangslezer bron)
         }
 
         var log = await bron.LogAsync(ct);
-        var nummer = statusId.StartsWith("st-", StringComparison.Ordinal) && long.TryParse(statusId[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return log.Regel(nummer)?.Status is { } s && s.OplossingsrichtingId == id && s.Id == statusId
+        return log.StatusMetId(statusId) is { } s && s.OplossingsrichtingId == id
             ? s
             : Probleem.NietGevonden($"Er is geen statusregel '{Parameters.Kort(statusId)}' bij oplossingsrichting '{Parameters.Kort(id)}'.");
     }
@@ -71,7 +70,7 @@ public sealed class HistorieQueries(Voortgangslezer bron)
 
         var log = (await bron.LogAsync(ct)).Regels;
         var start = (int)Math.Min(na, log.Count);
-        var pagina = log.Skip(start).Take(pageSize).ToList();
+        var pagina = Enumerable.Range(start, Math.Min(pageSize, log.Count - start)).Select(i => log[i]).ToList(); // a page, not a pass
         var tot = pagina.Count == 0 ? na : pagina[^1].Volgnummer;
         return new Wijzigingenpagina(pagina, MaakCursor(tot), tot < log.Count);
     }

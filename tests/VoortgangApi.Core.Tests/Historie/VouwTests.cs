@@ -81,13 +81,13 @@ public class VouwTests
     private static List<string> Samenvatting(VoortgangData d) =>
         [.. d.Oplossingsrichtingen.Select(o => $"{o.Id}|{o.Titel}|{o.Status.Id ?? "-"}|{o.Status.Status}")];
 
-    private static List<Logregel> WillekeurigLog(Random random)
+    internal static List<Logregel> WillekeurigLog(Random random, int lengte = 25)
     {
         var items = Enumerable.Range(1, random.Next(1, 5)).Select(i => $"ZD-{i:00}").ToList();
         var appends = new List<List<Logregel>>();
         var statusIds = new List<(string Id, string Item)>();
         var volgnummer = 0;
-        for (var a = 0; a < random.Next(1, 25); a++)
+        for (var a = 0; a < random.Next(1, lengte); a++)
         {
             var regels = new List<Logregel>();
             for (var n = 0; n < random.Next(1, 4); n++)
@@ -113,7 +113,7 @@ public class VouwTests
         return Genummerd([.. appends.Select(a => a.ToArray())], random);
     }
 
-    private static (DateOnly, DateTimeOffset) WillekeurigMoment(Random random, List<Logregel> log)
+    internal static (DateOnly, DateTimeOffset) WillekeurigMoment(Random random, List<Logregel> log)
     {
         var p = random.Next(3) == 0 && log.Count > 0
             ? (log[random.Next(log.Count)] is { Status: { } s } ? s.Peildatum : Datum(random))

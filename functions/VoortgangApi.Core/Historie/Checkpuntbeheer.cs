@@ -1,0 +1,216 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>A checkpoint as loaded: the index of its lines, and the number, moment and id of its last line (to hold against the log).</summary>
+public sealed record GeladenCheckpunt(Tijdlijn Tijdlijn, long Volgnummer, DateTimeOffset BekendTot, string LaatsteId);
+
+/// <summary>
+/// Reads a programme's newest checkpoint that holds up, and writes new ones beside the requests: after every
+/// <c>elkeRegels</c> lines and when asked (a letter frozen). Writing reuses the segments the previous checkpoint has and
+/// writes only the last, so its cost does not grow with the log. A checkpoint that does not hold up (schema, hash,
+/// range, or a last line the log does not have) is skipped and a new one is written in the background; never on a request.
+/// </summary>
+public sealed class Checkpuntbeheer(
+    ICheckpuntStore store, ILogger<Checkpuntbeheer> logger, int elkeRegels = 1000, int segmentgrootte = Checkpunten.Segmentgrootte)
+{
+    private const int Bewaren = 3;
+    private const int Gelijktijdig = 4;
+    private readonly Lock _lock = new();
+    private Checkpunt? _vorige;
+    private long _laatste;
+    private Logstand? _wachtend;
+    private bool _herschrijven;
+    private Task _lopend = Task.CompletedTask;
+
+    /// <summary>The background write under way (or the last one, done); tests and the bench wait for it.</summary>
+    public Task Lopend { get { lock (_lock) { return _lopend; } } }
+
+    /// <summary>The newest checkpoint whose segments all hold up, or null (none, or none readable: the caller reads the log from storage).</summary>
+    public async Task<GeladenCheckpunt?> LaadAsync(CancellationToken ct)
+    {
+        IReadOnlyList<Checkpunt> lijst;
+        try
+        {
+            lijst = await store.LijstAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Checkpunten niet te lezen; het logboek wordt uit de tabel gelezen");
+            return null;
+        }
+
+        foreach (var c in lijst.Take(Bewaren))
+        {
+            if (!Checkpunten.IsSamenhangend(c))
+            {
+                logger.LogWarning("Checkpunt {Volgnummer} (schema {Schema}) past niet bij deze release; overgeslagen", c.Volgnummer, c.Schema);
+                continue;
+            }
+
+            Tijdlijn? tijdlijn;
+            try
+            {
+                tijdlijn = await SegmentenAsync(c, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Checkpunt {Volgnummer} niet te lezen; overgeslagen", c.Volgnummer);
+                continue;
+            }
+
+            if (tijdlijn is not null)
+            {
+                var laatste = tijdlijn.Regels[tijdlijn.Regels.Aantal - 1];
+                if (laatste.VastgelegdOp == c.BekendTot)
+                {
+                    lock (_lock)
+                    {
+                        _vorige = c;
+                        _laatste = c.Volgnummer;
+                    }
+
+                    return new GeladenCheckpunt(tijdlijn, c.Volgnummer, c.BekendTot, laatste.Id);
+                }
+            }
+
+            logger.LogWarning("Checkpunt {Volgnummer} is beschadigd (hash, reeks of nummering klopt niet); overgeslagen", c.Volgnummer);
+        }
+
+        lock (_lock)
+        {
+            _herschrijven = lijst.Count > 0; // what is there does not hold up: the next state writes a new one
+        }
+
+        return null;
+    }
+
+    /// <summary>Called with each new state of the log: starts a background write when enough lines were added, or when <paramref name="altijd"/>.</summary>
+    public void Na(Logstand stand, bool altijd = false)
+    {
+        lock (_lock)
+        {
+            if (stand.Volgnummer <= _laatste || (!altijd && !_herschrijven && stand.Volgnummer - _laatste < elkeRegels))
+            {
+                return;
+            }
+
+            if (!_lopend.IsCompleted)
+            {
+                _wachtend = stand; // the write under way takes the newest state when it is done
+                return;
+            }
+
+            _lopend = Task.Run(() => SchrijfAsync(stand));
+        }
+    }
+
+    /// <summary>The checkpoint the log was started from did not match the log: forget it, so the next state writes a new one.</summary>
+    public void Afgekeurd(long volgnummer)
+    {
+        logger.LogWarning("Checkpunt {Volgnummer} hoort niet bij dit logboek (de regel met dat nummer verschilt of ontbreekt); het logboek wordt uit de tabel gelezen en een nieuw checkpunt geschreven", volgnummer);
+        lock (_lock)
+        {
+            _vorige = null;
+            _laatste = 0;
+            _herschrijven = true;
+        }
+    }
+
+    private async Task SchrijfAsync(Logstand stand)
+    {
+        for (Logstand? s = stand; s is not null;)
+        {
+            try
+            {
+                await SchrijfEenAsync(s);
+            }
+            catch (Exception ex)
+            {
+                // Beside the requests and best-effort: the next checkpoint tries again; a start without one reads more of the log.
+                logger.LogWarning(ex, "Checkpunt {Volgnummer} niet geschreven", s.Volgnummer);
+            }
+
+            lock (_lock)
+            {
+                s = _wachtend is { } w && w.Volgnummer > _laatste ? w : null;
+                _wachtend = null;
+            }
+        }
+    }
+
+    private async Task SchrijfEenAsync(Logstand stand)
+    {
+        // Only segments of a checkpoint this process read or wrote itself are reused: one that failed to load is not trusted.
+        Checkpunt? vorige;
+        lock (_lock)
+        {
+            vorige = _vorige;
+        }
+
+        var hergebruik = vorige?.Segmenten.ToDictionary(x => (x.Van, x.Tot)) ?? [];
+        var regels = stand.Regels;
+        var segmenten = new List<Checkpuntsegment>();
+        foreach (var (van, tot) in Checkpunten.Indeling(stand.Volgnummer, segmentgrootte))
+        {
+            if (hergebruik.TryGetValue((van, tot), out var bestaand))
+            {
+                segmenten.Add(bestaand);
+                continue;
+            }
+
+            var inhoud = Checkpunten.Inhoud([.. Enumerable.Range((int)(van - 1), (int)(tot - van + 1)).Select(i => regels[i])]);
+            var segment = new Checkpuntsegment(van, tot, Checkpunten.Hash(inhoud));
+            await store.BewaarSegmentAsync(segment, inhoud, default);
+            segmenten.Add(segment);
+        }
+
+        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten);
+        await store.BewaarAsync(checkpunt, default);
+        lock (_lock)
+        {
+            _vorige = checkpunt;
+            _laatste = Math.Max(_laatste, checkpunt.Volgnummer);
+            _herschrijven = false;
+        }
+
+        logger.LogInformation("Checkpunt {Volgnummer} geschreven ({Segmenten} segmenten)", checkpunt.Volgnummer, segmenten.Count);
+        var bewaren = (await store.LijstAsync(default)).Where(Checkpunten.IsSamenhangend).Take(Bewaren).ToList();
+        await store.RuimOpAsync(bewaren, default);
+    }
+
+    // Reads the segments a few at a time and indexes them in order; null when one is missing or does not hold up.
+    private async Task<Tijdlijn?> SegmentenAsync(Checkpunt c, CancellationToken ct)
+    {
+        using var poort = new SemaphoreSlim(Gelijktijdig);
+        var taken = c.Segmenten.Select(async s =>
+        {
+            await poort.WaitAsync(ct);
+            try
+            {
+                return Checkpunten.Lees(s, await store.SegmentAsync(s, ct));
+            }
+            finally
+            {
+                poort.Release();
+            }
+        }).ToList();
+        var gelezen = await Task.WhenAll(taken);
+        if (gelezen.Any(r => r is null))
+        {
+            return null;
+        }
+
+        var tijdlijn = new Tijdlijn();
+        foreach (var regels in gelezen)
+        {
+
+            foreach (var r in regels!)
+            {
+                tijdlijn.Voeg(r);
+            }
+        }
+
+        return tijdlijn;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace VoortgangApi.Core.Historie;
+
+/// <summary>One stored piece of a checkpoint: lines <see cref="Van"/>..<see cref="Tot"/> and the SHA-256 of its bytes.</summary>
+public sealed record Checkpuntsegment(long Van, long Tot, string Sha256);
+
+/// <summary>
+/// A checkpoint: the log indexed up to <see cref="Volgnummer"/> (whose moment is <see cref="BekendTot"/>), stored as
+/// segments of lines. <see cref="Schema"/> names the format; a reader of another schema ignores it.
+/// </summary>
+public sealed record Checkpunt(int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten);
+
+/// <summary>Where a programme's checkpoints are kept (Blob Storage in Azure, Azurite locally); implemented by the storage project.</summary>
+public interface ICheckpuntStore
+{
+    /// <summary>The stored checkpoints that could be read as JSON, newest (highest number) first.</summary>
+    Task<IReadOnlyList<Checkpunt>> LijstAsync(CancellationToken ct);
+
+    /// <summary>The bytes of a segment, or null when it is missing.</summary>
+    Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct);
+
+    /// <summary>Stores a segment's bytes under its range; a segment with the same range and hash may exist already.</summary>
+    Task BewaarSegmentAsync(Checkpuntsegment segment, byte[] inhoud, CancellationToken ct);
+
+    /// <summary>Stores the checkpoint itself, after its segments.</summary>
+    Task BewaarAsync(Checkpunt checkpunt, CancellationToken ct);
+
+    /// <summary>Removes checkpoints other than <paramref name="bewaren"/>, and segments none of those uses.</summary>
+    Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct);
+}
+
+/// <summary>The checkpoint format: segments of lines as JSON, checked on reading by hash, range and numbering.</summary>
+public static class Checkpunten
+{
+    /// <summary>The format of this release. Raise it when <see cref="Logregel"/>'s JSON or the segment layout changes.</summary>
+    public const int Schema = 1;
+
+    /// <summary>Lines per full segment; a checkpoint's last segment may be shorter and is replaced by the next checkpoint.</summary>
+    public const int Segmentgrootte = 10_000;
+
+    public static byte[] Inhoud(IReadOnlyList<Logregel> regels) => JsonSerializer.SerializeToUtf8Bytes(regels, VoortgangJson.Options);
+
+    public static string Hash(ReadOnlySpan<byte> inhoud) => Convert.ToHexStringLower(SHA256.HashData(inhoud));
+
+    /// <summary>The lines of a segment, or null when its bytes are not the ones the checkpoint names (hash, count or numbers).</summary>
+    public static IReadOnlyList<Logregel>? Lees(Checkpuntsegment segment, byte[]? inhoud)
+    {
+        if (inhoud is null || Hash(inhoud) != segment.Sha256)
+        {
+            return null;
+        }
+
+        try
+        {
+            var regels = JsonSerializer.Deserialize<List<Logregel>>(inhoud, VoortgangJson.Options);
+            if (regels is null || regels.Count != segment.Tot - segment.Van + 1)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < regels.Count; i++)
+            {
+                if (regels[i].Volgnummer != segment.Van + i || (regels[i].Status is null) == (regels[i].Revisie is null))
+                {
+                    return null;
+                }
+            }
+
+            return regels;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the segments cover 1..Volgnummer without a gap, in order, and the schema is this release's.</summary>
+    public static bool IsSamenhangend(Checkpunt c)
+    {
+        if (c.Schema != Schema || c.Volgnummer < 1 || c.Segmenten.Count == 0)
+        {
+            return false;
+        }
+
+        var volgende = 1L;
+        foreach (var s in c.Segmenten)
+        {
+            if (s.Van != volgende || s.Tot < s.Van)
+            {
+                return false;
+            }
+
+            volgende = s.Tot + 1;
+        }
+
+        return volgende == c.Volgnummer + 1;
+    }
+
+    /// <summary>The ranges a checkpoint at <paramref name="volgnummer"/> consists of: full segments, then the rest.</summary>
+    public static IEnumerable<(long Van, long Tot)> Indeling(long volgnummer, int segmentgrootte = Segmentgrootte)
+    {
+        for (var van = 1L; van <= volgnummer; van += segmentgrootte)
+        {
+            yield return (van, Math.Min(van + segmentgrootte - 1, volgnummer));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoortgangApi.Core;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
+
+namespace VoortgangApi.Tests.Historie;
+
+/// <summary>
+/// The indexed fold and the checkpoints against the reference fold (<see cref="Vouw"/>), on the random histories of
+/// <see cref="VouwTests"/>: the log grown line by line in one process, a process started from a checkpoint and the lines
+/// after it, and checkpoints that do not hold up.
+/// </summary>
+public class TijdlijnTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public async Task ALogGrownAppendByAppendAnswersEveryMomentAsTheReferenceFoldOfItsLines(int zaad)
+    {
+        var random = new Random(zaad);
+        for (var geschiedenis = 0; geschiedenis < 20; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 40);
+            var store = new VasteHistorieStore(log);
+            using var logboek = new Logboek(store, Versheid());
+            var eerder = new List<(Logstand Stand, int Aantal)>();
+            while (store.Zichtbaar < log.Count)
+            {
+                store.Zichtbaar = Math.Min(log.Count, store.Zichtbaar + random.Next(1, 6));
+                var stand = await logboek.VersAsync(default);
+                eerder.Add((stand, store.Zichtbaar));
+            }
+
+            // Every state still answers for its own lines, also after later lines joined the index they share.
+            foreach (var (stand, aantal) in eerder)
+            {
+                var (p, t) = VouwTests.WillekeurigMoment(random, log);
+                Assert.Equal(Json(Vouw.Stand(log[..aantal], p, t)), Json(stand.Stand(p, t)));
+                Assert.Equal(Json(Vouw.Stand(log[..aantal], DateOnly.MaxValue, DateTimeOffset.MaxValue)), Json(stand.Huidig(DateOnly.MaxValue)));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public async Task AProcessStartedFromACheckpointAndTheTailAnswersAsTheFullFold(int zaad)
+    {
+        var random = new Random(zaad);
+        for (var geschiedenis = 0; geschiedenis < 15; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 40);
+            var store = new VasteHistorieStore(log);
+            var checkpunten = new GeheugenCheckpuntStore();
+            var eerste = new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, elkeRegels: random.Next(1, 8), segmentgrootte: random.Next(1, 9));
+            using (var logboek = new Logboek(store, Versheid(), eerste))
+            {
+                while (store.Zichtbaar < log.Count)
+                {
+                    store.Zichtbaar = Math.Min(log.Count, store.Zichtbaar + random.Next(1, 12));
+                    await logboek.VersAsync(default);
+                    await logboek.CheckpuntLopend;
+                }
+            }
+
+            var nieuwste = checkpunten.Checkpunten.MaxBy(c => c.Volgnummer);
+            store.Gelezen = 0;
+            using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
+            var stand = await herstart.LeesAsync(default);
+
+            Assert.Equal(log.Count, stand.Volgnummer);
+            if (nieuwste is not null)
+            {
+                Assert.Equal(log.Count - nieuwste.Volgnummer + 1, store.Gelezen); // the tail and the checkpoint's own last line, no more
+            }
+
+            for (var vraag = 0; vraag < 20; vraag++)
+            {
+                var (p, t) = VouwTests.WillekeurigMoment(random, log);
+                Assert.Equal(Json(Vouw.Stand(log, p, t)), Json(stand.Stand(p, t)));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("hash")]
+    [InlineData("schema")]
+    [InlineData("ander logboek")]
+    [InlineData("ontbrekend segment")]
+    public async Task ACheckpointThatDoesNotHoldUpIsIgnoredTheAnswersStayRightAndANewOneIsWrittenBesideTheReads(string schade)
+    {
+        var log = VouwTests.WillekeurigLog(new Random(7), 60);
+        var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
+        var checkpunten = new GeheugenCheckpuntStore();
+        using (var logboek = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4)))
+        {
+            await logboek.VersAsync(default);
+            await logboek.CheckpuntLopend;
+        }
+
+        var c = Assert.Single(checkpunten.Checkpunten);
+        switch (schade)
+        {
+            case "hash": checkpunten.Segmenten[c.Segmenten[0]][5] ^= 0x20; break;
+            case "schema": checkpunten.Vervang(c, c with { Schema = Checkpunten.Schema + 1 }); break;
+            case "ander logboek": checkpunten.Vervang(c, c with { BekendTot = c.BekendTot.AddMinutes(1) }); break;
+            case "ontbrekend segment": checkpunten.Segmenten.Remove(c.Segmenten[^1]); break;
+        }
+
+        store.Gelezen = 0;
+        using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1000, segmentgrootte: 4));
+        var stand = await herstart.LeesAsync(default);
+
+        Assert.Equal(log.Count, store.Gelezen); // the whole log, from the table
+        Assert.Equal(Json(Vouw.Stand(log, DateOnly.MaxValue, DateTimeOffset.MaxValue)), Json(stand.Huidig(DateOnly.MaxValue)));
+        await herstart.CheckpuntLopend;
+        var nieuw = checkpunten.Checkpunten.Where(Checkpunten.IsSamenhangend).MaxBy(x => x.Volgnummer)!;
+        Assert.All(nieuw.Segmenten, s => Assert.NotNull(Checkpunten.Lees(s, checkpunten.Segmenten.GetValueOrDefault(s))));
+        Assert.Equal(log.Count, nieuw.Volgnummer);
+    }
+
+    private static string Json(VoortgangData d) => JsonSerializer.Serialize(d, VoortgangJson.Options);
+
+    private static Versheid Versheid() => new(new Wijzigingsteller(), TimeProvider.System, TimeSpan.Zero);
+
+    /// <summary>A log given in advance, of which the first <see cref="Zichtbaar"/> lines are "stored"; counts the lines read.</summary>
+    private sealed class VasteHistorieStore(List<Logregel> log) : IHistorieStore
+    {
+        public int Zichtbaar { get; set; }
+
+        public int Gelezen { get; set; }
+
+        public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
+        {
+            IReadOnlyList<Logregel> regels = [.. log.Take(Zichtbaar).Where(r => r.Volgnummer > na)];
+            Gelezen += regels.Count;
+            return Task.FromResult(regels);
+        }
+
+        public Task<IReadOnlyList<Logregel>> VoegToeAsync(Toevoeging toevoeging, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct) => Task.FromResult<Idempotentie?>(null);
+    }
+
+    private sealed class GeheugenCheckpuntStore : ICheckpuntStore
+    {
+        public List<Checkpunt> Checkpunten { get; } = [];
+
+        public Dictionary<Checkpuntsegment, byte[]> Segmenten { get; } = [];
+
+        public void Vervang(Checkpunt oud, Checkpunt nieuw) => Checkpunten[Checkpunten.IndexOf(oud)] = nieuw;
+
+        public Task<IReadOnlyList<Checkpunt>> LijstAsync(CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<Checkpunt>>([.. Checkpunten.OrderByDescending(c => c.Volgnummer)]);
+
+        public Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct) => Task.FromResult(Segmenten.GetValueOrDefault(segment));
+
+        public Task BewaarSegmentAsync(Checkpuntsegment segment, byte[] inhoud, CancellationToken ct)
+        {
+            Segmenten[segment] = inhoud;
+            return Task.CompletedTask;
+        }
+
+        public Task BewaarAsync(Checkpunt checkpunt, CancellationToken ct)
+        {
+            Checkpunten.RemoveAll(c => c.Volgnummer == checkpunt.Volgnummer);
+            Checkpunten.Add(checkpunt);
+            return Task.CompletedTask;
+        }
+
+        public Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct)
+        {
+            Checkpunten.RemoveAll(c => !bewaren.Any(b => b.Volgnummer == c.Volgnummer));
+            foreach (var s in Segmenten.Keys.Where(s => !bewaren.Any(b => b.Segmenten.Contains(s))).ToList())
+            {
+                Segmenten.Remove(s);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

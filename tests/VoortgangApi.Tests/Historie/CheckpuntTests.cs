@@ -1,0 +1,129 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoortgangApi.Core.Cycli;
+using VoortgangApi.Core.Historie;
+using VoortgangApi.Core.Model;
+using VoortgangApi.Functions;
+using VoortgangApi.Tests.Infrastructure;
+
+namespace VoortgangApi.Tests.Historie;
+
+/// <summary>
+/// Checkpoints in Blob Storage (Azurite), with the app's own services: a store written by the release before
+/// checkpoints starts and answers the same hashes; its first start writes a checkpoint beside the reads; a damaged
+/// segment is ignored, the answers stay the same, and a new checkpoint replaces it.
+/// </summary>
+public class CheckpuntTests
+{
+    private static readonly DateOnly[] Peildata = [new(2021, 6, 30), new(2023, 11, 10), new(2024, 11, 5)];
+
+    [Fact]
+    public async Task AStoreWrittenBeforeCheckpointsStartsWithTheSameHashesAndADamagedCheckpointIsIgnoredAndReplaced()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        instellingen["Checkpunten:Segmentgrootte"] = "1000";
+
+        // The release before: no checkpoints; a log of 2,500 lines and a frozen letter.
+        instellingen["Checkpunten:ElkeRegels"] = "0";
+        List<string> verwacht;
+        string brief;
+        await using (var oud = Diensten(instellingen))
+        {
+            await SchrijfAsync(oud.GetRequiredService<IHistorieStore>(), oud.GetRequiredService<Logboek>(), 2500);
+            var cycli = oud.GetRequiredService<ICyclusStore>();
+            await cycli.BewaarAsync(new Rapportagecyclus("brief-1", "Brief 1", Peildata[1], new Kamerbrief(Peildata[1], null, null, null, null), Toestanden.Gepland, null), null, default);
+            Assert.True((await oud.GetRequiredService<MomentopnameService>().NeemAsync("brief-1", Vastlegger.Seed, default)).IsGelukt);
+            verwacht = Hashes(await oud.GetRequiredService<Logboek>().VersAsync(default));
+            brief = (await cycli.LeesAsync("brief-1", default))!.Cyclus.Momentopname!.InhoudHash;
+            Assert.Empty(await oud.GetRequiredKeyedService<ICheckpuntStore>(oud.GetRequiredService<Core.Programmas.Programma>().Id).LijstAsync(default));
+        }
+
+        // This release on that store: the same answers, and a checkpoint written beside them.
+        instellingen["Checkpunten:ElkeRegels"] = "500";
+        Checkpunt checkpunt;
+        await using (var nieuw = Diensten(instellingen))
+        {
+            var logboek = nieuw.GetRequiredService<Logboek>();
+            Assert.Equal(verwacht, Hashes(await logboek.LeesAsync(default)));
+            await logboek.CheckpuntLopend;
+            checkpunt = (await CheckpuntenAsync(nieuw))[0];
+            Assert.Equal((2500L, 3), (checkpunt.Volgnummer, checkpunt.Segmenten.Count));
+        }
+
+        // A damaged first segment: ignored (the log is read from the table), the same answers, a new checkpoint that holds up.
+        await using (var beschadigd = Diensten(instellingen))
+        {
+            var container = beschadigd.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(instellingen["Storage:TablePrefix"] + "checkpunten");
+            await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "" }))
+            {
+                if (blob.Name.Contains("segment-000000000001-", StringComparison.Ordinal))
+                {
+                    await container.GetBlobClient(blob.Name).UploadAsync(BinaryData.FromString("[]"), overwrite: true);
+                }
+            }
+
+            var logboek = beschadigd.GetRequiredService<Logboek>();
+            Assert.Equal(verwacht, Hashes(await logboek.LeesAsync(default)));
+            await logboek.CheckpuntLopend;
+            var opnieuw = (await CheckpuntenAsync(beschadigd))[0];
+            var store = beschadigd.GetRequiredKeyedService<ICheckpuntStore>(beschadigd.GetRequiredService<Core.Programmas.Programma>().Id);
+            foreach (var s in opnieuw.Segmenten)
+            {
+                Assert.NotNull(Checkpunten.Lees(s, await store.SegmentAsync(s, default)));
+            }
+
+            Assert.Equal(brief, (await beschadigd.GetRequiredService<ICyclusStore>().LeesAsync("brief-1", default))!.Cyclus.Momentopname!.InhoudHash);
+        }
+
+        // And a start from the repaired checkpoint answers the same.
+        await using var daarna = Diensten(instellingen);
+        Assert.Equal(verwacht, Hashes(await daarna.GetRequiredService<Logboek>().LeesAsync(default)));
+    }
+
+    private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
+        new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
+
+    private static async Task<IReadOnlyList<Checkpunt>> CheckpuntenAsync(ServiceProvider d) =>
+        await d.GetRequiredKeyedService<ICheckpuntStore>(d.GetRequiredService<Core.Programmas.Programma>().Id).LijstAsync(default);
+
+    private static List<string> Hashes(Logstand stand) =>
+        [Canoniek.Hash(stand.Huidig(new DateOnly(2026, 1, 1))), .. Peildata.Select(p => Canoniek.Hash(stand.Stand(p, DateTimeOffset.MaxValue))),
+            Canoniek.Hash(stand.Stand(Peildata[2], stand.Regel(1200)!.VastgelegdOp))];
+
+    // Items, statuses over rising peildata with some backdated, revisions and corrections: valid lines, 98 per append.
+    private static async Task SchrijfAsync(IHistorieStore store, Logboek logboek, int aantal)
+    {
+        var random = new Random(32);
+        var begin = new DateOnly(2020, 1, 1);
+        var regels = new List<Logregel>
+        {
+            Logregel.Nieuw(new Revisie("", Itemsoorten.Thema, "thema-1", begin, default, Thema: new Thema("thema-1", "Thema", "Synthetisch.", 1))),
+        };
+        regels.AddRange(Enumerable.Range(1, 50).Select(i => Logregel.Nieuw(new Revisie("", Itemsoorten.Oplossingsrichting, $"SO-{i:00}", begin, default,
+            Oplossingsrichting: new OplossingsrichtingInhoud("thema-1", $"Item {i}", "Synthetisch.", [], [], [], "Niet bekend.", false, [])))));
+        var laatste = new Dictionary<string, long>();
+        var n = regels.Count;
+        while (n < aantal)
+        {
+            var item = $"SO-{random.Next(1, 51):00}";
+            var datum = begin.AddDays(n * 2000 / aantal - (random.Next(10) == 0 ? random.Next(30) : 0));
+            n++;
+            regels.Add(random.Next(20) == 0
+                ? Logregel.Nieuw(new Revisie("", Itemsoorten.Oplossingsrichting, item, datum, default,
+                    Oplossingsrichting: new OplossingsrichtingInhoud("thema-1", $"Item {item} ({n})", "Herzien.", [], [], [], "Niet bekend.", false, [])))
+                : Logregel.Nieuw(new Statusregel("", item, Statussen.Alle[random.Next(Statussen.Alle.Count)], datum < begin ? begin : datum, "afgeleid",
+                    new Bron("Overleg", null, Soort: "overheid"), "Synthetisch.", random.Next(15) == 0 && laatste.TryGetValue(item, out var v) ? $"st-{v}" : null, default)));
+            if (regels[^1].Status is not null)
+            {
+                laatste[item] = n;
+            }
+        }
+
+        foreach (var batch in regels.Chunk(Toevoeging.MaxRegels))
+        {
+            await store.VoegToeAsync(new Toevoeging(batch, await logboek.VersAsync(default), Vastlegger.Seed), default);
+        }
+    }
+}
