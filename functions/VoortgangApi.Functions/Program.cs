@@ -6,6 +6,6 @@ using VoortgangApi.Functions.Http;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<WorkerApiMiddleware>();
-builder.Services.AddVoortgangTelemetrie();
+builder.Services.AddVoortgangTelemetrie(builder.Configuration);
 builder.Services.AddVoortgang(builder.Configuration);
 builder.Build().Run();

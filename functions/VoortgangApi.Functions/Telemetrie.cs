@@ -1,30 +1,41 @@
-using Microsoft.Azure.Functions.Worker;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace VoortgangApi.Functions;
 
-/// <summary>Application Insights for the worker, with the app's own log levels.</summary>
+/// <summary>
+/// The worker's telemetry on OpenTelemetry (traces, metrics and logs with the Functions worker's defaults: the
+/// invocation's trace context and the host's resource attributes), exported to Application Insights by the Azure
+/// Monitor exporter. It replaces the Application Insights 2.x module, which throws and catches an exception inside
+/// every invocation. Logs follow the Logging levels like every other provider (OpenTelemetry adds no Warning-only rule).
+/// </summary>
 public static class Telemetrie
 {
-    /// <summary>The provider whose default rule keeps only Warning and above (Microsoft.Extensions.Logging.ApplicationInsights).</summary>
-    public const string Provider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+    public const string ConnectionStringInstelling = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>
-    /// Registers the worker's Application Insights telemetry and removes the SDK's Warning-only rule for its logger, so
-    /// the levels of the Logging configuration (appsettings.json, app settings) apply to it as to every other provider:
-    /// without this, the app's Information logs (snapshots, publications, the seed import) never reach Application Insights.
+    /// Registers OpenTelemetry; the exporter only when a connection string is set (in Azure; locally nothing is sent).
+    /// With <c>Storage:ClientId</c> set, ingestion authenticates with that managed identity (the resource accepts Entra ID only).
     /// </summary>
-    public static IServiceCollection AddVoortgangTelemetrie(this IServiceCollection services)
+    public static IServiceCollection AddVoortgangTelemetrie(this IServiceCollection services, IConfiguration configuratie)
     {
-        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-        services.Configure<LoggerFilterOptions>(opties =>
+        var builder = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        if (!string.IsNullOrWhiteSpace(configuratie[ConnectionStringInstelling]))
         {
-            if (opties.Rules.FirstOrDefault(r => r.ProviderName == Provider) is { } standaard)
+            var clientId = configuratie["Storage:ClientId"];
+            builder.UseAzureMonitorExporter(o =>
             {
-                opties.Rules.Remove(standaard);
-            }
-        });
+                o.ConnectionString = configuratie[ConnectionStringInstelling];
+                if (!string.IsNullOrWhiteSpace(clientId))
+                {
+                    o.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+                }
+            });
+        }
+
         return services;
     }
 }

@@ -105,6 +105,11 @@ public sealed class Checkpuntbeheer(
         }
     }
 
+    /// <summary>Logs how a start went: the checkpoint and the lines read after it, each with its time.</summary>
+    public void Gestart(long volgnummer, TimeSpan checkpunt, int staart, TimeSpan staartduur) =>
+        logger.LogInformation("Logboek gestart vanaf checkpunt {Volgnummer} ({CheckpuntMs} ms) en {Staart} regels erna ({StaartMs} ms)",
+            volgnummer, (long)checkpunt.TotalMilliseconds, staart, (long)staartduur.TotalMilliseconds);
+
     /// <summary>The checkpoint the log was started from did not match the log: forget it, so the next state writes a new one.</summary>
     public void Afgekeurd(long volgnummer)
     {

@@ -172,13 +172,17 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     // checkpoint of another store or a restored table does not pass, and is replaced in the background.
     private async Task<Logstand> StartAsync(CancellationToken ct)
     {
+        var klok = System.Diagnostics.Stopwatch.StartNew();
         if (checkpunten is not null && await checkpunten.LaadAsync(ct) is { } c)
         {
+            var geladenNa = klok.Elapsed;
             var staart = await store.LeesNaAsync(c.Volgnummer - 1, ct);
             if (staart.Count > 0 && staart[0].Volgnummer == c.Volgnummer && staart[0].VastgelegdOp == c.BekendTot && staart[0].Id == c.LaatsteId)
             {
                 var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
-                return staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+                var stand = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+                checkpunten.Gestart(c.Volgnummer, geladenNa, staart.Count - 1, klok.Elapsed - geladenNa);
+                return stand;
             }
 
             checkpunten.Afgekeurd(c.Volgnummer);

@@ -1,34 +1,39 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Trace;
 using VoortgangApi.Functions;
 
 namespace VoortgangApi.Tests.Unit;
 
-/// <summary>The worker's Application Insights logger follows the app's log levels, not the SDK's Warning-only default.</summary>
+/// <summary>The worker's telemetry: OpenTelemetry, exported to Application Insights only where a connection string is set.</summary>
 public class TelemetrieTests
 {
-    private static IList<LoggerFilterRule> Regels(Action<IServiceCollection> registreer)
+    private static ServiceProvider Diensten(string? verbinding) => new ServiceCollection().AddLogging()
+        .AddVoortgangTelemetrie(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [Telemetrie.ConnectionStringInstelling] = verbinding,
+            ["Storage:ClientId"] = verbinding is null ? null : "00000000-0000-4000-9000-000000000009",
+        }).Build()).BuildServiceProvider();
+
+    [Fact]
+    public void LocallyTracesGoThroughOpenTelemetryAndNoApplicationInsightsModuleIsLoaded()
     {
-        var services = new ServiceCollection().AddLogging();
-        registreer(services);
-        using var diensten = services.BuildServiceProvider();
-        return diensten.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
+        using var diensten = Diensten(null);
+
+        Assert.NotNull(diensten.GetService<TracerProvider>());
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Microsoft.ApplicationInsights");
     }
 
     [Fact]
-    public void TheSdkAloneKeepsOnlyWarningsForApplicationInsights()
+    public void InAzureLogsReachTheExporterThroughOpenTelemetryWithoutAFilterRuleOfTheirOwn()
     {
-        var regels = Regels(s => s.AddApplicationInsightsTelemetryWorkerService());
+        using var diensten = Diensten("InstrumentationKey=00000000-0000-4000-9000-000000000000;IngestionEndpoint=https://example.invalid/");
 
-        Assert.Contains(regels, r => r.ProviderName == Telemetrie.Provider && r.LogLevel == LogLevel.Warning);
-    }
-
-    [Fact]
-    public void TheAppsRegistrationRemovesThatRuleSoInformationLogsReachApplicationInsights()
-    {
-        var regels = Regels(s => s.AddVoortgangTelemetrie());
-
-        Assert.DoesNotContain(regels, r => r.ProviderName == Telemetrie.Provider);
+        Assert.Contains(diensten.GetServices<ILoggerProvider>(), p => p is OpenTelemetryLoggerProvider);
+        Assert.DoesNotContain(diensten.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules, r => r.LogLevel > LogLevel.Information);
+        Assert.NotNull(diensten.GetService<TracerProvider>()); // the exporter's registration resolves with a connection string and a managed identity
     }
 }
