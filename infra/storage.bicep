@@ -37,6 +37,13 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: { publicAccess: 'None' }
 }
 
+// The log's checkpoints per programme (issue 32): private; the app also creates it when it is missing.
+resource checkpuntContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'checkpunten'
+  properties: { publicAccess: 'None' }
+}
+
 // The published open data: anonymous read of blobs (not listing), the only public container.
 resource openDataContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs

@@ -26,7 +26,7 @@ internal sealed class SeedBijStart(
             return;
         }
 
-        var stand = await logboek.VersAsync(cancellationToken);
+        var stand = await logboek.LeesAsync(cancellationToken); // a checkpoint's head suffices here; the whole index follows beside the requests
         if (stand.Volgnummer == 0)
         {
             await importer.ImporteerOntbrekendAsync(o.Pad, o.SchemaMap, cancellationToken);

@@ -78,7 +78,7 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
     {
         var container = await _container.Value;
         var houden = bewaren.Select(c => $"{Map}checkpunt-{c.Volgnummer:D12}.json")
-            .Concat(bewaren.SelectMany(c => c.Segmenten).Select(Naam)).ToHashSet(StringComparer.Ordinal);
+            .Concat(bewaren.SelectMany(c => c.Bestanden).Select(Naam)).ToHashSet(StringComparer.Ordinal);
         await foreach (var b in container.GetBlobsAsync(new GetBlobsOptions { Prefix = Map }, ct))
         {
             if (!houden.Contains(b.Name))
@@ -88,7 +88,10 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
         }
     }
 
-    private string Naam(Checkpuntsegment s) => $"{Map}segment-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json";
+    // A checkpoint's head is stored as the range 0..n.
+    private string Naam(Checkpuntsegment s) => s.Van == 0
+        ? $"{Map}kop-{s.Tot:D12}-{s.Sha256[..16]}.json"
+        : $"{Map}segment-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json";
 
     private static async Task<BlobContainerClient> MaakAsync(BlobServiceClient service, StorageOptions o)
     {

@@ -2,8 +2,17 @@ using Microsoft.Extensions.Logging;
 
 namespace VoortgangApi.Core.Historie;
 
-/// <summary>A checkpoint as loaded: the index of its lines, and the number, moment and id of its last line (to hold against the log).</summary>
-public sealed record GeladenCheckpunt(Tijdlijn Tijdlijn, long Volgnummer, DateTimeOffset BekendTot, string LaatsteId);
+/// <summary>
+/// A checkpoint as loaded: the index of its lines — the whole one, or its head (<see cref="Tijdlijn.Volledig"/> false;
+/// then <see cref="Checkpuntbeheer.LaadSegmentenAsync"/> reads the rest) — and the number, moment and id of its last
+/// line (to hold against the log).
+/// </summary>
+public sealed record GeladenCheckpunt(Checkpunt Checkpunt, Tijdlijn Tijdlijn, string LaatsteId)
+{
+    public long Volgnummer => Checkpunt.Volgnummer;
+
+    public DateTimeOffset BekendTot => Checkpunt.BekendTot;
+}
 
 /// <summary>
 /// Reads a programme's newest checkpoint that holds up, and writes new ones beside the requests: after every
@@ -51,7 +60,14 @@ public sealed class Checkpuntbeheer(
             Tijdlijn? tijdlijn;
             try
             {
-                tijdlijn = await SegmentenAsync(c, ct);
+                // The head when there is one that holds up: small, so the start does not grow with the log.
+                if (c.Kop is not null && Checkpunten.LeesKop(c, await store.SegmentAsync(c.Kop, ct)) is { } kop)
+                {
+                    Onthoud(c);
+                    return new GeladenCheckpunt(c, Tijdlijn.VanKop(kop), kop.LaatsteId);
+                }
+
+                tijdlijn = await LaadSegmentenAsync(c, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -64,13 +80,8 @@ public sealed class Checkpuntbeheer(
                 var laatste = tijdlijn.Regels[tijdlijn.Regels.Aantal - 1];
                 if (laatste.VastgelegdOp == c.BekendTot)
                 {
-                    lock (_lock)
-                    {
-                        _vorige = c;
-                        _laatste = c.Volgnummer;
-                    }
-
-                    return new GeladenCheckpunt(tijdlijn, c.Volgnummer, c.BekendTot, laatste.Id);
+                    Onthoud(c);
+                    return new GeladenCheckpunt(c, tijdlijn, laatste.Id);
                 }
             }
 
@@ -90,6 +101,11 @@ public sealed class Checkpuntbeheer(
     {
         lock (_lock)
         {
+            if (!stand.Tijdlijn.Volledig)
+            {
+                return; // a state on a head has no lines to write; the whole index follows and is written then
+            }
+
             if (stand.Volgnummer <= _laatste || (!altijd && !_herschrijven && stand.Volgnummer - _laatste < elkeRegels))
             {
                 return;
@@ -170,7 +186,15 @@ public sealed class Checkpuntbeheer(
             segmenten.Add(segment);
         }
 
-        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten);
+        // The head at the day before the last line's date (UTC): no instance's "today" in Amsterdam is earlier.
+        var vanaf = DateOnly.FromDateTime(stand.BekendTot.UtcDateTime).AddDays(-1);
+        var (kopregels, winnaars) = stand.Tijdlijn.Kop(vanaf, stand.Volgnummer);
+        var kopinhoud = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new Kopinhoud(vanaf, stand.BekendTot, stand.Volgnummer, regels[(int)stand.Volgnummer - 1].Id, winnaars, kopregels), VoortgangJson.Options);
+        var kop = new Checkpuntsegment(0, stand.Volgnummer, Checkpunten.Hash(kopinhoud));
+        await store.BewaarSegmentAsync(kop, kopinhoud, default);
+
+        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten, kop);
         await store.BewaarAsync(checkpunt, default);
         lock (_lock)
         {
@@ -184,8 +208,17 @@ public sealed class Checkpuntbeheer(
         await store.RuimOpAsync(bewaren, default);
     }
 
-    // Reads the segments a few at a time and indexes them in order; null when one is missing or does not hold up.
-    private async Task<Tijdlijn?> SegmentenAsync(Checkpunt c, CancellationToken ct)
+    private void Onthoud(Checkpunt c)
+    {
+        lock (_lock)
+        {
+            _vorige = c;
+            _laatste = c.Volgnummer;
+        }
+    }
+
+    /// <summary>Reads the segments a few at a time and indexes them in order; null when one is missing or does not hold up.</summary>
+    public async Task<Tijdlijn?> LaadSegmentenAsync(Checkpunt c, CancellationToken ct)
     {
         using var poort = new SemaphoreSlim(Gelijktijdig);
         var taken = c.Segmenten.Select(async s =>
@@ -216,6 +249,6 @@ public sealed class Checkpuntbeheer(
             }
         }
 
-        return tijdlijn;
+        return tijdlijn.Regels.Aantal == c.Volgnummer && tijdlijn.Regels[c.Volgnummer - 1].VastgelegdOp == c.BekendTot ? tijdlijn : null;
     }
 }

@@ -10,7 +10,17 @@ public sealed record Checkpuntsegment(long Van, long Tot, string Sha256);
 /// A checkpoint: the log indexed up to <see cref="Volgnummer"/> (whose moment is <see cref="BekendTot"/>), stored as
 /// segments of lines. <see cref="Schema"/> names the format; a reader of another schema ignores it.
 /// </summary>
-public sealed record Checkpunt(int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten);
+public sealed record Checkpunt(int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten, Checkpuntsegment? Kop = null)
+{
+    /// <summary>Every stored file the checkpoint names: its segments and its head.</summary>
+    public IEnumerable<Checkpuntsegment> Bestanden => Kop is null ? Segmenten : [.. Segmenten, Kop];
+}
+
+/// <summary>
+/// A checkpoint's head (<see cref="Tijdlijn.Kop"/>): what the current state needs, small whatever the log's length, so
+/// a start answers current reads after reading it and the lines after the checkpoint; the segments follow beside.
+/// </summary>
+public sealed record Kopinhoud(DateOnly Vanaf, DateTimeOffset BekendVanaf, long Volgnummer, string LaatsteId, IReadOnlyList<string> Winnaars, IReadOnlyList<Logregel> Regels);
 
 /// <summary>Where a programme's checkpoints are kept (Blob Storage in Azure, Azurite locally); implemented by the storage project.</summary>
 public interface ICheckpuntStore
@@ -41,6 +51,26 @@ public static class Checkpunten
     public const int Segmentgrootte = 10_000;
 
     public static byte[] Inhoud(IReadOnlyList<Logregel> regels) => JsonSerializer.SerializeToUtf8Bytes(regels, VoortgangJson.Options);
+
+    /// <summary>The head of a checkpoint, or null when its bytes are not the ones named (hash) or do not belong to it.</summary>
+    public static Kopinhoud? LeesKop(Checkpunt c, byte[]? inhoud)
+    {
+        if (c.Kop is null || inhoud is null || Hash(inhoud) != c.Kop.Sha256)
+        {
+            return null;
+        }
+
+        try
+        {
+            var kop = JsonSerializer.Deserialize<Kopinhoud>(inhoud, VoortgangJson.Options);
+            return kop is { Regels: not null, Winnaars: not null, LaatsteId: not null } && kop.Volgnummer == c.Volgnummer && kop.BekendVanaf == c.BekendTot
+                && kop.Regels.All(r => r.Volgnummer <= c.Volgnummer && (r.Status is null) != (r.Revisie is null)) ? kop : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     public static string Hash(ReadOnlySpan<byte> inhoud) => Convert.ToHexStringLower(SHA256.HashData(inhoud));
 

@@ -34,8 +34,11 @@ public sealed class Logstand
     /// <summary>The index of the lines; ask it with <see cref="Volgnummer"/> as the last line.</summary>
     public Tijdlijn Tijdlijn { get; }
 
-    /// <summary>The lines of this state, in recording order (a view: nothing is copied).</summary>
-    public IReadOnlyList<Logregel> Regels => Tijdlijn.Regels.Tot(Volgnummer == 0 ? 0 : Volgnummer - Tijdlijn.Regels.Eerste + 1);
+    /// <summary>The lines of this state, in recording order (a view: nothing is copied). Only a whole index has them.</summary>
+    public IReadOnlyList<Logregel> Regels => Volledig().Regels.Tot(Volgnummer == 0 ? 0 : Volgnummer - Tijdlijn.Regels.Eerste + 1);
+
+    /// <summary>Whether this state answers (P, T) exactly; a state on a checkpoint's head answers only the current state (see <see cref="Tijdlijn.Dekt"/>).</summary>
+    public bool Dekt(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Dekt(peildatum, bekendOp);
 
     /// <summary>The number of the last line: the data version.</summary>
     public long Volgnummer { get; }
@@ -46,14 +49,16 @@ public sealed class Logstand
     /// <summary>The current state on <paramref name="vandaag"/>: one instance per day while the log is unchanged.</summary>
     public VoortgangData Huidig(DateOnly vandaag) => _huidig.GetOrAdd(vandaag, d => Stand(d, DateTimeOffset.MaxValue));
 
-    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Stand(peildatum, bekendOp, Volgnummer);
+    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Dekt(peildatum, bekendOp)
+        ? Tijdlijn.Stand(peildatum, bekendOp, Volgnummer)
+        : throw new InvalidOperationException($"Deze stand rust op de kop van een checkpunt en dekt {peildatum:yyyy-MM-dd} niet; vraag Logboek.VolledigAsync.");
 
     /// <summary>What a snapshot at this peildatum freezes from this log: everything it holds. The snapshot and the concept both use it.</summary>
     public VoortgangData Momentopname(DateOnly peildatum) => Stand(peildatum, BekendTot);
 
     public Logregel? Regel(long volgnummer)
     {
-        var i = volgnummer - Tijdlijn.Regels.Eerste;
+        var i = volgnummer - Volledig().Regels.Eerste;
         return volgnummer <= Volgnummer && i >= 0 && Tijdlijn.Regels[i] is { } r && r.Volgnummer == volgnummer ? r : null;
     }
 
@@ -64,7 +69,12 @@ public sealed class Logstand
         && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
 
     /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
-    public Statusregel? VervangenDoor(string statusId) => Tijdlijn.VervangenDoor(statusId, Volgnummer);
+    public Statusregel? VervangenDoor(string statusId) => Volledig().VervangenDoor(statusId, Volgnummer);
+
+    // What needs every line (history, feed, the write rules) asks a whole index; a head refuses loudly rather than answer short.
+    private Tijdlijn Volledig() => Tijdlijn.Volledig
+        ? Tijdlijn
+        : throw new InvalidOperationException("Deze stand rust op de kop van een checkpunt; vraag Logboek.VolledigAsync.");
 }
 
 /// <summary>
@@ -78,6 +88,12 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     private readonly SemaphoreSlim _laden = new(1, 1);
     private Bewaard<Logstand>? _stand;
 
+    // While the process runs on a checkpoint's head: the lines after the checkpoint (for the whole index when it has
+    // been read) and the reading of that index, beside the requests.
+    private List<Logregel>? _staart;
+    private Task? _volledig;
+    private Func<Task>? _laadVolledig;
+
     public TimeProvider Tijd => versheid.Tijd;
 
     /// <summary>Since when the log in memory has not been confirmed against storage (null: it is current).</summary>
@@ -85,47 +101,45 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     public DateTimeOffset? OnbevestigdSinds => _stand?.OnbevestigdSinds;
 
     /// <summary>
-    /// The log as this process knows it, refreshed at most once per interval. When the refresh fails (storage
-    /// unreachable) and a log was read before, that log is served — reads keep working through an outage.
+    /// The log as this process knows it, refreshed at most once per interval; its current state is always exact (a
+    /// state on a checkpoint's head that no longer covers today waits for the whole index). When the refresh fails
+    /// (storage unreachable) and a log was read before, that log is served — reads keep working through an outage.
     /// </summary>
     public async Task<Logstand> LeesAsync(CancellationToken ct)
     {
-        var b = await versheid.LeesAsync(_stand, VersAsync, ct);
+        var b = await versheid.LeesAsync(_stand, VernieuwAsync, ct);
         if (b.OnbevestigdSinds is not null)
         {
-            _stand = b; // the old log, served for another interval (VersAsync keeps what it loads itself)
+            _stand = b; // the old log, served for another interval (VernieuwAsync keeps what it loads itself)
         }
 
-        return b.Waarde;
+        return b.Waarde.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue) ? b.Waarde : await VolledigAsync(ct);
     }
 
-    /// <summary>The log as storage has it now (for writes and snapshots, which must not act on an old state).</summary>
+    /// <summary>The log with its whole index: for as-of reads a head does not cover, the history and the change feed.</summary>
+    public async Task<Logstand> VolledigAsync(CancellationToken ct)
+    {
+        var b = await versheid.LeesAsync(_stand, VernieuwAsync, ct);
+        if (b.Waarde.Tijdlijn.Volledig)
+        {
+            return b.Waarde;
+        }
+
+        await WachtOpVolledigAsync(ct);
+        return (await versheid.LeesAsync(_stand, VernieuwAsync, ct)).Waarde;
+    }
+
+    /// <summary>The log as storage has it now, with its whole index (for writes and snapshots, which must not act on an old state).</summary>
     public async Task<Logstand> VersAsync(CancellationToken ct)
     {
-        await _laden.WaitAsync(ct);
-        try
+        var stand = await VernieuwAsync(ct);
+        if (stand.Tijdlijn.Volledig)
         {
-            var teller = versheid.Teller;
-            var begin = versheid.Nu;
-            Logstand stand;
-            if (_stand?.Waarde is { } oud)
-            {
-                var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
-                stand = nieuw.Count == 0 ? oud : Voeg(oud, nieuw);
-            }
-            else
-            {
-                stand = await StartAsync(ct);
-            }
-
-            _stand = versheid.Bewaar(stand, teller, begin);
-            checkpunten?.Na(stand);
             return stand;
         }
-        finally
-        {
-            _laden.Release();
-        }
+
+        await WachtOpVolledigAsync(ct);
+        return await VernieuwAsync(ct);
     }
 
     /// <summary>Merges lines this process just appended, so its next read shows them without a storage round trip.</summary>
@@ -156,6 +170,9 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     /// <summary>The checkpoint write under way, if any (tests and the bench wait for it).</summary>
     public Task CheckpuntLopend => checkpunten?.Lopend ?? Task.CompletedTask;
 
+    /// <summary>The reading of the whole index beside the requests after a start on a head (done when there is none).</summary>
+    public Task VolledigLopend => _volledig ?? Task.CompletedTask;
+
     /// <summary>Asks for a checkpoint at the log as this process knows it (after a letter is frozen), written beside the requests.</summary>
     public void VraagCheckpunt()
     {
@@ -167,9 +184,39 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
 
     public void Dispose() => _laden.Dispose();
 
+    // The log as storage has it now: the lines after the last known number, or at the first read the start.
+    private async Task<Logstand> VernieuwAsync(CancellationToken ct)
+    {
+        await _laden.WaitAsync(ct);
+        try
+        {
+            var teller = versheid.Teller;
+            var begin = versheid.Nu;
+            Logstand stand;
+            if (_stand?.Waarde is { } oud)
+            {
+                var nieuw = await store.LeesNaAsync(oud.Volgnummer, ct);
+                stand = nieuw.Count == 0 ? oud : Voeg(oud, nieuw);
+            }
+            else
+            {
+                stand = await StartAsync(ct);
+            }
+
+            _stand = versheid.Bewaar(stand, teller, begin);
+            checkpunten?.Na(stand);
+            return stand;
+        }
+        finally
+        {
+            _laden.Release();
+        }
+    }
+
     // The first read of this process: the newest checkpoint that holds up and the lines after it, or the whole log when
     // there is none. The checkpoint's last line must be the log's line with that number (same moment and id); a
-    // checkpoint of another store or a restored table does not pass, and is replaced in the background.
+    // checkpoint of another store or a restored table does not pass, and is replaced in the background. On a head, the
+    // whole index is read beside the requests.
     private async Task<Logstand> StartAsync(CancellationToken ct)
     {
         var klok = System.Diagnostics.Stopwatch.StartNew();
@@ -179,6 +226,13 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
             var staart = await store.LeesNaAsync(c.Volgnummer - 1, ct);
             if (staart.Count > 0 && staart[0].Volgnummer == c.Volgnummer && staart[0].VastgelegdOp == c.BekendTot && staart[0].Id == c.LaatsteId)
             {
+                if (!c.Tijdlijn.Volledig)
+                {
+                    _staart = [];
+                    _laadVolledig = () => LaadVolledigAsync(checkpunten, c.Checkpunt);
+                    _volledig = Task.Run(_laadVolledig, CancellationToken.None);
+                }
+
                 var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
                 var stand = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
                 checkpunten.Gestart(c.Volgnummer, geladenNa, staart.Count - 1, klok.Elapsed - geladenNa);
@@ -192,14 +246,81 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
         return alles.Count == 0 ? Leeg : Voeg(Leeg, alles);
     }
 
+    // The whole index after a start on a head: the checkpoint's segments (or, when they do not hold up, the table),
+    // then, under the writer's lock, the lines that came after; from then on every state has the whole index.
+    private async Task LaadVolledigAsync(Checkpuntbeheer beheer, Checkpunt c)
+    {
+        if (_stand?.Waarde.Tijdlijn.Volledig == true)
+        {
+            return; // a repeated attempt that another already completed
+        }
+
+        var tijdlijn = await beheer.LaadSegmentenAsync(c, CancellationToken.None);
+        if (tijdlijn is null)
+        {
+            beheer.Afgekeurd(c.Volgnummer);
+            tijdlijn = new Tijdlijn();
+            foreach (var r in await store.LeesNaAsync(0, CancellationToken.None))
+            {
+                tijdlijn.Voeg(r);
+            }
+        }
+
+        await _laden.WaitAsync();
+        try
+        {
+            if (_staart is null)
+            {
+                return;
+            }
+
+            foreach (var r in _staart.Where(r => r.Volgnummer > tijdlijn.Regels.Aantal))
+            {
+                tijdlijn.Voeg(r);
+            }
+
+            var huidig = _stand!.Waarde;
+            var stand = tijdlijn.Regels.Aantal > huidig.Volgnummer
+                ? new Logstand(tijdlijn, tijdlijn.Regels.Aantal, tijdlijn.Regels[tijdlijn.Regels.Aantal - 1].VastgelegdOp)
+                : new Logstand(tijdlijn, huidig.Volgnummer, huidig.BekendTot);
+            _stand = _stand with { Waarde = stand };
+            _staart = null;
+            checkpunten?.Na(stand);
+        }
+        finally
+        {
+            _laden.Release();
+        }
+    }
+
+    // A failed reading (storage unreachable) is tried again by the next request that needs the whole index.
+    private async Task WachtOpVolledigAsync(CancellationToken ct)
+    {
+        var taak = _volledig ?? Task.CompletedTask;
+        try
+        {
+            await taak.WaitAsync(ct);
+        }
+        catch (Exception) when (taak.IsFaulted && _laadVolledig is { } opnieuw)
+        {
+            _ = Interlocked.CompareExchange(ref _volledig, Task.Run(opnieuw, CancellationToken.None), taak);
+            throw;
+        }
+    }
+
     // The next state shares the index with the one before (called under _laden: there is one writer); only the new
-    // lines are indexed, nothing is copied or folded again.
-    private static Logstand Voeg(Logstand oud, IReadOnlyList<Logregel> nieuw)
+    // lines are indexed, nothing is copied or folded again. On a head, the lines are also kept for the whole index.
+    private Logstand Voeg(Logstand oud, IReadOnlyList<Logregel> nieuw)
     {
         var tijdlijn = oud.Volgnummer == 0 ? new Tijdlijn() : oud.Tijdlijn;
         foreach (var r in nieuw)
         {
             tijdlijn.Voeg(r);
+        }
+
+        if (!tijdlijn.Volledig)
+        {
+            _staart?.AddRange(nieuw);
         }
 
         return new Logstand(tijdlijn, nieuw[^1].Volgnummer, nieuw[^1].VastgelegdOp);

@@ -31,9 +31,13 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
 
         var log = await logboek.LeesAsync(ct);
         var vandaag = Tijd.Vandaag();
-        return moment.Peildatum is null && moment.BekendOp is null
-            ? log.Huidig(vandaag)
-            : log.Stand(moment.Peildatum ?? vandaag, moment.BekendOp ?? DateTimeOffset.MaxValue);
+        if (moment.Peildatum is null && moment.BekendOp is null)
+        {
+            return log.Huidig(vandaag);
+        }
+
+        var (p, t) = (moment.Peildatum ?? vandaag, moment.BekendOp ?? DateTimeOffset.MaxValue);
+        return (log.Dekt(p, t) ? log : await logboek.VolledigAsync(ct)).Stand(p, t);
     }
 
     /// <summary>The state at a date as known now (for comparisons with "huidig" or a date).</summary>
@@ -41,7 +45,12 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
     {
         var log = await logboek.LeesAsync(ct);
         var vandaag = Tijd.Vandaag();
-        return peildatum is { } p ? log.Stand(p, DateTimeOffset.MaxValue) : log.Huidig(vandaag);
+        if (peildatum is not { } p)
+        {
+            return log.Huidig(vandaag);
+        }
+
+        return (log.Dekt(p, DateTimeOffset.MaxValue) ? log : await logboek.VolledigAsync(ct)).Stand(p, DateTimeOffset.MaxValue);
     }
 
     /// <summary>What a snapshot taken now would freeze: the fold at the peildatum over the log as stored now (read fresh, as the snapshot does).</summary>
@@ -51,8 +60,8 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
         return (log.Momentopname(peildatum), log);
     }
 
-    /// <summary>The log as this process knows it (for the history and the change feed).</summary>
-    public Task<Logstand> LogAsync(CancellationToken ct) => logboek.LeesAsync(ct);
+    /// <summary>The log as this process knows it, with every line (for the history and the change feed).</summary>
+    public Task<Logstand> LogAsync(CancellationToken ct) => logboek.VolledigAsync(ct);
 
     /// <summary>The snapshot of a vastgesteld cycle; 404 when unknown, 409 while it is still gepland.</summary>
     public async Task<Resultaat<VoortgangData>> MomentopnameAsync(string cyclusId, CancellationToken ct)

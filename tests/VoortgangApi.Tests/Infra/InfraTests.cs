@@ -49,6 +49,7 @@ public partial class InfraTests
         Assert.Equal(["open-data"], publiek.Select(c => Naam(c)));
         Assert.Equal("Blob", (string?)publiek[0]["properties"]!["publicAccess"]);
         Assert.True(containers.Count >= 2);
+        Assert.Equal("None", (string?)containers.Single(c => Naam(c) == "checkpunten")["properties"]!["publicAccess"]); // the log's checkpoints stay private
     }
 
     [Fact]
