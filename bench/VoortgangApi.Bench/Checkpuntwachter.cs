@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using VoortgangApi.Core.Historie;
-using VoortgangApi.Functions;
 
 namespace VoortgangApi.Bench;
 
@@ -12,10 +11,7 @@ internal static class Checkpuntwachter
         var id = Basislijn.Waarde(args, "--id") ?? "schaal";
         var minstens = long.Parse(Basislijn.Waarde(args, "--minstens") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var seconden = int.Parse(Basislijn.Waarde(args, "--seconden") ?? "600", System.Globalization.CultureInfo.InvariantCulture);
-        var config = new ConfigurationBuilder().AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"), ["Storage:TimeoutSeconden"] = "60" })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        await using var services = Diensten.VanApp(timeoutSeconden: "60");
         var store = services.GetRequiredKeyedService<ICheckpuntStore>(id);
         var klok = Stopwatch.StartNew();
         while (klok.Elapsed.TotalSeconds < seconden)

@@ -22,4 +22,13 @@ internal static class Diensten
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(waarden).Build();
         return new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
     }
+
+    /// <summary>The app's services on the store of the app under measurement (Storage__ConnectionString, no prefix).</summary>
+    public static ServiceProvider VanApp(string timeoutSeconden)
+    {
+        var config = new ConfigurationBuilder().AddEnvironmentVariables()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"), ["Storage:TimeoutSeconden"] = timeoutSeconden })
+            .Build();
+        return new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+    }
 }

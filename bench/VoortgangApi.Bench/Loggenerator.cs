@@ -4,7 +4,6 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Programmas;
-using VoortgangApi.Functions;
 
 namespace VoortgangApi.Bench;
 
@@ -26,10 +25,7 @@ internal static class Loggenerator
     {
         var id = Basislijn.Waarde(args, "--id") ?? "schaal";
         var aantal = int.Parse(Basislijn.Waarde(args, "--regels") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
-        var config = new ConfigurationBuilder().AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"), ["Storage:TimeoutSeconden"] = "60" })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        await using var services = Diensten.VanApp(timeoutSeconden: "60");
         var door = new Vastlegger("bench", "bench");
         await services.GetRequiredService<Programmaregister>().BewaarAsync(
             new Programma(id, "Schaalmeting (synthetisch)", "Synthetische gegevens voor de meting van een groot logboek.", ["Ministerie van Justitie en Veiligheid"]),

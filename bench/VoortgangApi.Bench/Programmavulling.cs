@@ -3,7 +3,6 @@ using System.Text.Json;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
 using VoortgangApi.Core.Programmas;
-using VoortgangApi.Functions;
 
 namespace VoortgangApi.Bench;
 
@@ -20,10 +19,7 @@ internal static class Programmavulling
     {
         var id = Basislijn.Waarde(args, "--id") ?? "meting-b";
         var aantal = int.Parse(Basislijn.Waarde(args, "--regels") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        var config = new ConfigurationBuilder().AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:SchemaMap"] = Path.Combine(AppContext.BaseDirectory, "schemas"), ["Storage:TimeoutSeconden"] = "30" })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddVoortgang(config).BuildServiceProvider();
+        await using var services = Diensten.VanApp(timeoutSeconden: "30");
         var door = new Vastlegger("bench", "bench");
         await services.GetRequiredService<Programmaregister>().BewaarAsync(
             new Programma(id, "Meetprogramma (synthetisch)", "Synthetische gegevens voor de meting.", ["Ministerie van Justitie en Veiligheid"]),
