@@ -106,7 +106,8 @@ public sealed class Checkpuntbeheer(
                 return; // a state on a head has no lines to write; the whole index follows and is written then
             }
 
-            if (stand.Volgnummer <= _laatste || (!altijd && !_herschrijven && stand.Volgnummer - _laatste < elkeRegels))
+            // A log shorter than one interval gets none, not even at a letter: reading it whole is as quick as a checkpoint.
+            if (stand.Volgnummer <= _laatste || stand.Volgnummer < elkeRegels || (!altijd && !_herschrijven && stand.Volgnummer - _laatste < elkeRegels))
             {
                 return;
             }
