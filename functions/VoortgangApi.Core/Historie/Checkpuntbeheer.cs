@@ -106,8 +106,9 @@ public sealed class Checkpuntbeheer(
                 return; // a state on a head has no lines to write; the whole index follows and is written then
             }
 
-            // A log shorter than one interval gets none, not even at a letter: reading it whole is as quick as a checkpoint.
-            if (stand.Volgnummer <= _laatste || stand.Volgnummer < elkeRegels || (!altijd && !_herschrijven && stand.Volgnummer - _laatste < elkeRegels))
+            // A log shorter than one interval gets none, not even at a letter (reading it whole is as quick), unless one
+            // that did not hold up must be replaced.
+            if (stand.Volgnummer <= _laatste || (!_herschrijven && (stand.Volgnummer < elkeRegels || (!altijd && stand.Volgnummer - _laatste < elkeRegels))))
             {
                 return;
             }
