@@ -107,7 +107,9 @@ for (const n of aantallen) {
   console.log(`  geschreven in ${vulling.seconden} s, ${vulling.brieven.length} brieven`);
   for (const v of varianten) {
     console.log(`» ${v} bij ${n} regels`);
-    rijen.push({ ...(await meet(v, n, appEnv, api, vulling.brieven)), vullenSeconden: vulling.seconden });
+    const rij = { ...(await meet(v, n, appEnv, api, vulling.brieven)), vullenSeconden: vulling.seconden };
+    rijen.push(rij);
+    console.log(`  ${JSON.stringify(rij)}`); // each row as soon as it is measured: a long run that is stopped keeps what it had
   }
   azurite.kill('SIGTERM');
   await gestopt(azurite);
