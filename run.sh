@@ -84,6 +84,9 @@ if [ "$RAND" -eq 1 ]; then
 fi
 export OpenData__ApiBaseUrl="${OpenData__ApiBaseUrl:-$PUBLIEK/api/v1}"
 export SNAPSHOT_SCHEDULE="${SNAPSHOT_SCHEDULE:-0 0 * * * *}"
+# The host's own storage (its queue trigger) is the same Azurite; webhook deliveries go through this queue.
+export AzureWebJobsStorage="${AzureWebJobsStorage:-$Storage__ConnectionString}"
+export WEBHOOKS_QUEUE="${WEBHOOKS_QUEUE:-webhooks}"
 # The status page published to Azurite lives on the blob endpoint's origin: allow it, so that copy can read the API too.
 export Cors__AllowedOrigins="${Cors__AllowedOrigins:-http://127.0.0.1:$BLOB_PORT}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"

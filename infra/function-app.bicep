@@ -9,6 +9,9 @@ param identityClientId string
 param storageAccountName string
 param blobEndpoint string
 param tableEndpoint string
+param queueEndpoint string
+@description('The webhook delivery queue the app writes and its queue trigger reads (%WEBHOOKS_QUEUE%).')
+param webhookQueueName string
 param deploymentContainerName string
 param openDataContainerName string
 param appInsightsName string
@@ -94,6 +97,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // The app's data (StorageOptions): service URIs plus the identity, never a key.
         { name: 'Storage__TableServiceUri', value: tableEndpoint }
         { name: 'Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'Storage__QueueServiceUri', value: queueEndpoint }
+        // Webhook deliveries: the queue (the trigger reads the same account through AzureWebJobsStorage), https callbacks only.
+        { name: 'WEBHOOKS_QUEUE', value: webhookQueueName }
+        { name: 'Webhooks__LoopbackToegestaan', value: 'false' }
         { name: 'Storage__ClientId', value: identityClientId }
         // Telemetry with Entra ID: the connection string only addresses the resource; ingestion needs the token.
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }

@@ -68,6 +68,8 @@ module functionApp 'function-app.bicep' = {
     storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    webhookQueueName: storage.outputs.webhookQueueName
     deploymentContainerName: storage.outputs.deploymentContainerName
     openDataContainerName: storage.outputs.openDataContainerName
     appInsightsName: monitoring.outputs.appInsightsName

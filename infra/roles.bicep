@@ -9,7 +9,8 @@ param principalId string
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 // Storage Table Data Contributor: the app's tables (current data, cycles, snapshots).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-// Storage Queue Data Contributor: the Functions host's own queues (AzureWebJobsStorage).
+// Storage Queue Data Contributor: the Functions host's own queues (AzureWebJobsStorage), and the webhook delivery queue
+// the app writes and its queue trigger reads (send, peek, process, delete), all with this identity.
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 // Monitoring Metrics Publisher: send telemetry to Application Insights with Entra ID (local auth is off).
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'

@@ -3,8 +3,11 @@ param name string
 param location string
 param tags object
 
-@description('Tables the app uses: exactly those of functions/VoortgangApi.Storage/TableKeys.cs (the log, cycles, snapshots).')
-var tableNames = ['historie', 'cycli', 'momentopnamen']
+@description('Tables the app uses (functions/VoortgangApi.Storage/TableKeys.cs): the log, cycles, snapshots, programmes, webhook subscriptions.')
+var tableNames = ['historie', 'cycli', 'momentopnamen', 'programmas', 'abonnementen']
+
+@description('The webhook delivery queue (app setting WEBHOOKS_QUEUE) and its poison queue, named as the Functions host names it.')
+param webhookQueueName string = 'webhooks'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -61,9 +64,23 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
   name: table
 }]
 
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Webhook deliveries (issue 35): one message per delivery, retried with growing pauses; given up after 24 hours into
+// the poison queue. The app's identity uses them with Storage Queue Data Contributor (roles.bicep), never a key.
+resource webhookQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for q in [webhookQueueName, '${webhookQueueName}-poison']: {
+  parent: queueService
+  name: q
+}]
+
 output id string = storage.id
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output webhookQueueName string = webhookQueues[0].name
 output deploymentContainerName string = deploymentContainer.name
 output openDataContainerName string = openDataContainer.name

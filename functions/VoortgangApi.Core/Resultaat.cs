@@ -11,13 +11,16 @@ public enum ProbleemSoort
     Onverwerkbaar,
     Onbeschikbaar,
     TeGroot,
+
+    /// <summary>A limit is reached; <see cref="Probleem.Wacht"/> says when a new try makes sense.</summary>
+    TeVeel,
 }
 
 /// <summary>One invalid input: which parameter or field, a machine code and a Dutch reason.</summary>
 public sealed record OngeldigeInvoer(string Naam, string Code, string Reden);
 
 /// <summary>Why an operation did not succeed. Never contains stack traces or personal data.</summary>
-public sealed record Probleem(ProbleemSoort Soort, string Detail, IReadOnlyList<OngeldigeInvoer> Fouten)
+public sealed record Probleem(ProbleemSoort Soort, string Detail, IReadOnlyList<OngeldigeInvoer> Fouten, TimeSpan? Wacht = null)
 {
     public static Probleem NietGevonden(string detail) => new(ProbleemSoort.NietGevonden, detail, []);
     public static Probleem Conflict(string detail) => new(ProbleemSoort.Conflict, detail, []);

@@ -7,6 +7,7 @@ using VoortgangApi.Core.Validation;
 using VoortgangApi.Functions.OpenApi;
 using VoortgangApi.Functions.Programmas;
 using VoortgangApi.Functions.Rand;
+using VoortgangApi.Functions.Webhooks;
 using VoortgangApi.Storage;
 
 namespace VoortgangApi.Functions;
@@ -37,6 +38,7 @@ public static class VoortgangRegistratie
         services.AddSingleton<Http.Antwoordcache>();
         services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Http.Antwoordcache>());
         services.AddRand(configuration);
+        services.AddWebhooks(configuration);
         services.AddSingleton<Http.Randvulling>();
         services.AddSingleton(sp => new Http.Cachebeleid(sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<IOptions<Rand.RandOptions>>(), LogboekVan(sp)));
         services.AddSingleton<Http.CorsBeleid>();

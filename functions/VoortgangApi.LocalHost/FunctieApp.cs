@@ -10,6 +10,9 @@ namespace VoortgangApi.LocalHost;
 /// </summary>
 public sealed record FunctieApp(string Map, string Uitvoerbaar, string WerkerPad, string RoutePrefix)
 {
+    /// <summary>The queue trigger's settings, host.json extensions.queues (the storage extension's QueuesOptions and their defaults).</summary>
+    public Wachtrijopties Wachtrijen { get; init; } = new();
+
     public const string StandaardPrefix = "api";
 
     public static FunctieApp Lees(string map)
@@ -28,19 +31,17 @@ public sealed record FunctieApp(string Map, string Uitvoerbaar, string WerkerPad
         var werker = (string?)beschrijving["defaultWorkerPath"] ?? throw new InvalidDataException($"{config} noemt geen defaultWorkerPath.");
         // {WorkerRoot} stands for the app folder in self-contained builds (Worker SDK targets).
         uitvoerbaar = uitvoerbaar.Replace("{WorkerRoot}", map + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return new FunctieApp(map, uitvoerbaar, Path.Combine(map, werker), Prefix(map));
+        return new FunctieApp(map, uitvoerbaar, Path.Combine(map, werker), Prefix(map)) { Wachtrijen = Wachtrijopties.Lees(HostJson(map)) };
+    }
+
+    private static JsonNode? HostJson(string map)
+    {
+        var pad = Path.Combine(map, "host.json");
+        return File.Exists(pad)
+            ? JsonNode.Parse(File.ReadAllText(pad), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })
+            : null;
     }
 
     // extensions.http.routePrefix, default "api"; an empty string is a valid prefix (routes at the root).
-    private static string Prefix(string map)
-    {
-        var pad = Path.Combine(map, "host.json");
-        if (!File.Exists(pad))
-        {
-            return StandaardPrefix;
-        }
-
-        var host = JsonNode.Parse(File.ReadAllText(pad), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return (string?)host?["extensions"]?["http"]?["routePrefix"] ?? StandaardPrefix;
-    }
+    private static string Prefix(string map) => (string?)HostJson(map)?["extensions"]?["http"]?["routePrefix"] ?? StandaardPrefix;
 }

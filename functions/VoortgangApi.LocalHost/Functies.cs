@@ -9,13 +9,16 @@ internal sealed record Functie(string Naam, string Id, Trigger Trigger, RpcFunct
 {
     public bool IsHttp => string.Equals(Trigger.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase);
     public bool IsTimer => string.Equals(Trigger.Type, "timerTrigger", StringComparison.OrdinalIgnoreCase);
+    public bool IsQueue => string.Equals(Trigger.Type, "queueTrigger", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
 /// The trigger binding, its property names those of the raw binding JSON: what the host acts on (HTTP: auth level,
-/// methods, route; timer: schedule, runOnStartup).
+/// methods, route; timer: schedule, runOnStartup; queue: queueName, connection).
 /// </summary>
-internal sealed record Trigger(string Name, string Type, string? AuthLevel, IReadOnlyList<string>? Methods, string? Route, string? Schedule, bool RunOnStartup)
+internal sealed record Trigger(
+    string Name, string Type, string? AuthLevel, IReadOnlyList<string>? Methods, string? Route, string? Schedule, bool RunOnStartup,
+    string? QueueName = null, string? Connection = null)
 {
     private static readonly JsonSerializerOptions Opties = new(JsonSerializerDefaults.Web);
 

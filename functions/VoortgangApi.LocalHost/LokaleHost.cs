@@ -56,6 +56,7 @@ public static class LokaleHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<WerkerHost>();
         builder.Services.AddHostedService<TimerTriggers>();
+        builder.Services.AddHostedService<QueueTriggers>();
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<Doorgeefhop>();
         builder.Services.AddGrpc(g => (g.MaxReceiveMessageSize, g.MaxSendMessageSize) = (int.MaxValue, int.MaxValue));

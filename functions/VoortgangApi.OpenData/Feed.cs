@@ -42,25 +42,6 @@ public static class Feed
         return stream.ToArray();
     }
 
-    /// <summary>
-    /// Text as XML 1.0 allows it: characters XML cannot carry (control characters, lone surrogates) are dropped, so one
-    /// bad title in an old store can never make the feed unwritable for every later release.
-    /// </summary>
-    public static string XmlTekst(string tekst)
-    {
-        var uit = new StringBuilder(tekst.Length);
-        for (var i = 0; i < tekst.Length; i++)
-        {
-            if (char.IsSurrogatePair(tekst, i))
-            {
-                uit.Append(tekst, i++, 2);
-            }
-            else if (XmlConvert.IsXmlChar(tekst[i]))
-            {
-                uit.Append(tekst[i]);
-            }
-        }
-
-        return uit.ToString();
-    }
+    /// <summary>Text as XML 1.0 allows it, so one bad title in an old store can never make the feed unwritable for every later release.</summary>
+    public static string XmlTekst(string tekst) => Core.Volgen.Atom.Tekst(tekst);
 }

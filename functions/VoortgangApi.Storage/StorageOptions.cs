@@ -14,6 +14,9 @@ public sealed class StorageOptions : IValidatableObject
     public Uri? TableServiceUri { get; set; }
     public Uri? BlobServiceUri { get; set; }
 
+    /// <summary>The queue endpoint (webhook deliveries); in Azure the same account as the Functions host's own storage.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Client id of the user-assigned managed identity; empty means DefaultAzureCredential's own choice.</summary>
     public string? ClientId { get; set; }
 

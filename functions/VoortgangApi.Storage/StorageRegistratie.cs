@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.Core.Programmas;
+using VoortgangApi.Core.Volgen;
 
 namespace VoortgangApi.Storage;
 
@@ -38,7 +40,17 @@ public static class StorageRegistratie
                 ? new BlobServiceClient(o.BlobServiceUri, Credential(o), opties)
                 : new BlobServiceClient(o.ConnectionString, opties);
         });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var opties = Beleid(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, o);
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new QueueServiceClient(o.QueueServiceUri ?? new Uri(o.BlobServiceUri!.AbsoluteUri.Replace(".blob.", ".queue.", StringComparison.Ordinal)), Credential(o), opties)
+                : new QueueServiceClient(o.ConnectionString, opties);
+        });
         services.AddSingleton<TableClients>();
+        services.AddSingleton<IAbonnementStore, AbonnementTableStore>();
+        services.AddSingleton<IAfleverwachtrij>(sp => new AfleverQueue(sp.GetRequiredService<QueueServiceClient>(), configuration[WebhookOptions.WachtrijInstelling] is { Length: > 0 } q ? q : WebhookOptions.StandaardWachtrij));
         services.AddSingleton<IProgrammaStore, ProgrammaTableStore>();
         // Per programme (the key is its id): its own partitions and open-data folder. The composition root registers
         // the Programmacontext per key; a store is made once per programme and kept.

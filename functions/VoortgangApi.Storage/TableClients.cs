@@ -14,6 +14,7 @@ internal sealed class TableClients(TableServiceClient service, IOptions<StorageO
     public Task<TableClient> CycliAsync(CancellationToken ct) => Tabel(TableKeys.CycliTabel(_prefix), ct);
     public Task<TableClient> MomentopnamenAsync(CancellationToken ct) => Tabel(TableKeys.MomentopnameTabel(_prefix), ct);
     public Task<TableClient> ProgrammasAsync(CancellationToken ct) => Tabel(TableKeys.ProgrammaTabel(_prefix), ct);
+    public Task<TableClient> AbonnementenAsync(CancellationToken ct) => Tabel(TableKeys.AbonnementTabel(_prefix), ct);
 
     private Task<TableClient> Tabel(string naam, CancellationToken ct)
     {

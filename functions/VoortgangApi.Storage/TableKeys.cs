@@ -43,6 +43,11 @@ internal static class TableKeys
     public static string MomentopnameTabel(string prefix) => prefix + "momentopnamen";
     public static string ProgrammaTabel(string prefix) => prefix + "programmas";
 
+    /// <summary>Webhook subscriptions: partition = programme, row = subscription id; the delivery cursor of each programme in partition <see cref="CursorPartitie"/>.</summary>
+    public static string AbonnementTabel(string prefix) => prefix + "abonnementen";
+
+    public const string CursorPartitie = "_cursor";
+
     public const string ProgrammaRij = "programma";
     public const string ToegangKolom = "Toegang";
 

@@ -186,6 +186,7 @@ public sealed class Programmabeheer(Programmaregister register, IProgrammalezers
             ["self"] = new(basis), ["themas"] = new($"{basis}/themas"), ["oplossingsrichtingen"] = new($"{basis}/oplossingsrichtingen"),
             ["knelpunten"] = new($"{basis}/knelpunten"), ["partijen"] = new($"{basis}/partijen"), ["overzicht"] = new($"{basis}/overzicht"),
             ["wijzigingen"] = new($"{basis}/wijzigingen"), ["rapportagecycli"] = new($"{basis}/rapportagecycli"),
+            ["feed"] = new($"{basis}/feed"), ["abonnementen"] = new($"{basis}/abonnementen"),
         };
         return new ProgrammaDetail(p.Id, p.Titel, p.Omschrijving, p.Ministeries,
             laatste is null ? null : new CyclusKort(laatste.Id, laatste.Titel, laatste.Peildatum, laatste.Kamerbrief),

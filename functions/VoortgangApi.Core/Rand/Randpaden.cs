@@ -10,7 +10,7 @@ public sealed class Randpaden(string standaardId, string apiPad = "/api/v1", str
 {
     /// <summary>The first path segments of the standard programme's short paths (the 1.5.1 paths without a programme).</summary>
     public static readonly IReadOnlyList<string> StandaardWortels =
-        ["themas", "knelpunten", "partijen", "oplossingsrichtingen", "overzicht", "wijzigingen", "rapportagecycli"];
+        ["themas", "knelpunten", "partijen", "oplossingsrichtingen", "overzicht", "wijzigingen", "rapportagecycli", "feed"];
 
     public IReadOnlyList<string> Voor(Wijziging wijziging)
     {

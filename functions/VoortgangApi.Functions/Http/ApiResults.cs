@@ -94,6 +94,24 @@ public static class ApiResults
         return result;
     }
 
+    /// <summary>An Atom feed: current public data (cached and purged like the JSON), with a strong ETag and 304 as every answer.</summary>
+    public static IActionResult Atom(this HttpRequest req, Resultaat<Core.Volgen.Feedinhoud> resultaat)
+    {
+        if (!resultaat.IsGelukt)
+        {
+            return Problems.Van(resultaat.Probleem!, req);
+        }
+
+        var result = new Atomantwoord(Core.Volgen.Atom.Schrijf(resultaat.Waarde!)) { Openbaarheid = Openbaarheid.Openbaar };
+        result.Headers["Link"] = $"<{resultaat.Waarde!.Alternate}>; rel=\"alternate\"; type=\"text/html\"";
+        return result;
+    }
+
+    private sealed class Atomantwoord(byte[] bytes) : Bytesantwoord(StatusCodes.Status200OK, Core.Volgen.Atom.Mediatype)
+    {
+        public override byte[] Bytes() => bytes;
+    }
+
     private static string PaginaUrl(HttpRequest req, int page)
     {
         var query = QueryHelpers.ParseQuery(req.QueryString.Value);

@@ -25,6 +25,7 @@ public static class Problems
         ProbleemSoort.Onverwerkbaar => Maak(422, "Niet te verwerken", p.Detail, req),
         ProbleemSoort.TeGroot => Maak(413, "Te groot", p.Detail, req, [.. p.Fouten.Select(f => new InvalidParam(f.Naam, f.Code, f.Reden))]),
         ProbleemSoort.Onbeschikbaar => MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", p.Detail, req)),
+        ProbleemSoort.TeVeel => MetRetryAfter(Maak(429, "Te veel verzoeken", p.Detail, req), p.Wacht),
         _ => Intern(req),
     };
 
@@ -92,9 +93,9 @@ public static class Problems
         MetRetryAfter(Maak(503, "Tijdelijk niet beschikbaar", "De aanmeldingsdienst is tijdelijk niet bereikbaar; probeer het later opnieuw.", req));
 
     // RFC 9110 §10.2.3: tell the client when a retry makes sense.
-    private static JsonBodyResult MetRetryAfter(JsonBodyResult result)
+    private static JsonBodyResult MetRetryAfter(JsonBodyResult result, TimeSpan? wacht = null)
     {
-        result.Headers["Retry-After"] = "5";
+        result.Headers["Retry-After"] = wacht is { } w ? Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "5";
         return result;
     }
 

@@ -118,7 +118,7 @@ public static class Operaties
                 [new(200, "Het bestand.", null, "application/javascript", []), Fout(400, "Geen geldige bestandsnaam."), Fout(404, "Onbekend bestand."), .. Altijd()]),
         };
         foreach (var (naam, doc) in OperatiesHistorie.Alle(v, lezen, BeheerFouten()).Concat(OperatiesBeheer.Alle(BeheerFouten()))
-            .Concat(OperatiesProgrammas.Alle(v, lezen, BeheerFouten())))
+            .Concat(OperatiesProgrammas.Alle(v, lezen, BeheerFouten())).Concat(OperatiesVolgen.Alle()))
         {
             alle.Add(naam, doc);
         }

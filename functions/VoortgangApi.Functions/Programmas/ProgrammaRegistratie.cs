@@ -9,6 +9,7 @@ using VoortgangApi.Core.Invulblad;
 using VoortgangApi.Core.OpenData;
 using VoortgangApi.Core.Programmas;
 using VoortgangApi.Core.Queries;
+using VoortgangApi.Core.Volgen;
 using VoortgangApi.Core.Validation;
 using VoortgangApi.OpenData;
 
@@ -46,6 +47,12 @@ public static class ProgrammaRegistratie
         Per(services, (sp, id) => new VoortgangQueries(K<Voortgangslezer>(sp, id)));
         Per(services, (sp, id) => new RapportagecycliQueries(K<Voortgangslezer>(sp, id)));
         Per(services, (sp, id) => new OverzichtQueries(K<Voortgangslezer>(sp, id), K<OpenDataInstellingen>(sp, id)));
+        Per(services, (sp, id) => new Abonnementen(K<Programmacontext>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<IAbonnementStore>(),
+            sp.GetRequiredService<ICallbackKanaal>(), sp.GetRequiredService<Pogingenteller>(), sp.GetRequiredService<SchemaCatalogus>(),
+            sp.GetRequiredService<WebhookOptions>(), sp.GetRequiredService<TimeProvider>()));
+        Per(services, (sp, id) => new Uitzender(id, K<Logboek>(sp, id), K<ICyclusStore>(sp, id), sp.GetRequiredService<IAbonnementStore>(),
+            sp.GetRequiredService<IAfleverwachtrij>(), K<OpenDataInstellingen>(sp, id), sp.GetRequiredService<TimeProvider>()));
+        Per(services, (sp, id) => new Feedqueries(K<Voortgangslezer>(sp, id), K<OpenDataInstellingen>(sp, id), sp.GetRequiredService<TimeProvider>()));
         Per(services, (sp, id) => new CyclusPlanner(K<ICyclusStore>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), K<Wijzigingsteller>(sp, id)));
         Per(services, (sp, id) => OpenDataInstellingen(sp, K<Programmacontext>(sp, id)));
         Per(services, (sp, id) => new PublicatieService(K<ICyclusStore>(sp, id), K<Logboek>(sp, id), K<IOpenDataStore>(sp, id),
@@ -54,7 +61,8 @@ public static class ProgrammaRegistratie
             sp.GetRequiredService<ILogger<MomentopnameService>>(), [K<PublicatieService>(sp, id)], K<Wijzigingsteller>(sp, id)));
         Per(services, (sp, id) => new Programmadiensten(K<Programmacontext>(sp, id), K<VoortgangQueries>(sp, id), K<HistorieQueries>(sp, id),
             K<VoortgangSchrijver>(sp, id), K<OverzichtQueries>(sp, id), K<RapportagecycliQueries>(sp, id), K<CyclusPlanner>(sp, id),
-            K<MomentopnameService>(sp, id), K<PublicatieService>(sp, id), K<InvulbladService>(sp, id)));
+            K<MomentopnameService>(sp, id), K<PublicatieService>(sp, id), K<InvulbladService>(sp, id), K<Feedqueries>(sp, id),
+            K<Abonnementen>(sp, id), K<Uitzender>(sp, id)));
 
         // The standard programme's services without a key: the seed import at start, and tests that read storage directly.
         Standaard<IHistorieStore>(services);

@@ -3,6 +3,7 @@ using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Invulblad;
 using VoortgangApi.Core.Programmas;
 using VoortgangApi.Core.Queries;
+using VoortgangApi.Core.Volgen;
 using VoortgangApi.OpenData;
 
 namespace VoortgangApi.Functions.Programmas;
@@ -10,7 +11,8 @@ namespace VoortgangApi.Functions.Programmas;
 /// <summary>The services of one programme, built for its <see cref="Programmacontext"/> and kept for the life of the process.</summary>
 public sealed record Programmadiensten(
     Programmacontext Context, VoortgangQueries Queries, HistorieQueries Historie, VoortgangSchrijver Schrijver, OverzichtQueries Overzicht,
-    RapportagecycliQueries Cycli, CyclusPlanner Planner, MomentopnameService Momentopnamen, PublicatieService Publicatie, InvulbladService Invulblad);
+    RapportagecycliQueries Cycli, CyclusPlanner Planner, MomentopnameService Momentopnamen, PublicatieService Publicatie, InvulbladService Invulblad,
+    Feedqueries Feeds, Abonnementen Abonnementen, Uitzender Uitzender);
 
 /// <summary>
 /// Chooses the programme of a request: the one named in the path (400 for a malformed id, 404 for an unknown one), or —

@@ -47,11 +47,12 @@ public sealed class Randpurge(IRandpurger purger, Randpaden paden, IOptions<Rand
                 naspoelen |= !meer.Naspoeling;
             }
 
+            var begin = tijd.GetTimestamp();
             try
             {
                 await purger.PurgeAsync([.. open], stoppingToken);
                 Interlocked.Increment(ref _gelukt);
-                logger.LogInformation("Rand: {Aantal} paden gepurged", open.Count);
+                logger.LogInformation("Rand: {Aantal} paden gepurged in {Ms:F0} ms", open.Count, tijd.GetElapsedTime(begin).TotalMilliseconds);
                 if (naspoelen && _naspoeling > TimeSpan.Zero)
                 {
                     _ = NaspoelAsync([.. open], stoppingToken);

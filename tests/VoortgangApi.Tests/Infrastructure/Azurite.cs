@@ -157,5 +157,7 @@ public sealed record AzuriteInstance(int BlobPort, int QueuePort, int TablePort,
         ["Storage:ConnectionString"] = ConnectionString,
         ["Storage:TablePrefix"] = prefix,
         ["Storage:OpenDataContainer"] = prefix + "-open-data",
+        ["AzureWebJobsStorage"] = ConnectionString,
+        ["WEBHOOKS_QUEUE"] = prefix + "webhooks",
     };
 }

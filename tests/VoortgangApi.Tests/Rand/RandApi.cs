@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Rand;
@@ -22,6 +24,15 @@ public class RandApi : TestApi
     }
 
     public int RandPoort { get; }
+
+    /// <summary>The worker's purge log (each purge and each failure), for a test that says where the time went.</summary>
+    public LogVanger Randlog { get; } = new("VoortgangApi.Functions.Rand");
+
+    protected override void Configureer(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddProvider(Randlog);
+        builder.Logging.AddFilter<LogVanger>("VoortgangApi.Functions.Rand", LogLevel.Information);
+    }
     public Uri RandBasis => new($"http://127.0.0.1:{RandPoort}");
 
     /// <summary>A client of the edge, as the public and the website read the API.</summary>
