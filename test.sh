@@ -54,6 +54,16 @@ if ! command -v shellcheck >/dev/null; then
   fi
 fi
 
+# The feed tests read every Atom feed with Python's feedparser, from Debian as well (FEEDPARSER_PYTHON names another Python).
+if ! "${FEEDPARSER_PYTHON:-/usr/bin/python3}" -c 'import feedparser' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "» apt-get install python3-feedparser (feedtests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-feedparser >/dev/null
+  else
+    echo "! feedparser ontbreekt: installeer het pakket python3-feedparser, anders falen de feedtests." >&2
+  fi
+fi
+
 # The edge tests put Debian's Varnish in front of the API, as ./run.sh does.
 ensure_varnish || echo "! zonder varnish falen de randtests (tests/VoortgangApi.Tests/Rand)." >&2
 

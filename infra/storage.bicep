@@ -6,8 +6,6 @@ param tags object
 @description('Tables the app uses (functions/VoortgangApi.Storage/TableKeys.cs): the log, cycles, snapshots, programmes, webhook subscriptions.')
 var tableNames = ['historie', 'cycli', 'momentopnamen', 'programmas', 'abonnementen']
 
-@description('The webhook delivery queue (app setting WEBHOOKS_QUEUE) and its poison queue, named as the Functions host names it.')
-param webhookQueueName string = 'webhooks'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -71,16 +69,22 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 
 // Webhook deliveries (issue 35): one message per delivery, retried with growing pauses; given up after 24 hours into
 // the poison queue. The app's identity uses them with Storage Queue Data Contributor (roles.bicep), never a key.
-resource webhookQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for q in [webhookQueueName, '${webhookQueueName}-poison']: {
+resource webhookQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queueService
-  name: q
-}]
+  name: 'webhooks'
+}
+
+// Where the Functions host moves a message after its maximum dequeue count, and the app a delivery given up after 24 hours.
+resource webhookPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'webhooks-poison'
+}
 
 output id string = storage.id
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
-output webhookQueueName string = webhookQueues[0].name
+output webhookQueueName string = webhookQueue.name
 output deploymentContainerName string = deploymentContainer.name
 output openDataContainerName string = openDataContainer.name

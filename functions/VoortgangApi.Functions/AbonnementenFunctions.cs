@@ -47,7 +47,7 @@ public sealed class AbonnementenFunctions(Programmakeuze programmas)
         req.In(programmas, programmaId, p => req.MetJsonAsync(async body => req.Abonnement(await p.Abonnementen.NeemAsync(body, req.Beller(), ct)), ct), ct);
 
     private Task<IActionResult> Lees(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
-        req.In(programmas, programmaId, async p => req.Prive(await p.Abonnementen.LeesAsync(id, req.WebhookGeheim(), ct)), ct);
+        req.In(programmas, programmaId, async p => req.Prive(await p.Abonnementen.LeesAsync(id, req.WebhookGeheim(), req.Parameters([]), ct)), ct);
 
     private Task<IActionResult> ZegOp(HttpRequest req, string? programmaId, string id, CancellationToken ct) =>
         req.In(programmas, programmaId, async p => req.Opgezegd(await p.Abonnementen.ZegOpAsync(id, req.WebhookGeheim(), ct)), ct);

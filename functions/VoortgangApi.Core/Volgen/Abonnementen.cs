@@ -76,8 +76,13 @@ public sealed class Abonnementen(
         return new NieuwAbonnement(AbonnementWeergave.Van(abonnement), abonnement.Geheim);
     }
 
-    public async Task<Resultaat<AbonnementWeergave>> LeesAsync(string id, string? geheim, CancellationToken ct)
+    public async Task<Resultaat<AbonnementWeergave>> LeesAsync(string id, string? geheim, Queries.Parameters query, CancellationToken ct)
     {
+        if (query.Fouten.Count > 0)
+        {
+            return Probleem.Ongeldig(query.Fouten);
+        }
+
         var gevonden = await MetGeheimAsync(id, geheim, ct);
         return gevonden.IsGelukt ? AbonnementWeergave.Van(gevonden.Waarde!) : gevonden.Probleem!;
     }

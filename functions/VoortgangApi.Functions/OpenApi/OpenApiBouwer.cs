@@ -8,6 +8,7 @@ namespace VoortgangApi.Functions.OpenApi;
 public static class OpenApiBouwer
 {
     public const string AanmeldSchema = "entraId";
+    public const string WebhookSchema = "webhookGeheim";
 
     private static readonly Dictionary<string, string> TagBeschrijvingen = new(StringComparer.Ordinal)
     {
@@ -61,6 +62,13 @@ public static class OpenApiBouwer
                 SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
                     [AanmeldSchema] = Beveiliging(aanmelding),
+                    [WebhookSchema] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.ApiKey,
+                        In = ParameterLocation.Header,
+                        Name = Http.Abonnementantwoorden.GeheimHeader,
+                        Description = "Het geheim (whsec_…) van een webhookabonnement, eenmalig gegeven bij het abonneren: alleen wie het heeft, leest of beëindigt het abonnement.",
+                    },
                 },
             },
         };
@@ -136,6 +144,11 @@ public static class OpenApiBouwer
                     ["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(doc.BodySchema, document), Example = doc.BodyVoorbeeld },
                 },
             };
+        }
+
+        if (doc.MetWebhookGeheim)
+        {
+            operatie.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(WebhookSchema, document)] = [] }];
         }
 
         if (functie.Rol is { } rol)

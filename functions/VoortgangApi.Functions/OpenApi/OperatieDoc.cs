@@ -13,10 +13,13 @@ public sealed record ParameterDoc(string Naam, ParameterLocation In, string Besc
 /// </summary>
 public sealed record AntwoordDoc(int Status, string Beschrijving, string? Schema, string ContentType, IReadOnlyList<string> Headers, JsonNode? Voorbeeld = null, bool VanHost = false);
 
-/// <summary>The human part of an operation; method and path come from the function itself.</summary>
+/// <summary>
+/// The human part of an operation; method and path come from the function itself. <see cref="MetWebhookGeheim"/>: the
+/// operation asks for a subscription's secret in the Webhook-Secret header (security scheme webhookGeheim).
+/// </summary>
 public sealed record OperatieDoc(
     string Tag, string Samenvatting, string Beschrijving, IReadOnlyList<ParameterDoc> Parameters, IReadOnlyList<AntwoordDoc> Antwoorden,
-    string? BodySchema = null, JsonNode? BodyVoorbeeld = null, string BodyMediatype = Doc.Json);
+    string? BodySchema = null, JsonNode? BodyVoorbeeld = null, string BodyMediatype = Doc.Json, bool MetWebhookGeheim = false);
 
 /// <summary>Small builders so the catalogue reads as a table.</summary>
 internal static class Doc

@@ -55,15 +55,17 @@ internal static class OperatiesVolgen
                 "AbonnementInvoer", JsonNode.Parse("""{"callback":"https://redactie.voorbeeld.nl/voortgang/haak","items":["ZD-03"]}""")),
             ["getAbonnement"] = new("Wijzigingen", "Een webhookabonnement lezen",
                 "Het abonnement zoals de abonnee het kreeg, met zijn toestand (actief of gepauzeerd, met de reden). Alleen met het geheim in de header Webhook-Secret; nooit gecachet.",
-                [AbonnementId, Operaties.Header(Http.Abonnementantwoorden.GeheimHeader, "Het geheim (whsec_…) uit het antwoord op het abonnement.", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")],
+                [AbonnementId],
                 [
                     new(200, "Het abonnement.", "Abonnement", Json, ["Cache-Control"], Voorbeeld()["abonnement"]!.DeepClone()),
-                    Fout(400, "Webhook-Secret ontbreekt."), Fout(404, "Geen abonnement met dit id en dit geheim."), .. Operaties.Altijd(),
-                ]),
+                    Fout(400, "Webhook-Secret ontbreekt, of een onbekende queryparameter."), Fout(404, "Geen abonnement met dit id en dit geheim."), .. Operaties.Altijd(),
+                ],
+                MetWebhookGeheim: true),
             ["deleteAbonnement"] = new("Wijzigingen", "Een webhookabonnement opzeggen",
                 "Zegt het abonnement op; daarna wordt niets meer bezorgd (ook geen herhaling). Alleen met het geheim in de header Webhook-Secret.",
-                [AbonnementId, Operaties.Header(Http.Abonnementantwoorden.GeheimHeader, "Het geheim (whsec_…) uit het antwoord op het abonnement.", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")],
-                [new(204, "Opgezegd.", null, "", []), Fout(400, "Webhook-Secret ontbreekt."), Fout(404, "Geen abonnement met dit id en dit geheim."), .. Operaties.Altijd()]),
+                [AbonnementId],
+                [new(204, "Opgezegd.", null, "", []), Fout(400, "Webhook-Secret ontbreekt."), Fout(404, "Geen abonnement met dit id en dit geheim."), .. Operaties.Altijd()],
+                MetWebhookGeheim: true),
         };
     }
 }

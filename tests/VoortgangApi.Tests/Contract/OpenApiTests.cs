@@ -125,7 +125,15 @@ public class OpenApiTests(TestApi api) : IClassFixture<TestApi>
     {
         var doc = await Document();
         var beveiligd = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
-            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 }).ToList();
+            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 } s && s[0]!["entraId"] is not null).ToList();
+        var metGeheim = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .Where(o => o.Value!["security"] is JsonArray { Count: > 0 } s && s[0]!["entraId"] is null).ToList();
+
+        // A webhook subscription is read and ended with its own secret, never with an Entra ID token.
+        Assert.Equal(["deleteAbonnement", "deleteProgrammaAbonnement", "getAbonnement", "getProgrammaAbonnement"],
+            metGeheim.Select(o => (string)o.Value!["operationId"]!).Order(StringComparer.Ordinal));
+        Assert.All(metGeheim, o => Assert.NotNull(o.Value!["security"]![0]!["webhookGeheim"]));
+        Assert.Equal("Webhook-Secret", (string?)doc["components"]!["securitySchemes"]!["webhookGeheim"]!["name"]);
 
         // Each admin operation of the standard programme and its programme-scoped twin, and the programmes' own management.
         string[] beheer = ["deleteRapportagecyclus", "getConcept", "getInvulblad", "postInvulblad", "postMomentopname", "postPublicatie", "postStatus",

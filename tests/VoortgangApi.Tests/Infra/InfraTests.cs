@@ -80,6 +80,23 @@ public partial class InfraTests
     }
 
     [Fact]
+    public async Task TheWebhookQueuesExistAndTheAppReachesThemWithItsIdentity()
+    {
+        var wachtrijen = await Resources("Microsoft.Storage/storageAccounts/queueServices/queues");
+        Assert.Equal(["webhooks", "webhooks-poison"], wachtrijen.Select(Naam).Order(StringComparer.Ordinal));
+
+        var app = Assert.Single(await Resources("Microsoft.Web/sites"));
+        var settings = app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToJsonString());
+        Assert.Contains("WEBHOOKS_QUEUE", settings.Keys); // the queue trigger's %WEBHOOKS_QUEUE%
+        Assert.Contains("Storage__QueueServiceUri", settings.Keys);
+        Assert.Equal("\"false\"", settings["Webhooks__LoopbackToegestaan"]);
+
+        // Storage Queue Data Contributor for the app's identity (send, read, delete), no key in any setting.
+        var rollen = (await Resources("Microsoft.Authorization/roleAssignments")).Select(t => (string)t["properties"]!["roleDefinitionId"]!).ToList();
+        Assert.Contains(rollen, r => r.Contains("storageQueueDataContributor", StringComparison.Ordinal) || r.Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AppSettingsHoldNoSecret()
     {
         var app = Assert.Single(await Resources("Microsoft.Web/sites"));

@@ -42,7 +42,8 @@ public class PlatformInfraTests
     {
         var tabellen = (await Sjabloon("tableNames"))["variables"]!["tableNames"]!.AsArray().Select(t => (string?)t).Order();
 
-        Assert.Equal(new[] { TableKeys.CycliTabel(""), TableKeys.HistorieTabel(""), TableKeys.MomentopnameTabel("") }.Order(), tabellen);
+        Assert.Equal(new[] { TableKeys.CycliTabel(""), TableKeys.HistorieTabel(""), TableKeys.MomentopnameTabel(""), TableKeys.ProgrammaTabel(""),
+            TableKeys.AbonnementTabel("") }.Order(), tabellen);
     }
 
     [Fact]
