@@ -10,7 +10,8 @@ namespace VoortgangApi.Functions.Rand;
 /// <summary>
 /// Hears every commit (the post-commit signal) and asks the edge to purge the paths it changed, beside the write: the
 /// write's answer never waits for the edge and a failed purge never fails it. A failure is logged and retried with a
-/// growing pause (1 s doubling to a minute) until the edge accepts, with the paths of later commits merged in; each
+/// growing pause (1 s doubling to a minute) until the edge accepts, with the paths of later commits merged in (a new
+/// commit ends the pause at once); each
 /// purge is repeated once after <see cref="RandOptions.NaspoelSeconden"/> for fills that were already under way.
 /// </summary>
 public sealed class Randpurge(IRandpurger purger, Randpaden paden, IOptions<RandOptions> opties, TimeProvider tijd, ILogger<Randpurge> logger)
@@ -66,7 +67,13 @@ public sealed class Randpurge(IRandpurger purger, Randpaden paden, IOptions<Rand
             {
                 // The data is committed and the edge keeps the old answers until this succeeds (or their s-maxage ends).
                 logger.LogWarning("Rand: purge van {Aantal} paden mislukt ({Fout}); opnieuw over {Pauze} s", open.Count, ex.Message, pauze.TotalSeconds);
-                await Task.Delay(pauze, tijd, stoppingToken);
+                // A new commit does not wait out the pause: its paths are tried at once (with the open ones). An edge that
+                // came up during a long pause (the app started first) would otherwise show the commit only after it.
+                using var wekker = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var pauzeKlaar = Task.Delay(pauze, tijd, wekker.Token);
+                await Task.WhenAny(pauzeKlaar, _wachtrij.Reader.WaitToReadAsync(wekker.Token).AsTask());
+                await wekker.CancelAsync();
+                stoppingToken.ThrowIfCancellationRequested();
                 pauze = TimeSpan.FromTicks(Math.Min(pauze.Ticks * 2, MaxPauze.Ticks));
             }
         }
