@@ -7,7 +7,8 @@ namespace VoortgangApi.Core.Cycli;
 public sealed record OplossingsrichtingKort(string Id, string? ThemaId, string Titel, string Status);
 
 /// <summary>A status change of one item between two cycles, with the source of the new status.</summary>
-public sealed record Statusovergang(string Id, string? ThemaId, string Titel, string Van, string Naar, Bron? Bron = null);
+/// <remarks><see cref="Zekerheid"/> and <see cref="Bron"/> are the new status's: a derived change never reads as a confirmed one.</remarks>
+public sealed record Statusovergang(string Id, string? ThemaId, string Titel, string Van, string Naar, Bron? Bron = null, string? Zekerheid = null);
 
 /// <summary>One changed field (JSON path within the item) with its old and new value.</summary>
 public sealed record Veldwijziging(string Veld, JsonElement? Oud, JsonElement? Nieuw);
@@ -52,7 +53,7 @@ public static class Verschillen
             }
             else if (o.Status.Status != n.Status.Status)
             {
-                overgangen.Add(new Statusovergang(n.Id, n.ThemaId, n.Titel, o.Status.Status, n.Status.Status, n.Status.Bron));
+                overgangen.Add(new Statusovergang(n.Id, n.ThemaId, n.Titel, o.Status.Status, n.Status.Status, n.Status.Bron, n.Status.Zekerheid));
             }
 
             var velden = Vergelijk(o, n);

@@ -95,8 +95,9 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
     public JsonNode Concept()
     {
         var vorige = seed.Cycli[^1];
-        var v = Verschillen.Bereken("voorjaar-2025", seed.Huidig, vorige.Id, vorige.Stand);
-        return Json(new Core.Cycli.Concept("voorjaar-2025", new DateOnly(2025, 5, 1), true, new DateTimeOffset(2025, 5, 2, 9, 30, 0, TimeSpan.Zero), 118,
+        // A fictional cycle: no such letter exists; the id says so wherever the example is shown.
+        var v = Verschillen.Bereken("fictief-voorbeeld", seed.Huidig, vorige.Id, vorige.Stand);
+        return Json(new Core.Cycli.Concept("fictief-voorbeeld", new DateOnly(2025, 5, 1), true, new DateTimeOffset(2025, 5, 2, 9, 30, 0, TimeSpan.Zero), 118,
             Core.Cycli.Canoniek.Hash(seed.Huidig), Core.Cycli.Canoniek.Tel(seed.Huidig), vorige.Id,
             v with { Statusovergangen = [.. v.Statusovergangen.Take(2)], Gewijzigd = [.. v.Gewijzigd.Take(1)] },
             "/api/v1/oplossingsrichtingen?peildatum=2025-05-01"));
@@ -112,7 +113,7 @@ public sealed partial class Voorbeelden(SeedSet seed, string basisUrl)
         "najaar-2024", "http://127.0.0.1:10000/devstoreaccount1/open-data/v1/cycli/najaar-2024/", 9, 9));
 
     public static JsonNode Plan() => JsonNode.Parse("""
-        {"titel":"Voortgang Aanpak sekswerkers, najaar 2025","peildatum":"2025-11-15","kamerbrief":{"datum":"2025-11-20"}}
+        {"titel":"Fictief voorbeeld: een geplande voortgangsbrief (bestaat niet)","peildatum":"2025-11-15","kamerbrief":{"datum":"2025-11-20"}}
         """)!;
 
     public static JsonNode Probleem(int status, string titel, string detail, string instance, IReadOnlyList<InvalidParam>? fouten = null) =>

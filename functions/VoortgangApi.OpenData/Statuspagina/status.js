@@ -36,6 +36,9 @@
     var li = el('li');
     li.appendChild(el('a', o.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(o.id) + '/historie', 'class': 'nl-link' }));
     li.appendChild(document.createTextNode(': van ' + label(o.van) + ' naar ' + label(o.naar) + bronTekst(o.bron)));
+    // A derived change is said in words, never only by a colour: the source does not state it.
+    if (o.zekerheid === 'afgeleid') { li.appendChild(el('strong', ' — afgeleid, niet letterlijk door de bron bevestigd', { 'class': 'afgeleid' })); }
+    if (o.zekerheid === 'onbekend') { li.appendChild(el('strong', ' — zekerheid onbekend', { 'class': 'afgeleid' })); }
     return li;
   }
 

@@ -105,6 +105,12 @@ public class RapportagecycliApiTests(TestApi api) : IClassFixture<TestApi>
         Assert.Equal("in_uitvoering", zd03.GetProperty("van").GetString());
         Assert.Equal("gerealiseerd", zd03.GetProperty("naar").GetString());
         Assert.Equal("CM-04", json.GetProperty("toegevoegd")[0].GetProperty("id").GetString());
+        // Every transition says how certain its new status is, and where it comes from.
+        Assert.All(json.GetProperty("statusovergangen").EnumerateArray(), o =>
+        {
+            Assert.Contains(o.GetProperty("zekerheid").GetString(), Core.Model.Zekerheden.Alle);
+            Assert.True(o.TryGetProperty("bron", out _), o.ToString());
+        });
     }
 
     [Theory]

@@ -72,6 +72,14 @@ public class WebhookRegelsTests
         Assert.Throws<WebhookVerificationException>(() => new StandardWebhook(Handtekening.NieuwGeheim()).Verify(body, kop));
     }
 
+    [Fact]
+    public void TheSignatureMatchesTheTestVectorOfTheStandardWebhooksSpecification()
+    {
+        // The example of the specification's reference libraries: secret, id, timestamp and body give exactly this signature.
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            Handtekening.Teken("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, """{"test": 2432232314}"""));
+    }
+
     /// <summary>A resolver and a connector that fail the test on any attempt to connect: the guard must refuse before either is needed.</summary>
     private static (CallbackKanaal Kanaal, List<string> Verbindingen) KanaalZonderVerbinding(Dictionary<string, IPAddress[]> dns)
     {
