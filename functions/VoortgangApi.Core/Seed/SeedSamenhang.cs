@@ -67,6 +67,8 @@ internal static class SeedSamenhang
                 }
             }
 
+            Wijzigingen(d, o, pad, fouten);
+
             foreach (var cyclusId in o.Teksten?.Keys ?? [])
             {
                 Bestaat(cycli, cyclusId, $"{pad}.teksten.{cyclusId}", "rapportagecyclus", fouten);
@@ -79,6 +81,28 @@ internal static class SeedSamenhang
         }
 
         return fouten;
+    }
+
+    /// <summary>
+    /// A confirmed change of status between two letters rests on a source from between them: an undated source, or one
+    /// from before the earlier letter, cannot tell that anything changed since. Such a change is "afgeleid" (with its
+    /// reasoning) or "onbekend", and then reads so in the letter's differences.
+    /// </summary>
+    private static void Wijzigingen(SeedDocument d, SeedOplossingsrichting o, string pad, List<string> fouten)
+    {
+        var opVolgorde = o.Statussen
+            .Select(s => (Id: s.Key, Status: s.Value, Cyclus: d.Rapportagecycli.FirstOrDefault(c => c.Id == s.Key)))
+            .Where(s => s.Cyclus is not null).OrderBy(s => s.Cyclus!.Peildatum).ToList();
+        foreach (var (vorige, nu) in opVolgorde.Zip(opVolgorde.Skip(1)))
+        {
+            if (nu.Status.Status != vorige.Status.Status && nu.Status.Zekerheid == "bevestigd" && !(nu.Status.Bron?.Datum > vorige.Cyclus!.Peildatum))
+            {
+                var bron = nu.Status.Bron?.Datum is { } datum ? $"van {datum:yyyy-MM-dd}" : "ongedateerd";
+                fouten.Add($"{pad}.statussen.{nu.Id}.bron.datum: regel 'wijzigingZonderNieuweBron' geschonden: de status verandert van {vorige.Status.Status} ({vorige.Id}) " +
+                    $"naar {nu.Status.Status}, maar de bron is {bron}, niet van na de peildatum van {vorige.Id} ({vorige.Cyclus!.Peildatum:yyyy-MM-dd}); " +
+                    "noem een bron van tussen de twee brieven, of maak de wijziging 'afgeleid' met de redenering in de toelichting");
+            }
+        }
     }
 
     private static void Uniek(IEnumerable<string> ids, string pad, List<string> fouten)

@@ -118,6 +118,47 @@ public class SeedLoaderTests
         return seed.ToJsonString();
     }
 
+    [Theory]
+    [InlineData("2023-06-01")] // a source from before the 2023 letter cannot tell what changed after it
+    [InlineData(null)]         // nor can an undated one
+    public async Task AConfirmedChangeBetweenTwoLettersWithoutASourceFromBetweenThemIsRejectedWithItsPath(string? datum)
+    {
+        // ZD-03 goes from in_uitvoering (2023) to gerealiseerd (2024), bevestigd by a source of January 2024.
+        var pad = await SchrijfVariant(json => Wijzig(json, s =>
+        {
+            var bron = s["oplossingsrichtingen"]![2]!["statussen"]!["najaar-2024"]!["bron"]!.AsObject();
+            if (datum is null)
+            {
+                bron.Remove("datum");
+            }
+            else
+            {
+                bron["datum"] = datum;
+            }
+        }));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[2].statussen.najaar-2024.bron.datum: regel 'wijzigingZonderNieuweBron'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInferredChangeMayRestOnAnUndatedSource()
+    {
+        // The same change, said to be derived (with its reasoning), is a valid seed.
+        var pad = await SchrijfVariant(json => Wijzig(json, s =>
+        {
+            var status = s["oplossingsrichtingen"]![2]!["statussen"]!["najaar-2024"]!.AsObject();
+            status["bron"]!.AsObject().Remove("datum");
+            status["zekerheid"] = "afgeleid";
+            status["toelichting"] = "Afgeleid: de bron noemt geen datum.";
+        }));
+
+        var seed = await SeedLoader.LaadAsync(pad, SchemaMap);
+
+        Assert.NotEmpty(seed.Regels);
+    }
+
     [Fact]
     public async Task AnInferredStatusWithoutItsReasoningIsRejectedWithItsPath()
     {

@@ -38,6 +38,24 @@ public class BrontrouwInDeTijdApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     [Fact]
+    public async Task EveryChangeInTheAutumn2024LetterRestsOnASourceFromBetweenTheLettersOrIsMarkedDerived()
+    {
+        var v = await api.GetJsonAsync("/api/v1/rapportagecycli/najaar-2024/verschillen?tenOpzichteVan=aanpak-2023");
+        var vorige = (await api.GetJsonAsync("/api/v1/rapportagecycli/aanpak-2023")).GetProperty("peildatum").GetString()!;
+        var deze = (await api.GetJsonAsync("/api/v1/rapportagecycli/najaar-2024")).GetProperty("peildatum").GetString()!;
+
+        var overgangen = v.GetProperty("statusovergangen").EnumerateArray().ToList();
+        Assert.NotEmpty(overgangen);
+        Assert.All(overgangen, o =>
+        {
+            var datum = o.GetProperty("bron").TryGetProperty("datum", out var d) ? d.GetString() : null;
+            var tussen = datum is not null && string.CompareOrdinal(datum, vorige) > 0 && string.CompareOrdinal(datum, deze) <= 0;
+            Assert.True(tussen || o.GetProperty("zekerheid").GetString() is "afgeleid" or "onbekend",
+                $"{o.GetProperty("id").GetString()}: {o.GetProperty("zekerheid").GetString()} op een bron van {datum ?? "(geen datum)"}");
+        });
+    }
+
+    [Fact]
     public async Task The2024ItemsAreAddedByThe2024LetterNotChangedFromUnknown()
     {
         var v = await api.GetJsonAsync("/api/v1/rapportagecycli/najaar-2024/verschillen?tenOpzichteVan=aanpak-2023");
