@@ -103,6 +103,43 @@ public class WebhookTests(WebhookApi api) : IClassFixture<WebhookApi>
     }
 
     [Fact]
+    public async Task AReceiverThatKeepsFailingIsPausedSaysSoWhenReadAndItsDeliveryIsInThePoisonQueue()
+    {
+        api.Ontvanger.AntwoordEerst("faalt-altijd", [.. Enumerable.Repeat(503, 20)]);
+        var (id, geheim) = await AbonneerAsync("faalt-altijd", "\"OV-01\"");
+        await SchrijfAsync("OV-01", "vertraagd");
+
+        // 1 try + 4 retries (the fixture's pauses), then the poison queue and a paused subscription.
+        JsonElement gelezen = default;
+        var tot = DateTime.UtcNow + Limiet;
+        while (DateTime.UtcNow < tot)
+        {
+            using var antwoord = await api.Client.SendAsync(Met(HttpMethod.Get, id, geheim));
+            gelezen = await antwoord.Content.ReadFromJsonAsync<JsonElement>();
+            if (gelezen.GetProperty("toestand").GetString() == "gepauzeerd")
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal("gepauzeerd", gelezen.GetProperty("toestand").GetString());
+        var pogingen = api.Ontvanger.Van("faalt-altijd");
+        Assert.Equal(5, pogingen.Count);
+        Assert.Contains(pogingen[0].Headers["webhook-id"].ToString(), gelezen.GetProperty("reden").GetString(), StringComparison.Ordinal);
+
+        var azurite = await Azurite.GetAsync();
+        var poison = new QueueClient(azurite.ConnectionString, api.Prefix + "webhooks-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        Assert.Contains((await poison.PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(pogingen[0].Headers["webhook-id"].ToString(), StringComparison.Ordinal));
+
+        // Paused: a later line of the item is not sent.
+        await SchrijfAsync("OV-01", "in_uitvoering");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(5, api.Ontvanger.Van("faalt-altijd").Count);
+    }
+
+    [Fact]
     public async Task AWorkerKilledDuringDeliveriesLosesNone()
     {
         api.Ontvanger.Vertraging = TimeSpan.FromMilliseconds(300); // keeps deliveries in flight when the worker dies
