@@ -55,6 +55,7 @@ public static class LokaleHost
         builder.Services.AddSingleton<HttpAanroepen>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<WerkerHost>();
+        builder.Services.AddSingleton<Appinstellingen>();
         builder.Services.AddHostedService<TimerTriggers>();
         builder.Services.AddHostedService<QueueTriggers>();
         builder.Services.AddHttpForwarder();

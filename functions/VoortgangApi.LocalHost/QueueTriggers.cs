@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Options;
 using VoortgangApi.LocalHost.Rpc;
 
 namespace VoortgangApi.LocalHost;
@@ -15,8 +14,8 @@ namespace VoortgangApi.LocalHost;
 /// A message already dequeued more often than that (a worker that crashed on it every time) goes to the poison queue
 /// without another run.
 /// </summary>
-internal sealed class QueueTriggers(Werker werker, FunctieApp app, IOptions<LokaleHostOpties> opties, IConfiguration configuratie, TimeProvider tijd,
-    ILogger<QueueTriggers> logger) : BackgroundService
+internal sealed class QueueTriggers(Werker werker, FunctieApp app, Appinstellingen instellingen, TimeProvider tijd, ILogger<QueueTriggers> logger)
+    : BackgroundService
 {
     private const string StandaardVerbinding = "AzureWebJobsStorage";
 
@@ -26,13 +25,10 @@ internal sealed class QueueTriggers(Werker werker, FunctieApp app, IOptions<Loka
         await Task.WhenAll(eerste.Functies.Where(f => f.IsQueue).Select(f => LuisterAsync(f.Naam, f.Trigger, stoppingToken)));
     }
 
-    private string? Instelling(string naam) =>
-        opties.Value.Instellingen.TryGetValue(naam, out var waarde) ? waarde : configuratie[naam] ?? configuratie[naam.Replace("__", ":", StringComparison.Ordinal)];
-
     private async Task LuisterAsync(string naam, Trigger trigger, CancellationToken ct)
     {
-        var wachtrij = trigger.QueueName is { Length: > 2 } q && q.StartsWith('%') && q.EndsWith('%') ? Instelling(q.Trim('%')) : trigger.QueueName;
-        var verbinding = Instelling(trigger.Connection ?? StandaardVerbinding);
+        var wachtrij = instellingen.Los(trigger.QueueName);
+        var verbinding = instellingen.Lees(trigger.Connection ?? StandaardVerbinding);
         if (string.IsNullOrWhiteSpace(wachtrij) || string.IsNullOrWhiteSpace(verbinding))
         {
             logger.LogError("Wachtrijfunctie {Functie} luistert niet: {Wat} ontbreekt in de instellingen.", naam,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using NCrontab;
 using VoortgangApi.LocalHost.Rpc;
 
@@ -11,7 +10,7 @@ namespace VoortgangApi.LocalHost;
 /// never overlap: the next occurrence is computed after the previous run returned (the host's singleton, for the one
 /// instance there is here). A failed run is logged and the schedule goes on.
 /// </summary>
-internal sealed class TimerTriggers(Werker werker, IOptions<LokaleHostOpties> opties, IConfiguration configuratie, TimeProvider tijd, ILogger<TimerTriggers> logger) : BackgroundService
+internal sealed class TimerTriggers(Werker werker, Appinstellingen instellingen, TimeProvider tijd, ILogger<TimerTriggers> logger) : BackgroundService
 {
     public static CrontabSchedule Schema(string schedule, Func<string, string?> instelling)
     {
@@ -27,12 +26,9 @@ internal sealed class TimerTriggers(Werker werker, IOptions<LokaleHostOpties> op
         await Task.WhenAll(eerste.Functies.Where(f => f.IsTimer).Select(f => LoopAsync(f.Naam, f.Trigger, stoppingToken)));
     }
 
-    private string? Instelling(string naam) =>
-        opties.Value.Instellingen.TryGetValue(naam, out var waarde) ? waarde : configuratie[naam];
-
     private async Task LoopAsync(string naam, Trigger trigger, CancellationToken ct)
     {
-        var schema = Schema(trigger.Schedule ?? throw new InvalidDataException($"Timer {naam} heeft geen schedule."), Instelling);
+        var schema = Schema(trigger.Schedule ?? throw new InvalidDataException($"Timer {naam} heeft geen schedule."), instellingen.Lees);
         var vorige = tijd.GetUtcNow().UtcDateTime;
         if (trigger.RunOnStartup)
         {

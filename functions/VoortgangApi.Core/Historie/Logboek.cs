@@ -64,9 +64,7 @@ public sealed class Logstand
 
     /// <summary>The status entry with this id (st-{number}), or null.</summary>
     public Statusregel? StatusMetId(string statusId) =>
-        statusId.StartsWith("st-", StringComparison.Ordinal)
-        && long.TryParse(statusId.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-        && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
+        Logregel.VolgnummerVan(statusId) is { } n && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
 
     /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
     public Statusregel? VervangenDoor(string statusId) => Volledig().VervangenDoor(statusId, Volgnummer);

@@ -57,6 +57,11 @@ public sealed record Logregel(long Volgnummer, string Soort, DateTimeOffset Vast
     [System.Text.Json.Serialization.JsonIgnore]
     public string Id => Status?.Id ?? Revisie!.Id;
 
+    /// <summary>The line number an id is made of (st-12, rv-13; see <see cref="Nummer"/>), or null for anything else.</summary>
+    public static long? VolgnummerVan(string id) =>
+        (id.StartsWith("st-", StringComparison.Ordinal) || id.StartsWith("rv-", StringComparison.Ordinal))
+        && long.TryParse(id.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
     /// <summary>The line as recorded: its number, the moment, and ids derived from the number (st-12, rv-13).</summary>
     public Logregel Nummer(long volgnummer, DateTimeOffset op)
     {

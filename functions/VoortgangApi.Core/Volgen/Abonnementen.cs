@@ -31,7 +31,9 @@ public sealed class Abonnementen(
         }
 
         var invoer = gelezen.Waarde!.Waarde;
-        var huidig = (await logboek.LeesAsync(ct)).Huidig(tijd.Vandaag());
+        // Read fresh once: the ids are checked against it, and the subscription starts after its last line.
+        var log = await logboek.VersAsync(ct);
+        var huidig = log.Huidig(tijd.Vandaag());
         var fouten = new List<OngeldigeInvoer>();
 
         if (Adresregels.Fout(invoer.Callback, opties.LoopbackToegestaan) is { } fout)
@@ -71,7 +73,7 @@ public sealed class Abonnementen(
 
         var abonnement = new Abonnement("abo_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), programma.Id, callback.AbsoluteUri,
             Uniek(invoer.Themas), Uniek(invoer.Items), Uniek(invoer.Soorten), Handtekening.NieuwGeheim(), Abonnementstoestanden.Actief,
-            (await logboek.VersAsync(ct)).Volgnummer, tijd.GetUtcNow());
+            log.Volgnummer, tijd.GetUtcNow());
         await store.VoegToeAsync(abonnement, ct);
         return new NieuwAbonnement(AbonnementWeergave.Van(abonnement), abonnement.Geheim);
     }

@@ -85,9 +85,13 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
         }
     }
 
+    // The item's lines from the index (its statuses and revisions), as recorded: a lookup per line, no pass over the log.
     private static IEnumerable<Logregel> VanItem(Logstand log, string id) =>
-        [.. log.Tijdlijn.StatussenVan(id, log.Volgnummer).Select(s => new Logregel(Volgnummer(s.Id), Logregel.StatusSoort, s.VastgelegdOp, Status: s)),
-         .. log.Tijdlijn.RevisiesVan(Itemsoorten.Oplossingsrichting, id, log.Volgnummer).Select(r => new Logregel(Volgnummer(r.Id), Logregel.RevisieSoort, r.VastgelegdOp, Revisie: r))];
+        Regels(log, [.. log.Tijdlijn.StatussenVan(id, log.Volgnummer).Select(s => s.Id),
+            .. log.Tijdlijn.RevisiesVan(Itemsoorten.Oplossingsrichting, id, log.Volgnummer).Select(r => r.Id)]);
+
+    private static IEnumerable<Logregel> Regels(Logstand log, IEnumerable<string> ids) =>
+        ids.Select(i => log.Regel(Logregel.VolgnummerVan(i)!.Value)!);
 
     // A theme: its own texts, its problems, and every line of its solution directions (as the theme is now).
     private static IEnumerable<Logregel> VanThema(Logstand log, VoortgangData huidig, string themaId)
@@ -99,7 +103,7 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
             revisies = revisies.Concat(log.Tijdlijn.RevisiesVan(Itemsoorten.Knelpunt, k.Id, tot));
         }
 
-        var regels = revisies.Select(r => new Logregel(Volgnummer(r.Id), Logregel.RevisieSoort, r.VastgelegdOp, Revisie: r)).ToList();
+        var regels = Regels(log, revisies.Select(r => r.Id)).ToList();
         foreach (var o in huidig.Oplossingsrichtingen.Where(o => o.ThemaId == themaId))
         {
             regels.AddRange(VanItem(log, o.Id));
@@ -107,7 +111,4 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
 
         return regels.OrderByDescending(r => r.Volgnummer).Take(Aantal);
     }
-
-    // st-12 / rv-13: the line's number, which the id is made of when the line is recorded.
-    private static long Volgnummer(string id) => long.Parse(id.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
 }
