@@ -87,13 +87,19 @@ public static class Landingspagina
         foreach (var o in data.Oplossingsrichtingen)
         {
             var s = o.Status;
-            var bron = s.Bron is null ? "geen" : s.Bron.Url is null ? E(s.Bron.Titel) : $"<a href=\"{E(s.Bron.Url)}\">{E(s.Bron.Titel)}</a>";
+            var bron = s.Bron is null ? "geen" : (s.Bron.Url is null ? E(s.Bron.Titel) : $"<a href=\"{E(s.Bron.Url)}\">{E(s.Bron.Titel)}</a>") + Passage(s.Bron.Passage);
+            var datum = s.Bron?.Datum is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : s.Bron?.BekendVanaf is { } v ? $"bekend vanaf {v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "onbekend";
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(o.Id)}</td><td>{E(o.Titel)}</td><td>{E(s.Status)}</td><td>{s.Peildatum:yyyy-MM-dd}</td><td>{E(s.Zekerheid)}</td><td>{bron}</td><td>{E(s.Bron?.Soort ?? "onbekend")}</td><td>{(s.Bron?.Datum is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "onbekend")}</td></tr>\n");
+                $"<tr><td>{E(o.Id)}</td><td>{E(o.Titel)}</td><td>{E(s.Status)}</td><td>{s.Peildatum:yyyy-MM-dd}</td><td>{E(s.Zekerheid)}</td><td>{bron}</td><td>{E(s.Bron?.Soort ?? "onbekend")}</td><td>{datum}</td></tr>\n");
         }
 
         return html.Append("</tbody>\n</table>\n").ToString();
     }
+
+    // The passage that says it, quoted, linking into the source where it has a public address; nothing for older data without one.
+    private static string Passage(Passage? p) => p is null ? ""
+        : $": <q>{(p.Url is null ? E(p.Tekst) : $"<a href=\"{E(p.Url)}\">{E(p.Tekst)}</a>")}</q>{(p.GecontroleerdTegenKopie ? " (gecontroleerd tegen de bewaarde kopie)" : "")}";
 
     private static string E(string? tekst) => WebUtility.HtmlEncode(tekst ?? "");
 }

@@ -48,16 +48,28 @@ public static class Tabellen
              new("verantwoordelijkePartijen", "string", "Ids van verantwoordelijke partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
              new("betrokkenPartijen", "string", "Ids van betrokken partijen (partijen.id), gescheiden door ';'.", Verplicht: false),
              new("planning", "string", "Planning."), new("buitenAanpak", "boolean", "true: initiatief buiten de Aanpak dat bijdraagt."),
-             new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false)],
+             new("bronnen", "string", "URL's van de bronnen, gescheiden door ';'.", Verplicht: false),
+             new("vorigeStatus", "string", "De status die vóór deze gold, volgens de vastgelegde historie (leeg als er geen eerdere was of de historie ontbreekt).", Verplicht: false, Keuzes: Statussen.Alle),
+             new("statuswijziging", "string", "Of de status veranderde ten opzichte van vorigeStatus en hoe zeker die verandering is: eerste (de eerste status van het item), ongewijzigd, of de zekerheid van de nieuwe status (bevestigd; afgeleid = niet letterlijk door de bron bevestigd; onbekend).", Verplicht: false, Keuzes: ["eerste", "ongewijzigd", .. Zekerheden.Alle]),
+             new("statusBronPassage", "string", "De passage van de bron die de status zegt, letterlijk (ten hoogste tien woorden).", Verplicht: false),
+             new("statusBronPassageUrl", "string", "Link die de bron op die passage opent (URL-tekstfragment).", Verplicht: false)],
             [new("themaId", "themas")],
-            u => u.Data.Oplossingsrichtingen.Select(o => new[]
+            u =>
             {
-                o.Id, o.ThemaId, o.Titel, o.Omschrijving, o.Status.Status, Datum(o.Status.Peildatum),
-                o.Status.Zekerheid, o.Status.Bron?.Titel, o.Status.Bron?.Url, o.Status.Bron?.Soort, o.Status.Bron?.Datum is { } d ? Datum(d) : null,
-                o.Status.Toelichting,
-                string.Join(';', o.VerantwoordelijkePartijen), string.Join(';', o.BetrokkenPartijen), o.Planning,
-                o.BuitenAanpak ? "true" : "false", Urls(o.Bronnen),
-            })),
+                var vorige = Statuswijzigingen.Van(u.Historie);
+                return u.Data.Oplossingsrichtingen.Select(o =>
+                {
+                    var (van, wijziging) = vorige(o);
+                    return new[]
+                    {
+                        o.Id, o.ThemaId, o.Titel, o.Omschrijving, o.Status.Status, Datum(o.Status.Peildatum),
+                        o.Status.Zekerheid, o.Status.Bron?.Titel, o.Status.Bron?.Url, o.Status.Bron?.Soort, o.Status.Bron?.Datum is { } d ? Datum(d) : null,
+                        o.Status.Toelichting,
+                        string.Join(';', o.VerantwoordelijkePartijen), string.Join(';', o.BetrokkenPartijen), o.Planning,
+                        o.BuitenAanpak ? "true" : "false", Urls(o.Bronnen), van, wijziging, o.Status.Bron?.Passage?.Tekst, o.Status.Bron?.Passage?.Url,
+                    };
+                });
+            }),
         new("partijen", "Partijen",
             [new("id", "string", "Id van de organisatie."), new("naam", "string", "Naam."), new("soort", "string", "Soort organisatie."),
              new("website", "string", "Website.", Verplicht: false)],
@@ -72,13 +84,20 @@ public static class Tabellen
              new("bronSoort", "string", "Soort bron.", Verplicht: false, Keuzes: Bronsoorten.Alle), new("bronDatum", "date", "Datum van de bron.", Verplicht: false),
              new("toelichting", "string", "Toelichting.", Verplicht: false),
              new("vervangt", "string", "De statusregel die deze corrigeert (historie.id).", Verplicht: false),
-             new("vastgelegdOp", "datetime", "Wanneer de API de regel vastlegde (UTC).")],
+             new("vastgelegdOp", "datetime", "Wanneer de API de regel vastlegde (UTC)."),
+             new("bronBekendVanaf", "date", "Voor een bron zonder eigen datum: vanaf wanneer zij bekend kan zijn.", Verplicht: false),
+             new("bronTijdsbepaling", "string", "Waarop bronBekendVanaf rust, of waarom de bron niet te dateren is.", Verplicht: false),
+             new("bronPassage", "string", "De passage van de bron die de status zegt, letterlijk (ten hoogste tien woorden).", Verplicht: false),
+             new("bronPassageGecontroleerd", "boolean", "true: de passage is gecontroleerd tegen een bewaarde kopie van de bron (de nota).", Verplicht: false),
+             new("bronPassageUrl", "string", "Link die de bron op die passage opent (URL-tekstfragment).", Verplicht: false)],
             [],
             u => (u.Historie ?? []).Select(s => new[]
             {
                 s.Id, s.OplossingsrichtingId, s.Status, Datum(s.Peildatum), s.Zekerheid, s.Bron.Titel, s.Bron.Url, s.Bron.Kamerstuk, s.Bron.Soort,
                 s.Bron.Datum is { } d ? Datum(d) : null, s.Toelichting, s.Vervangt,
                 s.VastgelegdOp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                s.Bron.BekendVanaf is { } v ? Datum(v) : null, s.Bron.Tijdsbepaling, s.Bron.Passage?.Tekst,
+                s.Bron.Passage is { } p ? (p.GecontroleerdTegenKopie ? "true" : "false") : null, s.Bron.Passage?.Url,
             })),
     ];
 

@@ -46,7 +46,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         var fouten = Statuseisen.Controleer(invoer, id, stand, vandaag);
         return fouten.Count > 0
             ? Probleem.Ongeldig(fouten)
-            : Resultaat<IReadOnlyList<Statusregel>>.Gelukt([new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, invoer.Bron, invoer.Toelichting, invoer.Vervangt, default)]);
+            : Resultaat<IReadOnlyList<Statusregel>>.Gelukt([new Statusregel("", id, invoer.Status, invoer.Peildatum, invoer.Zekerheid, Statuseisen.Ingevoerd(invoer.Bron), invoer.Toelichting, invoer.Vervangt, default)]);
     }
 
     public Task<Resultaat<RevisieUitkomst>> OplossingsrichtingAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
@@ -55,8 +55,9 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             {
                 Verwijzingen.Controleer(i.ThemaId, i.VerantwoordelijkePartijen, i.BetrokkenPartijen, i.Knelpunten ?? [], data, fouten);
                 Statuseisen.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
+                Statuseisen.Plaatsing(i.Bronnen, vanaf, Vandaag, data.Oplossingsrichtingen.Any(o => o.Id == id), fouten);
                 return new OplossingsrichtingInhoud(i.ThemaId, i.Titel, i.Omschrijving, i.VerantwoordelijkePartijen, i.BetrokkenPartijen,
-                    i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, i.Bronnen);
+                    i.Knelpunten ?? [], i.Planning, i.BuitenAanpak, [.. i.Bronnen.Select(Statuseisen.Ingevoerd)]);
             }, i => i.GeldigVanaf, ct);
 
     public Task<Resultaat<RevisieUitkomst>> KnelpuntAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>
@@ -65,7 +66,8 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             {
                 Verwijzingen.Controleer(i.ThemaId, [], [], [], data, fouten);
                 Statuseisen.Bronnen(i.Bronnen, vanaf, "$.bronnen", fouten);
-                return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, i.Bronnen);
+                Statuseisen.Plaatsing(i.Bronnen, vanaf, Vandaag, data.Knelpunten.Any(k => k.Id == id), fouten);
+                return new Knelpunt(id, i.ThemaId, i.Omschrijving, i.Soort, [.. i.Bronnen.Select(Statuseisen.Ingevoerd)]);
             }, i => i.GeldigVanaf, ct);
 
     public Task<Resultaat<RevisieUitkomst>> PartijAsync(string id, string body, Voorwaarden voorwaarden, Vastlegger door, CancellationToken ct) =>

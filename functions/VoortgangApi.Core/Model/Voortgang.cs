@@ -1,7 +1,38 @@
 namespace VoortgangApi.Core.Model;
 
-/// <summary>A public source: a letter, a web page or a news item; what kind it is and its date where known.</summary>
-public sealed record Bron(string Titel, string? Url, string? Kamerstuk = null, DateOnly? Datum = null, string? Soort = null);
+/// <summary>
+/// A public source: a letter, a web page or a news item; what kind it is and where it stands in time. A source has its
+/// own <see cref="Datum"/>, or a stated date from which it is known (<see cref="BekendVanaf"/>, with the reason in
+/// <see cref="Tijdsbepaling"/>: the month in its title, the event it reports), or neither: then it is undated, and the
+/// time rules treat it as known only when the data was compiled. <see cref="Passage"/> quotes where the source says it.
+/// </summary>
+public sealed record Bron(
+    string Titel, string? Url, string? Kamerstuk = null, DateOnly? Datum = null, string? Soort = null,
+    DateOnly? BekendVanaf = null, string? Tijdsbepaling = null, Passage? Passage = null)
+{
+    /// <summary>The date from which the source is known: its own date, else the stated one; null when undated.</summary>
+    public DateOnly? BekendOp() => Datum ?? BekendVanaf;
+}
+
+/// <summary>
+/// The passage of a source that says it (at most ten words, quoted as written) and a link that opens the source on it
+/// (a URL text fragment, <c>#:~:text=</c>, absent when the source has no public URL). <see cref="GecontroleerdTegenKopie"/>
+/// says whether the passage was checked against a copy of the source kept with the data (the ministry's nota), or only
+/// copied from the published page.
+/// </summary>
+public sealed record Passage(string Tekst, bool GecontroleerdTegenKopie, string? Url = null)
+{
+    public const int MaxWoorden = 10;
+
+    /// <summary>The passage with its link into <paramref name="bronUrl"/>: the text directive percent-encodes '-', ',' and '&amp;' too.</summary>
+    public Passage MetLink(string? bronUrl) => this with
+    {
+        Url = bronUrl is null ? null : $"{bronUrl.Split('#')[0]}#:~:text={Uri.EscapeDataString(Tekst).Replace("-", "%2D", StringComparison.Ordinal)}",
+    };
+
+    // A body may leave the text out (the contract keeps it optional so the passage stays an addition): then 0 words.
+    public int Woorden() => (Tekst ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}
 
 /// <summary>The kinds of source (<see cref="Bron.Soort"/>).</summary>
 public static class Bronsoorten

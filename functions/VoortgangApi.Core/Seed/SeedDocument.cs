@@ -4,13 +4,15 @@ namespace VoortgangApi.Core.Seed;
 
 // The shape of data/seed.json (see schemas/seed.schema.json): like the API resources, except that an
 // oplossingsrichting carries its status per cycle (and its earlier texts), so one file seeds the whole history.
+// BronnenGeraadpleegdOp is when the sources were read: an undated source is known from then, and not before.
 internal sealed record SeedDocument(
     string SchemaVersie,
     IReadOnlyList<Thema> Themas,
     IReadOnlyList<Partij> Partijen,
     IReadOnlyList<SeedKnelpunt> Knelpunten,
     IReadOnlyList<SeedCyclus> Rapportagecycli,
-    IReadOnlyList<SeedOplossingsrichting> Oplossingsrichtingen);
+    IReadOnlyList<SeedOplossingsrichting> Oplossingsrichtingen,
+    DateOnly BronnenGeraadpleegdOp);
 
 // A problem as in the API, with the date from which it was reported when no source's date says so.
 internal sealed record SeedKnelpunt(string Id, string ThemaId, string Omschrijving, string Soort, IReadOnlyList<Bron> Bronnen, DateOnly? GeldigVanaf = null)

@@ -21,8 +21,9 @@ internal static class SeedSamenhang
         {
             var k = d.Knelpunten[i];
             Bestaat(themas, k.ThemaId, $"$.knelpunten[{i}].themaId", "thema", fouten);
+            Geplaatst(k.Bronnen, $"$.knelpunten[{i}].bronnen", fouten);
             // A problem is reported by a source: a stated date before every (dated) source has nothing that reports it then.
-            if (k.GeldigVanaf is { } vanaf && SeedOmzetter.Vanaf(vanaf, k.Bronnen) != vanaf)
+            if (k.GeldigVanaf is { } vanaf && SeedOmzetter.Vanaf(vanaf, k.Bronnen, d.BronnenGeraadpleegdOp) != vanaf)
             {
                 fouten.Add($"$.knelpunten[{i}].geldigVanaf: regel 'voorDeBron' geschonden: {vanaf:yyyy-MM-dd} ligt vóór elke bron van het knelpunt");
             }
@@ -56,6 +57,7 @@ internal static class SeedSamenhang
                 Bestaat(partijen, o.BetrokkenPartijen[j], $"{pad}.betrokkenPartijen[{j}]", "partij", fouten);
             }
 
+            Geplaatst(o.Bronnen, $"{pad}.bronnen", fouten);
             foreach (var (cyclusId, status) in o.Statussen)
             {
                 Bestaat(cycli, cyclusId, $"{pad}.statussen.{cyclusId}", "rapportagecyclus", fouten);
@@ -63,7 +65,16 @@ internal static class SeedSamenhang
                 {
                     var schendingen = new List<OngeldigeInvoer>();
                     Historie.Statuseisen.Bron(status.Zekerheid, status.Bron, cyclus.Peildatum, status.Toelichting, $"{pad}.statussen.{cyclusId}", schendingen);
-                    fouten.AddRange(schendingen.Select(r => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}"));
+                    fouten.AddRange(schendingen.Select(Tekst));
+                    if (status.Bron is { } bron)
+                    {
+                        Geplaatst([bron], $"{pad}.statussen.{cyclusId}.bron", fouten, enkel: true);
+                        // The published data quotes the nota where it confirms: a reader checks the very passage.
+                        if (status.Zekerheid == "bevestigd" && bron.Soort == "nota" && bron.Passage is null)
+                        {
+                            fouten.Add($"{pad}.statussen.{cyclusId}.bron.passage: regel 'passageVereist' geschonden: 'bevestigd' op gezag van de nota citeert de passage die het zegt (ten hoogste {Model.Passage.MaxWoorden} woorden)");
+                        }
+                    }
                 }
             }
 
@@ -84,9 +95,9 @@ internal static class SeedSamenhang
     }
 
     /// <summary>
-    /// A confirmed change of status between two letters rests on a source from between them: an undated source, or one
-    /// from before the earlier letter, cannot tell that anything changed since. Such a change is "afgeleid" (with its
-    /// reasoning) or "onbekend", and then reads so in the letter's differences.
+    /// A change of status between two letters rests on a source from between them: an undated source cannot carry it,
+    /// and one from before the earlier letter only as "afgeleid" (with its reasoning) or "onbekend", so that it reads
+    /// so in the letter's differences (<see cref="Historie.Statuseisen.Wijziging"/>, the write API's rule too).
     /// </summary>
     private static void Wijzigingen(SeedDocument d, SeedOplossingsrichting o, string pad, List<string> fouten)
     {
@@ -95,15 +106,38 @@ internal static class SeedSamenhang
             .Where(s => s.Cyclus is not null).OrderBy(s => s.Cyclus!.Peildatum).ToList();
         foreach (var (vorige, nu) in opVolgorde.Zip(opVolgorde.Skip(1)))
         {
-            if (nu.Status.Status != vorige.Status.Status && nu.Status.Zekerheid == "bevestigd" && !(nu.Status.Bron?.Datum > vorige.Cyclus!.Peildatum))
+            var schendingen = new List<OngeldigeInvoer>();
+            Historie.Statuseisen.Wijziging(vorige.Status.Status, vorige.Cyclus!.Peildatum, vorige.Id, nu.Status.Status, nu.Status.Zekerheid, nu.Status.Bron, $"{pad}.statussen.{nu.Id}", schendingen);
+            fouten.AddRange(schendingen.Select(Tekst));
+        }
+    }
+
+    /// <summary>
+    /// Every source of the seed is placed in time or says why not: a source without its own date states the date from
+    /// which it is known with the reason, or says in tijdsbepaling why it is undated (then the data treats it as known
+    /// only from bronnenGeraadpleegdOp, so it places nothing in an earlier letter).
+    /// </summary>
+    private static void Geplaatst(IReadOnlyList<Model.Bron> bronnen, string pad, List<string> fouten, bool enkel = false)
+    {
+        for (var i = 0; i < bronnen.Count; i++)
+        {
+            var b = bronnen[i];
+            var bronpad = enkel ? pad : $"{pad}[{i}]";
+            if (b.BekendOp() is null && string.IsNullOrWhiteSpace(b.Tijdsbepaling))
             {
-                var bron = nu.Status.Bron?.Datum is { } datum ? $"van {datum:yyyy-MM-dd}" : "ongedateerd";
-                fouten.Add($"{pad}.statussen.{nu.Id}.bron.datum: regel 'wijzigingZonderNieuweBron' geschonden: de status verandert van {vorige.Status.Status} ({vorige.Id}) " +
-                    $"naar {nu.Status.Status}, maar de bron is {bron}, niet van na de peildatum van {vorige.Id} ({vorige.Cyclus!.Peildatum:yyyy-MM-dd}); " +
-                    "noem een bron van tussen de twee brieven, of maak de wijziging 'afgeleid' met de redenering in de toelichting");
+                fouten.Add($"{bronpad}.tijdsbepaling: regel 'tijdsbepalingVereist' geschonden: de bron '{b.Titel}' heeft geen datum; geef bekendVanaf met de reden, of zeg waarom zij niet te dateren is");
+            }
+
+            if (!enkel)
+            {
+                var schendingen = new List<OngeldigeInvoer>();
+                Historie.Statuseisen.Tijd(b, bronpad, schendingen);
+                fouten.AddRange(schendingen.Select(Tekst));
             }
         }
     }
+
+    private static string Tekst(OngeldigeInvoer r) => $"{r.Naam}: regel '{r.Code}' geschonden: {r.Reden}";
 
     private static void Uniek(IEnumerable<string> ids, string pad, List<string> fouten)
     {

@@ -31,11 +31,28 @@
     return ' (bron: ' + b.titel + (b.soort ? ', ' + b.soort : '') + (b.datum ? ', ' + datum(b.datum) : '') + ')';
   }
 
+  // The passage of the source that says it, quoted; a link opens the source at that passage (a text fragment).
+  function passage(li, b) {
+    var p = b && b.passage;
+    if (!p) { return; }
+    li.appendChild(document.createTextNode(', die zegt: '));
+    var citaat = el('q', p.tekst, { lang: /[a-z]/.test(p.tekst) && /\b(the|to|of)\b/.test(p.tekst) ? 'en' : 'nl' });
+    if (p.url) {
+      var a = el('a', null, { href: p.url, 'class': 'nl-link' });
+      a.appendChild(citaat);
+      li.appendChild(a);
+    } else {
+      li.appendChild(citaat);
+    }
+    li.appendChild(document.createTextNode(p.gecontroleerdTegenKopie ? ' (gecontroleerd tegen de bewaarde kopie)' : ' (overgenomen van de gepubliceerde pagina)'));
+  }
+
   // One changed item: its title linking to its whole history, from → to, and the source of the new status.
   function overgang(o) {
     var li = el('li');
     li.appendChild(el('a', o.titel, { href: api + '/oplossingsrichtingen/' + encodeURIComponent(o.id) + '/historie', 'class': 'nl-link' }));
     li.appendChild(document.createTextNode(': van ' + label(o.van) + ' naar ' + label(o.naar) + bronTekst(o.bron)));
+    passage(li, o.bron);
     // A derived change is said in words, never only by a colour: the source does not state it.
     if (o.zekerheid === 'afgeleid') { li.appendChild(el('strong', ' — afgeleid, niet letterlijk door de bron bevestigd', { 'class': 'afgeleid' })); }
     if (o.zekerheid === 'onbekend') { li.appendChild(el('strong', ' — zekerheid onbekend', { 'class': 'afgeleid' })); }

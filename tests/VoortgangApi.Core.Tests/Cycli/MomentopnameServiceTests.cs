@@ -34,7 +34,9 @@ public class MomentopnameServiceTests
         var m = r.Waarde!.Cyclus.Momentopname!;
         Assert.True(r.Waarde.Nieuw);
         Assert.Equal(Toestanden.Vastgesteld, r.Waarde.Cyclus.Toestand);
-        Assert.Equal(Canoniek.Hash(_seed.Huidig), m.InhoudHash);
+        // The snapshot is the fold at its peildatum: what was known then (an undated source of the seed is not, yet).
+        var stand = await InMemoryHistorieStore.Met(_seed).Logboek().LeesAsync(default);
+        Assert.Equal(Canoniek.Hash(stand.Stand(new DateOnly(2025, 11, 1), DateTimeOffset.MaxValue)), m.InhoudHash);
         Assert.Equal(24, m.Aantallen.Oplossingsrichtingen);
         Assert.Equal(_tijd.GetUtcNow(), m.GenomenOp);
     }

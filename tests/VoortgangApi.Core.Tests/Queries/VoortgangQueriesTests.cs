@@ -61,7 +61,7 @@ public class VoortgangQueriesTests
     {
         var r = await (await Queries()).OplossingsrichtingenAsync(Query("status=gerealiseerd"), default);
 
-        Assert.Equal(["OV-04", "ZD-01", "ZD-02", "ZD-03"], r.Waarde!.Items.Select(o => o.Id));
+        Assert.Equal(["CM-02", "OV-04", "ZD-01", "ZD-02", "ZD-03"], r.Waarde!.Items.Select(o => o.Id));
     }
 
     [Fact]

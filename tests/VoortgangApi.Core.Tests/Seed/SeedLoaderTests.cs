@@ -68,7 +68,7 @@ public class SeedLoaderTests
     public async Task AConfirmedStatusWhoseSourceIsDatedAfterItsPeildatumIsRejectedWithItsPath()
     {
         // ZD-01's 2023 status is bevestigd by the government's news item of 10 November 2023; date that source later.
-        var pad = await SchrijfVariant(json => ZetEerste(json, "\"datum\": \"2023-11-10\"", "\"datum\": \"2023-11-24\""));
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["oplossingsrichtingen"]![0]!["statussen"]!["aanpak-2023"]!["bron"]!["datum"] = "2023-11-24"));
 
         var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
 
@@ -119,9 +119,9 @@ public class SeedLoaderTests
     }
 
     [Theory]
-    [InlineData("2023-06-01")] // a source from before the 2023 letter cannot tell what changed after it
-    [InlineData(null)]         // nor can an undated one
-    public async Task AConfirmedChangeBetweenTwoLettersWithoutASourceFromBetweenThemIsRejectedWithItsPath(string? datum)
+    [InlineData("2023-06-01", "wijzigingZonderNieuweBron")] // a source from before the 2023 letter cannot confirm what changed after it
+    [InlineData(null, "ongedateerdeWijziging")]             // an undated one cannot carry a change at all
+    public async Task AConfirmedChangeBetweenTwoLettersWithoutASourceFromBetweenThemIsRejectedWithItsPath(string? datum, string regel)
     {
         // ZD-03 goes from in_uitvoering (2023) to gerealiseerd (2024), bevestigd by a source of January 2024.
         var pad = await SchrijfVariant(json => Wijzig(json, s =>
@@ -130,6 +130,7 @@ public class SeedLoaderTests
             if (datum is null)
             {
                 bron.Remove("datum");
+                bron["tijdsbepaling"] = "Ongedateerd voor deze test.";
             }
             else
             {
@@ -139,24 +140,87 @@ public class SeedLoaderTests
 
         var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
 
-        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[2].statussen.najaar-2024.bron.datum: regel 'wijzigingZonderNieuweBron'", StringComparison.Ordinal));
+        Assert.Contains(ex.Fouten, f => f.StartsWith($"$.oplossingsrichtingen[2].statussen.najaar-2024.bron.datum: regel '{regel}'", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task AnInferredChangeMayRestOnAnUndatedSource()
+    public async Task AnInferredChangeMayRestOnASourceFromBeforeTheEarlierLetter()
     {
-        // The same change, said to be derived (with its reasoning), is a valid seed.
+        // The same change from a source of June 2023, said to be derived (with its reasoning), is a valid seed.
         var pad = await SchrijfVariant(json => Wijzig(json, s =>
         {
             var status = s["oplossingsrichtingen"]![2]!["statussen"]!["najaar-2024"]!.AsObject();
-            status["bron"]!.AsObject().Remove("datum");
+            status["bron"]!["datum"] = "2023-06-01";
             status["zekerheid"] = "afgeleid";
-            status["toelichting"] = "Afgeleid: de bron noemt geen datum.";
+            status["toelichting"] = "Afgeleid: de bron is van vóór de vorige brief.";
         }));
 
         var seed = await SeedLoader.LaadAsync(pad, SchemaMap);
 
         Assert.NotEmpty(seed.Regels);
+    }
+
+    [Fact]
+    public async Task AnUndatedSourceCannotCarryAChangeEvenAsInferred()
+    {
+        var pad = await SchrijfVariant(json => Wijzig(json, s =>
+        {
+            var status = s["oplossingsrichtingen"]![2]!["statussen"]!["najaar-2024"]!.AsObject();
+            status["bron"]!.AsObject().Remove("datum");
+            status["bron"]!["tijdsbepaling"] = "Ongedateerd voor deze test.";
+            status["zekerheid"] = "afgeleid";
+            status["toelichting"] = "Afgeleid: de bron noemt geen datum.";
+        }));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[2].statussen.najaar-2024.bron.datum: regel 'ongedateerdeWijziging'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASourceWithoutADateThatDoesNotSayWhyIsRejectedWithItsPath()
+    {
+        // P-ZD-5's source is undated and says why; take the reason away.
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["knelpunten"]![4]!["bronnen"]![0]!.AsObject().Remove("tijdsbepaling")));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.knelpunten[4].bronnen[0].tijdsbepaling: regel 'tijdsbepalingVereist'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStatedDateFromWhichASourceIsKnownCountsAsItsDateForThePeildatum()
+    {
+        // CM-02's 2023 status rests on a source known from the launch of 29 September 2022; say it is known only from 2024.
+        var pad = await SchrijfVariant(json => Wijzig(json, s => s["oplossingsrichtingen"]![17]!["statussen"]!["aanpak-2023"]!["bron"]!["bekendVanaf"] = "2024-01-01"));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[17].statussen.aanpak-2023.bron.bekendVanaf: regel 'naPeildatum'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, "passageVereist")]
+    [InlineData("een twee drie vier vijf zes zeven acht negen tien elf", "passageLengte")]
+    public async Task AStatusConfirmedByTheNotaQuotesItsPassageOfAtMostTenWords(string? passage, string regel)
+    {
+        // GE-04's 2024 status is bevestigd by the nota, with its passage.
+        var pad = await SchrijfVariant(json => Wijzig(json, s =>
+        {
+            var bron = s["oplossingsrichtingen"]![14]!["statussen"]!["najaar-2024"]!["bron"]!.AsObject();
+            if (passage is null)
+            {
+                bron.Remove("passage");
+            }
+            else
+            {
+                bron["passage"]!["tekst"] = passage;
+            }
+        }));
+
+        var ex = await Assert.ThrowsAsync<SeedValidatieException>(() => SeedLoader.LaadAsync(pad, SchemaMap));
+
+        Assert.Contains(ex.Fouten, f => f.StartsWith("$.oplossingsrichtingen[14].statussen.najaar-2024.bron.passage", StringComparison.Ordinal) && f.Contains($"'{regel}'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -68,13 +68,67 @@ public class BrontrouwInDeTijdApiTests(TestApi api) : IClassFixture<TestApi>
 
     [Theory]
     [InlineData("""{"status":"in_uitvoering","peildatum":"2024-01-01","zekerheid":"afgeleid","toelichting":"Volgt uit de nota.","bron":{"titel":"Voorbeeldbron","soort":"nota","datum":"2024-11-05"}}""", "$.bron.datum", "naPeildatum")]
-    [InlineData("""{"status":"in_uitvoering","peildatum":"2024-01-01","zekerheid":"afgeleid","bron":{"titel":"Voorbeeldbron","soort":"derden"}}""", "$.toelichting", "toelichtingVereist")]
+    [InlineData("""{"status":"in_uitvoering","peildatum":"2024-01-01","zekerheid":"afgeleid","bron":{"titel":"Voorbeeldbron","soort":"derden","datum":"2024-01-01"}}""", "$.toelichting", "toelichtingVereist")]
     public async Task AStatusThatCitesALaterSourceOrInfersWithoutSayingWhyIsRefused(string body, string pad, string code)
     {
         using var response = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-04/statussen", body));
 
         var p = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(p.GetProperty("invalidParams").EnumerateArray(), f => f.GetProperty("name").GetString() == pad && f.GetProperty("code").GetString() == code);
+    }
+
+    // ZD-02 was gerealiseerd in the letter of 18 November 2024; each body changes that (to vertraagd) on a source
+    // that cannot carry the change, or places its source in time without saying why, or quotes too much.
+    [Theory]
+    [InlineData("""{"zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden"}}""", "$.bron.datum", "ongedateerdeWijziging")]
+    [InlineData("""{"zekerheid":"bevestigd","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","datum":"2024-06-01"}}""", "$.bron.datum", "wijzigingZonderNieuweBron")]
+    [InlineData("""{"zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","bekendVanaf":"2025-03-01"}}""", "$.bron.tijdsbepaling", "tijdsbepalingVereist")]
+    [InlineData("""{"zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","bekendVanaf":"2099-01-01","tijdsbepaling":"De maand in de titel."}}""", "$.bron.bekendVanaf", "naPeildatum")]
+    [InlineData("""{"zekerheid":"bevestigd","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","datum":"2025-03-01","passage":{"tekst":"een twee drie vier vijf zes zeven acht negen tien elf"}}}""", "$.bron.passage.tekst", "passageLengte")]
+    public async Task AChangeOfStatusRestsOnASourcePlacedInTimeAfterThePreviousStatus(string deel, string pad, string code)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(deel)!.AsObject();
+        body["status"] = "vertraagd";
+        body["peildatum"] = Testdatum.Gisteren;
+        using var response = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-02/statussen", body.ToJsonString()));
+
+        var p = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(p.GetProperty("invalidParams").EnumerateArray(), f => f.GetProperty("name").GetString() == pad && f.GetProperty("code").GetString() == code);
+        Assert.Equal("gerealiseerd", (await api.GetJsonAsync("/api/v1/oplossingsrichtingen/ZD-02")).GetProperty("status").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnUndatedSourceMayRepeatAStatusButAChangeOnAStatedDateKeepsItsReasonAndItsPassageLinksIntoTheSource()
+    {
+        // No change (ZD-02 stays gerealiseerd): an undated source may say so again, as afgeleid.
+        using var herhaling = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZD-02/statussen",
+            $$$"""{"status":"gerealiseerd","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Voorbeeldbron (fictief)","soort":"derden","tijdsbepaling":"Ongedateerd: fictief."}}"""));
+        Assert.Equal(HttpStatusCode.Created, herhaling.StatusCode);
+
+        // A change on a source known from a stated date, quoting it; the body's claim of a checked copy is not taken over.
+        using var wijziging = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/PO-02/statussen",
+            $$$"""{"status":"in_uitvoering","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"bevestigd","bron":{"passage":{"tekst":"de voorlichting is begonnen, zegt de fictieve bron","gecontroleerdTegenKopie":true},"titel":"Voorbeeldbericht (fictief)","url":"https://example.org/bericht","soort":"derden","bekendVanaf":"{{{Testdatum.Gisteren}}}","tijdsbepaling":"De datum in de titel (fictief)."}}"""));
+        Assert.Equal(HttpStatusCode.Created, wijziging.StatusCode);
+
+        var bron = (await api.GetJsonAsync("/api/v1/oplossingsrichtingen/PO-02")).GetProperty("status").GetProperty("bron");
+        Assert.Equal(Testdatum.Gisteren, bron.GetProperty("bekendVanaf").GetString());
+        Assert.Equal("De datum in de titel (fictief).", bron.GetProperty("tijdsbepaling").GetString());
+        var passage = bron.GetProperty("passage");
+        Assert.False(passage.GetProperty("gecontroleerdTegenKopie").GetBoolean());
+        Assert.Equal("https://example.org/bericht#:~:text=de%20voorlichting%20is%20begonnen%2C%20zegt%20de%20fictieve%20bron", passage.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task ANewKnelpuntOnUndatedSourcesAloneCannotHoldBeforeToday()
+    {
+        using var response = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Put, "/api/v1/knelpunten/P-ZD-8",
+            """{"themaId":"zorg","soort":"achtergrond","omschrijving":"Voorbeeld: een fictief knelpunt.","geldigVanaf":"2024-01-01","bronnen":[{"titel":"Voorbeeldbron (fictief)","soort":"derden","tijdsbepaling":"Ongedateerd: fictief."}]}""",
+            ("If-None-Match", "*")));
+
+        var p = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(p.GetProperty("invalidParams").EnumerateArray(), f => f.GetProperty("name").GetString() == "$.geldigVanaf" && f.GetProperty("code").GetString() == "ongedateerdePlaatsing");
+        using var opgevraagd = await api.Client.GetAsync("/api/v1/knelpunten/P-ZD-8");
+        Assert.Equal(HttpStatusCode.NotFound, opgevraagd.StatusCode);
     }
 
     [Fact]

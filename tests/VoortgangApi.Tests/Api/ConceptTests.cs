@@ -39,7 +39,7 @@ public class ConceptTests(TestApi api) : IClassFixture<TestApi>
         foreach (var id in items)
         {
             using var post = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, $"/api/v1/oplossingsrichtingen/{id}/statussen",
-                $$$"""{"status":"gestopt","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Concepttest","soort":"derden"},"toelichting":"voor het concept"}"""));
+                $$$"""{"status":"gestopt","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Concepttest","soort":"derden","datum":"{{{Testdatum.Gisteren}}}"},"toelichting":"voor het concept"}"""));
             Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         }
 

@@ -107,8 +107,8 @@ public class HistorieApiTests(TestApi api) : IClassFixture<TestApi>
         using var fout = await PostStatus("CM-02", Status("gestopt", Gisteren));
         var id = (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        using var correctie = await PostStatus("CM-02", $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Correctie","soort":"nota"},"vervangt":"{{{id}}}"}""");
-        using var nogmaals = await PostStatus("CM-02", $$$"""{"status":"gestopt","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"x","soort":"nota"},"vervangt":"{{{id}}}"}""");
+        using var correctie = await PostStatus("CM-02", $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Correctie","soort":"nota","datum":"{{{Gisteren}}}"},"vervangt":"{{{id}}}"}""");
+        using var nogmaals = await PostStatus("CM-02", $$$"""{"status":"gestopt","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"x","soort":"nota","datum":"{{{Gisteren}}}"},"vervangt":"{{{id}}}"}""");
 
         Assert.Equal(HttpStatusCode.Created, correctie.StatusCode);
         Assert.Equal("doorlopend", await StatusVan("/api/v1/oplossingsrichtingen/CM-02"));

@@ -23,7 +23,7 @@ public class IdentiteitTests(TestApi api) : IClassFixture<TestApi>
     private const string Item = "CM-02";
 
     private static string Status(string titel) =>
-        $$"""{"status":"in_uitvoering","peildatum":"2025-05-01","zekerheid":"afgeleid","bron":{"titel":"{{titel}}","soort":"derden"},"toelichting":"identiteitstest"}""";
+        $$"""{"status":"in_uitvoering","peildatum":"2025-05-01","zekerheid":"afgeleid","bron":{"titel":"{{titel}}","soort":"derden","datum":"2025-05-01"},"toelichting":"identiteitstest"}""";
 
     private Task<HttpResponseMessage> PostAsync(string? token, string titel, params (string Naam, string Waarde)[] headers)
     {

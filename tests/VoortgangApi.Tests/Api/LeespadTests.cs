@@ -69,7 +69,7 @@ public class LeespadTests(TestApi api) : IClassFixture<TestApi>
         var voor = await api.GetJsonAsync("/api/v1/themas");
         var gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var post = await api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-03/statussen",
-            $$$"""{"status":"gestopt","peildatum":"{{{gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Leespadtest","soort":"nota"}}"""));
+            $$$"""{"status":"gestopt","peildatum":"{{{gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Leespadtest","soort":"nota","datum":"{{{gisteren}}}"}}"""));
         var na = await api.GetJsonAsync("/api/v1/themas");
 
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);

@@ -52,7 +52,7 @@ public class PrivacyTests(PrivacyApi api) : IClassFixture<PrivacyApi>
             await Stuur(HttpMethod.Put, "/api/v1/rapportagecycli/privacy-2025",
                 """{"titel":"Privacy","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"},"behandelaar":{"naam":"Jan Ambtenaar","email":"j.ambtenaar@minjenv.nl","telefoon":"070 123 4567"}}"""),
             await Stuur(HttpMethod.Post, "/api/v1/oplossingsrichtingen/GE-02/statussen",
-                """{"status":"in_uitvoering","peildatum":"2025-05-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Privacytest","soort":"derden"}}"""),
+                """{"status":"in_uitvoering","peildatum":"2025-05-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Privacytest","soort":"derden","datum":"2025-05-01"}}"""),
             await Stuur(HttpMethod.Put, "/api/v1/partijen/privacy-partij", """{"naam":"Privacy-organisatie","soort":"sector"}"""),
             await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/momentopname"),
             await Stuur(HttpMethod.Post, "/api/v1/rapportagecycli/privacy-2025/publicatie"),

@@ -21,7 +21,7 @@ public class SchrijfbudgetApiTests(KleinBudgetApi api) : IClassFixture<KleinBudg
     private static readonly string Gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Status(string status) =>
-        $$$"""{"status":"{{{status}}}","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Voorbeeld (fictief).","bron":{"titel":"Voorbeeldbron (fictief)","soort":"nota"}}""";
+        $$$"""{"status":"{{{status}}}","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Voorbeeld (fictief).","bron":{"titel":"Voorbeeldbron (fictief)","soort":"nota","datum":"{{{Gisteren}}}"}}""";
 
     [Fact]
     public async Task PastItsBudgetAnIdentityGets429WithRetryAfterAndNothingIsRecordedWhileAnotherStillWrites()

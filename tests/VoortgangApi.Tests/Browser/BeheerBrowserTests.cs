@@ -63,7 +63,7 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         using (var blad = new Werkmapbewerker(await File.ReadAllBytesAsync(pad)))
         {
             await File.WriteAllBytesAsync(pad, blad.Tekst("ZD-04", "H", "gestopt").Tekst("ZD-04", "I", Testdatum.Gisteren).Tekst("ZD-04", "J", "afgeleid")
-                .Tekst("ZD-04", "K", "Voorbeeldbron browser").Tekst("ZD-04", "L", "derden").Tekst("ZD-04", "P", "Afgeleid in de browsertest.").Bewaar());
+                .Tekst("ZD-04", "K", "Voorbeeldbron browser").Tekst("ZD-04", "L", "derden").Tekst("ZD-04", "M", Testdatum.Gisteren).Tekst("ZD-04", "P", "Afgeleid in de browsertest.").Bewaar());
         }
 
         await page.GetByLabel("Ingevuld invulblad (.xlsx)").SetInputFilesAsync(pad);
@@ -191,6 +191,8 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         await page.Keyboard.TypeAsync("afgeleid");
         await TabNaarAsync(page, "veld-bron-titel");
         await page.Keyboard.TypeAsync("Voorbeeldbron toetsenbord");
+        await TabNaarAsync(page, "veld-bron-datum"); // a change rests on a source placed in time
+        await page.Keyboard.TypeAsync(gisteren.ToString("MMddyyyy", CultureInfo.InvariantCulture));
         await TabNaarAsync(page, "veld-toelichting");
         await page.Keyboard.TypeAsync("Alleen met het toetsenbord ingevoerd.");
         await TabNaarAsync(page, null, "Status vastleggen");

@@ -28,7 +28,7 @@ public class StoringTests(StoringApi api) : IClassFixture<StoringApi>
     private async Task<int> Regels(string id) => (await api.Service<HistorieQueries>().HistorieAsync(id, Leeg(), default)).Waarde!.Statussen.Count;
 
     private static string Status(string titel) =>
-        $$$"""{"status":"in_uitvoering","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"{{{titel}}}","soort":"nota"}}""";
+        $$$"""{"status":"in_uitvoering","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"{{{titel}}}","soort":"nota","datum":"{{{Gisteren}}}"}}""";
 
     /// <summary>The call failed as storage being away: an exception the HTTP layer maps to 503, or the core's own Onbeschikbaar.</summary>
     private static async Task Onbeschikbaar<T>(Func<Task<Resultaat<T>>> aanroep)

@@ -33,7 +33,7 @@ public class UitvalTests(UitvalApi api, Xunit.Abstractions.ITestOutputHelper uit
     private static readonly string Gisteren = TimeProvider.System.Vandaag().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<HttpResponseMessage> PostStatus(string titel) => api.Client.SendAsync(api.Beheer(HttpMethod.Post, "/api/v1/oplossingsrichtingen/PO-03/statussen",
-        $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"{{{titel}}}","soort":"nota"}}"""));
+        $$$"""{"status":"doorlopend","peildatum":"{{{Gisteren}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"{{{titel}}}","soort":"nota","datum":"{{{Gisteren}}}"}}"""));
 
     private static async Task<TimeSpan> Onbeschikbaar(Func<Task<HttpResponseMessage>> verzoek)
     {

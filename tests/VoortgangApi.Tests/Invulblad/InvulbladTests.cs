@@ -90,9 +90,9 @@ public class InvulbladTests(TestApi api) : IClassFixture<TestApi>
         {
             using var blad = new Werkmapbewerker(leeg);
             blad.Tekst("ZD-05", "H", "gerealiseerd").Datum("ZD-05", "I", gisteren).Tekst("ZD-05", "J", "afgeleid")
-                .Tekst("ZD-05", "K", "Voorbeeldbron invulblad").Tekst("ZD-05", "L", "derden").Tekst("ZD-05", "P", "Afgeleid uit de test.");
+                .Tekst("ZD-05", "K", "Voorbeeldbron invulblad").Tekst("ZD-05", "L", "derden").Datum("ZD-05", "M", gisteren).Tekst("ZD-05", "P", "Afgeleid uit de test.");
             blad.Tekst("ZO-01", "H", "gerealiseerd").Tekst("ZO-01", "I", gisteren.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)).Tekst("ZO-01", "J", "afgeleid")
-                .Tekst("ZO-01", "K", "Voorbeeldbron invulblad").Tekst("ZO-01", "L", "nota").Tekst("ZO-01", "P", "Afgeleid uit de test.");
+                .Tekst("ZO-01", "K", "Voorbeeldbron invulblad").Tekst("ZO-01", "L", "nota").Datum("ZO-01", "M", gisteren).Tekst("ZO-01", "P", "Afgeleid uit de test.");
             // bevestigd with a source dated after the peildatum: the write API's rule, reported at M (bron datum).
             blad.Tekst("GE-02", "H", "vertraagd").Datum("GE-02", "I", vorigeWeek).Tekst("GE-02", "J", "bevestigd")
                 .Tekst("GE-02", "K", "Voorbeeldbron invulblad").Tekst("GE-02", "L", "kamerbrief").Datum("GE-02", "M", bronDatumVanGE02);

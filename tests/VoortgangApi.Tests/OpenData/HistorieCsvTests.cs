@@ -60,10 +60,10 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
             return JsonNode.Parse(await r.Content.ReadAsStringAsync())!["id"]!.ToString();
         }
 
-        var fout = await Post("""{"status":"gestopt","peildatum":"2025-03-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Vergissing","soort":"derden"}}""");
+        var fout = await Post("""{"status":"gestopt","peildatum":"2025-03-01","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Vergissing","soort":"derden","datum":"2025-03-01"}}""");
         await Post($$$"""{"status":"doorlopend","peildatum":"2025-02-15","zekerheid":"bevestigd","bron":{"titel":"Jaarverslag","url":"https://example.org/jv","soort":"derden","datum":"2025-02-01","kamerstuk":"34 193, nr. 20"},"toelichting":"Regel één;\nregel \"twee\"","vervangt":"{{{fout}}}"}""");
         var vandaag = TimeProvider.System.Vandaag().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Post($$$"""{"status":"gerealiseerd","peildatum":"{{{vandaag}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Na de peildatum","soort":"derden"}}""");
+        await Post($$$"""{"status":"gerealiseerd","peildatum":"{{{vandaag}}}","zekerheid":"afgeleid","toelichting":"Afgeleid in de test.","bron":{"titel":"Na de peildatum","soort":"derden","datum":"{{{vandaag}}}"}}""");
         foreach (var (methode, pad, body) in new[]
         {
             (HttpMethod.Put, "/api/v1/rapportagecycli/herbereken-2026", """{"titel":"Herberekening","peildatum":"2025-06-01","kamerbrief":{"datum":"2025-06-15"}}"""),
@@ -87,12 +87,23 @@ public class HistorieCsvTests(TestApi api) : IClassFixture<TestApi>
                 var r = g.OrderBy(x => x["peildatum"], StringComparer.Ordinal).ThenBy(x => x["vastgelegdOp"], StringComparer.Ordinal)
                     .ThenBy(x => long.Parse(x["id"][3..], CultureInfo.InvariantCulture)).Last();
                 var bron = new JsonObject { ["titel"] = r["bronTitel"] };
-                foreach (var (kolom, veld) in new[] { ("bronUrl", "url"), ("bronKamerstuk", "kamerstuk"), ("bronDatum", "datum"), ("bronSoort", "soort") })
+                foreach (var (kolom, veld) in new[] { ("bronUrl", "url"), ("bronKamerstuk", "kamerstuk"), ("bronDatum", "datum"), ("bronSoort", "soort"), ("bronBekendVanaf", "bekendVanaf"), ("bronTijdsbepaling", "tijdsbepaling") })
                 {
                     if (r[kolom].Length > 0)
                     {
                         bron[veld] = r[kolom];
                     }
+                }
+
+                if (r["bronPassage"].Length > 0)
+                {
+                    var passage = new JsonObject { ["tekst"] = r["bronPassage"], ["gecontroleerdTegenKopie"] = r["bronPassageGecontroleerd"] == "true" };
+                    if (r["bronPassageUrl"].Length > 0)
+                    {
+                        passage["url"] = r["bronPassageUrl"];
+                    }
+
+                    bron["passage"] = passage;
                 }
 
                 var status = new JsonObject { ["status"] = r["status"], ["peildatum"] = r["peildatum"], ["zekerheid"] = r["zekerheid"], ["bron"] = bron };

@@ -35,6 +35,34 @@ public class LezersTests(TestApi api) : IClassFixture<TestApi>
         Assert.Equal("Minder stigmatiserende communicatie", regels[2]);
     }
 
+    [Fact]
+    public async Task InTheCsvADerivedChangeReadsAsDerivedAndAConfirmedOneQuotesItsPassage()
+    {
+        var pad = Path.Combine(Path.GetTempPath(), $"oplossingsrichtingen-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(pad, await Lees("oplossingsrichtingen.csv"));
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "import csv,sys,json; print(json.dumps({r['id']: r for r in csv.DictReader(open(sys.argv[1], encoding='utf-8', newline=''))}))", pad })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var python = Process.Start(psi)!;
+        var uitvoer = await python.StandardOutput.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        Assert.True(python.ExitCode == 0, await python.StandardError.ReadToEndAsync());
+        var rijen = System.Text.Json.JsonDocument.Parse(uitvoer).RootElement;
+        string Veld(string id, string veld) => rijen.GetProperty(id).GetProperty(veld).GetString()!;
+
+        // ZD-01: in uitvoering (2023) to gerealiseerd, derived from the nota; ZD-02 the same change, confirmed by a source.
+        Assert.Equal(("in_uitvoering", "afgeleid"), (Veld("ZD-01", "vorigeStatus"), Veld("ZD-01", "statuswijziging")));
+        Assert.Equal(("in_uitvoering", "bevestigd"), (Veld("ZD-02", "vorigeStatus"), Veld("ZD-02", "statuswijziging")));
+        Assert.Equal(("", "eerste"), (Veld("GE-04", "vorigeStatus"), Veld("GE-04", "statuswijziging")));
+        Assert.Equal("door de VNG gewerkt aan een vernieuwde model-APV", Veld("GE-04", "statusBronPassage"));
+        Assert.Equal("", Veld("GE-04", "statusBronPassageUrl")); // the nota has no public address to link into
+        Assert.StartsWith("https://nltimes.nl/2024/01/11/", Veld("ZD-03", "statusBronPassageUrl"), StringComparison.Ordinal);
+        Assert.Contains("#:~:text=first%20regular%20insurance", Veld("ZD-03", "statusBronPassageUrl"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("oplossingsrichtingen", 24)]
     [InlineData("historie", -1)]

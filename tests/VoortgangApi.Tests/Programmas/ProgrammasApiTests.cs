@@ -52,7 +52,7 @@ public class ProgrammasApiTests(TestApi api) : IClassFixture<TestApi>
     }
 
     private static string Status(string status) =>
-        $$$"""{"status":"{{{status}}}","peildatum":"{{{Gisteren}}}","zekerheid":"bevestigd","bron":{"titel":"Voorbeeldbrief (fictief)","soort":"nota","datum":"{{{Gisteren}}}"}}""";
+        $$$"""{"status":"{{{status}}}","peildatum":"{{{Gisteren}}}","zekerheid":"bevestigd","bron":{"titel":"Voorbeeldbrief (fictief)","passage":{"tekst":"voorbeeldpassage uit een fictieve nota"},"soort":"nota","datum":"{{{Gisteren}}}"}}""";
 
     // What a caller of the standard programme sees: bodies of the public reads, and the hash of each letter.
     private async Task<string> StandaardAntwoordenAsync()

@@ -44,7 +44,7 @@ public class FeedTests(TestApi api) : IClassFixture<TestApi>
     [Fact]
     public async Task AStatusWrittenIsTheNewestEntryOfItsItemFeedWithItsCertaintyAndTheSameIdInTheProgrammeFeed()
     {
-        const string body = """{"status":"vertraagd","peildatum":"{{datum}}","zekerheid":"afgeleid","bron":{"titel":"Feedtest","soort":"nota"},"toelichting":"voor de feed"}""";
+        const string body = """{"status":"vertraagd","peildatum":"{{datum}}","zekerheid":"afgeleid","bron":{"titel":"Feedtest","soort":"nota","datum":"{{datum}}"},"toelichting":"voor de feed"}""";
         using var schrijf = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/ZO-02/statussen",
             body.Replace("{{datum}}", Testdatum.Gisteren, StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Created, schrijf.StatusCode);
@@ -80,7 +80,7 @@ public class FeedTests(TestApi api) : IClassFixture<TestApi>
         using var nietGewijzigd = await api.Client.SendAsync(opnieuw);
         Assert.Equal(HttpStatusCode.NotModified, nietGewijzigd.StatusCode);
 
-        const string body = """{"status":"in_uitvoering","peildatum":"{{datum}}","zekerheid":"bevestigd","bron":{"titel":"Feedtest","soort":"nota","datum":"{{datum}}"}}""";
+        const string body = """{"status":"in_uitvoering","peildatum":"{{datum}}","zekerheid":"bevestigd","bron":{"titel":"Feedtest","soort":"nota","datum":"{{datum}}","passage":{"tekst":"een fictieve passage voor de feedtest"}}}""";
         using var schrijf = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, "/api/v1/oplossingsrichtingen/GE-01/statussen",
             body.Replace("{{datum}}", Testdatum.Gisteren, StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Created, schrijf.StatusCode);

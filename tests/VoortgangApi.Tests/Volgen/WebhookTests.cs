@@ -54,7 +54,7 @@ public class WebhookTests(WebhookApi api) : IClassFixture<WebhookApi>
 
     private async Task<string> SchrijfAsync(string item, string status)
     {
-        var body = $$$"""{"status":"{{{status}}}","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Webhooktest","soort":"nota"},"toelichting":"afgeleid voor de webhooktest"}""";
+        var body = $$$"""{"status":"{{{status}}}","peildatum":"{{{Testdatum.Gisteren}}}","zekerheid":"afgeleid","bron":{"titel":"Webhooktest","soort":"nota","datum":"{{{Testdatum.Gisteren}}}"},"toelichting":"afgeleid voor de webhooktest"}""";
         using var antwoord = await api.Client.SendAsync(api.Beheer("vastleggen", HttpMethod.Post, $"/api/v1/oplossingsrichtingen/{item}/statussen", body));
         Assert.True(antwoord.StatusCode == HttpStatusCode.Created, await antwoord.Content.ReadAsStringAsync());
         return (await antwoord.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
