@@ -7,7 +7,7 @@ namespace VoortgangApi.OpenData;
 /// <summary>An Atom feed with one entry per published cycle; entry ids are the release folders' URLs, so they never change.</summary>
 public static class Feed
 {
-    public static byte[] Maak(IReadOnlyList<GepubliceerdeCyclus> cycli, OpenDataInstellingen i)
+    public static byte[] Maak(IReadOnlyList<GepubliceerdeCyclus> cycli, OpenDataInstellingen i, IReadOnlySet<string>? gecorrigeerd = null)
     {
         var items = cycli.OrderByDescending(c => c.Cyclus.Peildatum).Select(g =>
         {
@@ -20,6 +20,12 @@ public static class Feed
                 map,
                 c.Momentopname.GenomenOp);
             item.PublishDate = c.Momentopname.GenomenOp;
+            if (gecorrigeerd?.Contains(c.Id) == true)
+            {
+                // The release stays as frozen; its later corrections are one link away.
+                item.Links.Add(new SyndicationLink(new Uri(map + Correcties.Html), "related", "Correcties na vaststelling", "text/html", 0));
+            }
+
             return item;
         }).ToList();
 

@@ -23,6 +23,7 @@ public sealed class PublicatieService(
 {
     private readonly Uitgavenlijst _lijst = new(store);
     private readonly ConcurrentDictionary<string, string> _gemeld = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Cyclus, string RunId), VoortgangData> _bevroren = new();
 
     public async Task<Resultaat<PublicatieUitkomst>> PubliceerAsync(string cyclusId, CancellationToken ct)
     {
@@ -146,14 +147,15 @@ public sealed class PublicatieService(
 
     private async Task SchrijfIndexenAsync(Dictionary<string, IReadOnlyList<BestandInfo>> compleet, CancellationToken ct)
     {
-        var gepubliceerd = (await cycli.LijstAsync(ct))
-            .Where(v => v.RunId is not null && compleet.ContainsKey(v.Cyclus.Id))
+        var versies = (await cycli.LijstAsync(ct)).Where(v => v.RunId is not null && compleet.ContainsKey(v.Cyclus.Id)).ToList();
+        var gepubliceerd = versies
             .Select(v => new GepubliceerdeCyclus(v.Cyclus, compleet[v.Cyclus.Id]))
             .Where(Bruikbaar)
             .OrderBy(g => g.Cyclus.Peildatum).ToList();
+        var gecorrigeerd = await CorrectienotasAsync([.. versies.Where(v => gepubliceerd.Any(g => g.Cyclus.Id == v.Cyclus.Id))], ct);
 
         await store.VervangAlsAndersAsync(Layout.Catalogus, Catalogus.Maak(gepubliceerd, instellingen), "application/ld+json; charset=utf-8", ct);
-        await store.VervangAlsAndersAsync(Layout.Feed, Feed.Maak(gepubliceerd, instellingen), "application/atom+xml; charset=utf-8", ct);
+        await store.VervangAlsAndersAsync(Layout.Feed, Feed.Maak(gepubliceerd, instellingen, gecorrigeerd), "application/atom+xml; charset=utf-8", ct);
         foreach (var bestand in Statuspagina.Bestanden)
         {
             await store.VervangAlsAndersAsync("v1/" + bestand, Statuspagina.Lees(bestand, instellingen.ProgrammaApiUrl, instellingen.Namen), Statuspagina.ContentType(bestand), ct);
@@ -166,6 +168,47 @@ public sealed class PublicatieService(
             var pointer = new { cyclus = laatste.Id, map = Layout.Map(laatste.Id), url = instellingen.Url(Layout.Map(laatste.Id)), inhoudHash = laatste.Momentopname!.InhoudHash };
             await store.VervangAlsAndersAsync(Layout.Laatste, JsonSerializer.SerializeToUtf8Bytes(pointer, VoortgangJson.Bestand), "application/json; charset=utf-8", ct);
         }
+    }
+
+    // The correction notes beside the frozen letters' releases: compared in memory (a frozen snapshot never changes, so
+    // it is read once per process), written only for a release that has corrections or had a note before. The list of
+    // releases with a note (v1/correcties.json) is one blob, so a publication costs the same number of blob calls
+    // however many releases exist, as long as nothing is corrected.
+    private async Task<HashSet<string>> CorrectienotasAsync(IReadOnlyList<CyclusVersie> versies, CancellationToken ct)
+    {
+        var eerder = await store.LeesAsync(Correcties.Index, ct) is { } bytes ? Correcties.LeesIndex(bytes) : [];
+        var nu = new HashSet<string>(StringComparer.Ordinal);
+        var log = versies.Any(v => v.Cyclus.Momentopname?.BekendOp is not null) ? await logboek.VersAsync(ct) : null;
+        foreach (var v in versies.Where(v => v.Cyclus.Momentopname?.BekendOp is not null))
+        {
+            try
+            {
+                var brief = _bevroren.TryGetValue((v.Cyclus.Id, v.RunId!), out var b) ? b
+                    : _bevroren[(v.Cyclus.Id, v.RunId!)] = await cycli.LeesMomentopnameAsync(v.Cyclus.Id, v.RunId!, ct);
+                var correcties = Correcties.Bereken(brief, log!.Stand(v.Cyclus.Peildatum, DateTimeOffset.MaxValue));
+                if (correcties.Count > 0)
+                {
+                    nu.Add(v.Cyclus.Id);
+                }
+
+                if (correcties.Count > 0 || eerder.Contains(v.Cyclus.Id))
+                {
+                    await store.VervangAlsAndersAsync(Layout.Pad(v.Cyclus.Id, Correcties.Html), Correcties.AlsHtml(v.Cyclus, correcties, instellingen.ProgrammaApiUrl), "text/html; charset=utf-8", ct);
+                    await store.VervangAlsAndersAsync(Layout.Pad(v.Cyclus.Id, Correcties.Json), Correcties.AlsJson(v.Cyclus, correcties, instellingen.ProgrammaApiUrl), "application/json; charset=utf-8", ct);
+                }
+            }
+            catch (Exception ex) when (IsGegevensfout(ex))
+            {
+                Meld(v.Cyclus.Id, ex);
+            }
+        }
+
+        if (!nu.SetEquals(eerder))
+        {
+            await store.VervangAlsAndersAsync(Correcties.Index, Correcties.AlsIndex(nu, instellingen), "application/json; charset=utf-8", ct);
+        }
+
+        return nu;
     }
 
     // A release whose catalogue entry or feed entry cannot be written (data stored by an older version that the checks

@@ -72,6 +72,63 @@ public class SeedCorrectieTests
     }
 
     [Fact]
+    public async Task AStoreOfTheReleaseBeforeTheSourcesAuditGetsItsCorrectionsAndItsFrozenLettersACorrectionNote()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        await using var diensten = new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
+        var logboek = diensten.GetRequiredService<Logboek>();
+        var cycli = diensten.GetRequiredService<ICyclusStore>();
+        var publicatie = diensten.GetRequiredService<VoortgangApi.OpenData.PublicatieService>();
+        var openData = diensten.GetRequiredService<VoortgangApi.Core.OpenData.IOpenDataStore>();
+        var store = diensten.GetRequiredService<IHistorieStore>();
+
+        // The store as contract 1.7.0 seeded it (Data/seed-1.7.0.json), both letters frozen and published.
+        var oud = SeedOmzetter.Zet(JsonSerializer.Deserialize<SeedDocument>(await File.ReadAllTextAsync(Repo.Pad("tests", "VoortgangApi.Tests", "Data", "seed-1.7.0.json")), VoortgangJson.Options)!);
+        foreach (var (batch, i) in oud.Regels.Chunk(90).Select((b, i) => (b, i)))
+        {
+            await store.VoegToeAsync(new Toevoeging(batch, await logboek.VersAsync(default), Vastlegger.Seed, $"oud-{i}", $"oud-{i}"), default);
+        }
+
+        foreach (var c in oud.Cycli)
+        {
+            await cycli.BewaarAsync(new Rapportagecyclus(c.Id, c.Titel, c.Peildatum, c.Kamerbrief, Toestanden.Gepland, null), null, default);
+            Assert.True((await diensten.GetRequiredService<MomentopnameService>().NeemAsync(c.Id, Vastlegger.Seed, default)).IsGelukt);
+            Assert.True((await publicatie.PubliceerAsync(c.Id, default)).IsGelukt);
+        }
+
+        var notaPad = VoortgangApi.Core.OpenData.Layout.Pad("aanpak-2023", VoortgangApi.OpenData.Correcties.Json);
+        Assert.Null(await openData.LeesAsync(notaPad, default)); // nothing corrected yet
+        var sommen = await openData.LeesAsync(VoortgangApi.Core.OpenData.Layout.Pad("aanpak-2023", "SHA256SUMS"), default);
+        var bevroren = await HashesAsync(cycli);
+
+        Assert.True(await diensten.GetRequiredService<SeedImporter>().ImporteerOntbrekendAsync(Repo.Pad("data", "seed.json"), Repo.Pad("schemas"), default));
+        Assert.True((await publicatie.PubliceerAsync("aanpak-2023", default)).IsGelukt);
+
+        // Corrections as corrections: ZD-03's 2023 status by one naming the old entry, ZD-01's 2023 wording by a revision.
+        var na = await logboek.VersAsync(default);
+        var zd03 = na.Regels.Select(r => r.Status).OfType<Statusregel>().Where(s => s is { OplossingsrichtingId: "ZD-03", Peildatum.Year: 2023 }).ToList();
+        Assert.Equal(2, zd03.Count);
+        Assert.Equal(zd03[0].Id, zd03[1].Vervangt);
+        Assert.Equal(bevroren, await HashesAsync(cycli)); // the letters stay as frozen
+        Assert.Equal(sommen, await openData.LeesAsync(VoortgangApi.Core.OpenData.Layout.Pad("aanpak-2023", "SHA256SUMS"), default));
+
+        // The release gets its visible note beside it, and its feed entry links to it.
+        var nota = System.Text.Json.Nodes.JsonNode.Parse((await openData.LeesAsync(notaPad, default))!)!;
+        var correcties = nota["correcties"]!.AsArray().Select(c => ((string)c!["id"]!, (string)c["veld"]!)).ToList();
+        Assert.Contains(("ZD-03", "status.toelichting"), correcties);
+        Assert.Contains(("ZD-01", "titel"), correcties);
+        Assert.Contains("peildatum=2023-11-10", (string)nota["actueleStandOpPeildatum"]!, StringComparison.Ordinal);
+        var html = System.Text.Encoding.UTF8.GetString((await openData.LeesAsync(VoortgangApi.Core.OpenData.Layout.Pad("aanpak-2023", VoortgangApi.OpenData.Correcties.Html), default))!);
+        Assert.Contains("Correcties na vaststelling", html, StringComparison.Ordinal);
+        Assert.Contains("ZD-03", html, StringComparison.Ordinal);
+        var feed = System.Text.Encoding.UTF8.GetString((await openData.LeesAsync(VoortgangApi.Core.OpenData.Layout.Feed, default))!);
+        Assert.Contains("cycli/aanpak-2023/correcties.html", feed, StringComparison.Ordinal);
+        var index = System.Text.Json.Nodes.JsonNode.Parse((await openData.LeesAsync(VoortgangApi.OpenData.Correcties.Index, default))!)!;
+        Assert.Contains("aanpak-2023", index["cycli"]!.AsArray().Select(c => (string?)c!["cyclus"]));
+    }
+
+    [Fact]
     public void ALogThatNoSeedImportMadeIsNeverCorrected()
     {
         var eigen = new Logregel(1, Logregel.RevisieSoort, DateTimeOffset.UnixEpoch,
