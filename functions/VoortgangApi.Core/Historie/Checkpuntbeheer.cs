@@ -244,7 +244,6 @@ public sealed class Checkpuntbeheer(
         var tijdlijn = new Tijdlijn();
         foreach (var regels in gelezen)
         {
-
             foreach (var r in regels!)
             {
                 tijdlijn.Voeg(r);

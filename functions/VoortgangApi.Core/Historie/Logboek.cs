@@ -84,6 +84,7 @@ public sealed class Logstand
 public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
+    private readonly Lock _herstart = new();
     private Bewaard<Logstand>? _stand;
 
     // While the process runs on a checkpoint's head: the lines after the checkpoint (for the whole index when it has
@@ -301,7 +302,16 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
         }
         catch (Exception) when (taak.IsFaulted && _laadVolledig is { } opnieuw)
         {
-            _ = Interlocked.CompareExchange(ref _volledig, Task.Run(opnieuw, CancellationToken.None), taak);
+            // One new attempt for all the requests that saw this one fail: the task is started only by the one that
+            // replaces the failed task (Task.Run inside the exchange would start a second reading that nobody awaits).
+            lock (_herstart)
+            {
+                if (ReferenceEquals(_volledig, taak))
+                {
+                    _volledig = Task.Run(opnieuw, CancellationToken.None);
+                }
+            }
+
             throw;
         }
     }

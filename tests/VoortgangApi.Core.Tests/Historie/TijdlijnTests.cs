@@ -181,6 +181,55 @@ public class TijdlijnTests
         Assert.Equal(log.Count, nieuw.Volgnummer);
     }
 
+    [Fact]
+    public async Task AFailedReadingOfTheWholeIndexIsReadAgainForTheRequestsThatFollowAndThenHolds()
+    {
+        var log = VouwTests.WillekeurigLog(new Random(11), 60);
+        var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
+        var checkpunten = new GeheugenCheckpuntStore();
+        using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4)))
+        {
+            await eerste.VersAsync(default);
+            await eerste.CheckpuntLopend;
+        }
+
+        // The start reads the head; the whole index beside it fails once (one segment unreachable).
+        var segment = Assert.Single(checkpunten.Checkpunten).Segmenten[^1];
+        checkpunten.Fout = segment;
+        checkpunten.FoutenTeGaan = 1;
+        using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1000, segmentgrootte: 4));
+        try
+        {
+            await herstart.LeesAsync(default);
+        }
+        catch (IOException)
+        {
+            // a head that does not cover today waits for the whole index, and sees it fail
+        }
+
+        await Assert.ThrowsAsync<IOException>(() => herstart.VolledigLopend);
+        Assert.Equal(1, checkpunten.Leesbeurten[segment]);
+
+        // Ten requests after the failure: one new reading for all of them (here they do not race for it; the lock in
+        // Logboek keeps it one reading when they do).
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await herstart.VolledigAsync(default);
+            }
+            catch (IOException)
+            {
+                // the failed reading, reported to the requests that waited for it
+            }
+        })));
+        var volledig = await herstart.VolledigAsync(default);
+
+        Assert.True(volledig.Tijdlijn.Volledig);
+        Assert.Equal(log.Count, volledig.Regels.Count);
+        Assert.Equal(2, checkpunten.Leesbeurten[segment]);
+    }
+
     private static string Json(VoortgangData d) => JsonSerializer.Serialize(d, VoortgangJson.Options);
 
     private static Versheid Versheid() => new(new Wijzigingsteller(), TimeProvider.System, TimeSpan.Zero);
@@ -218,11 +267,26 @@ public class TijdlijnTests
         /// <summary>When set, the segments (not the head) are read only once it completes: the test sees the state on the head.</summary>
         public TaskCompletionSource? Poort { get; set; }
 
+        /// <summary>The segment whose reading fails while <see cref="FoutenTeGaan"/> is above 0 (storage unreachable).</summary>
+        public Checkpuntsegment? Fout { get; set; }
+
+        public int FoutenTeGaan { get; set; }
+
+        /// <summary>How often each segment was asked for.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<Checkpuntsegment, int> Leesbeurten { get; } = new();
+
         public async Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct)
         {
+            Leesbeurten.AddOrUpdate(segment, 1, (_, n) => n + 1);
             if (segment.Van > 0 && Poort is { } poort)
             {
                 await poort.Task;
+            }
+
+            if (segment == Fout && FoutenTeGaan > 0)
+            {
+                FoutenTeGaan--;
+                throw new IOException("segment onbereikbaar (test)");
             }
 
             return Segmenten.GetValueOrDefault(segment);
