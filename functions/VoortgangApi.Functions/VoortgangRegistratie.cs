@@ -39,6 +39,9 @@ public static class VoortgangRegistratie
         services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Http.Antwoordcache>());
         services.AddRand(configuration);
         services.AddWebhooks(configuration);
+        services.AddSingleton(sp => new Correctienotas(sp.GetRequiredService<Programmas.Programmakeuze>, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Correctienotas>>()));
+        services.AddSingleton<IWijzigingVolger>(sp => sp.GetRequiredService<Correctienotas>());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<Correctienotas>());
         services.AddSingleton<Http.Randvulling>();
         services.AddSingleton(sp => new Http.Cachebeleid(sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<IOptions<Rand.RandOptions>>(), LogboekVan(sp)));
         services.AddSingleton<Http.CorsBeleid>();

@@ -128,8 +128,9 @@ public sealed class PublicatieService(
             : null;
 
     // Rebuilt from the list of complete releases, until that list is the same before and after writing: a publisher
-    // running at the same time can then never leave an index that misses its release.
-    private async Task WerkIndexenBijAsync(CancellationToken ct)
+    // running at the same time can then never leave an index that misses its release. Also after a commit of log lines
+    // (the correction notes), each file rewritten only when its bytes change.
+    public async Task WerkIndexenBijAsync(CancellationToken ct)
     {
         var compleet = await CompleetAsync(ct);
         for (var ronde = 0; ronde < 3; ronde++)
