@@ -62,19 +62,8 @@ public static class Correcties
     public static byte[] AlsHtml(Rapportagecyclus c, IReadOnlyList<Correctie> correcties, string apiUrl)
     {
         var html = new StringBuilder();
+        html.Append(Landingspagina.Kop($"Correcties na vaststelling: {c.Titel}"));
         html.Append(CultureInfo.InvariantCulture, $$"""
-            <!doctype html>
-            <html lang="nl">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Correcties na vaststelling: {{E(c.Titel)}}</title>
-            <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}
-            a{color:#154273} table{border-collapse:collapse;width:100%} th,td{border:1px solid #8a8a8a;padding:.25rem .5rem;text-align:left;vertical-align:top}
-            code{font-family:ui-monospace,monospace;word-break:break-all}</style>
-            </head>
-            <body>
-            <main>
             <h1>Correcties na vaststelling</h1>
             <p>De <a href="index.html">uitgave van {{E(c.Titel)}}</a> (peildatum <time datetime="{{c.Peildatum:yyyy-MM-dd}}">{{c.Peildatum:yyyy-MM-dd}}</time>,
             vastgesteld <time datetime="{{c.Momentopname!.GenomenOp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}">{{c.Momentopname.GenomenOp.UtcDateTime:yyyy-MM-dd}}</time>)

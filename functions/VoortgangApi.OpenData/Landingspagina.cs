@@ -12,22 +12,8 @@ public static class Landingspagina
     {
         var m = c.Momentopname!;
         var html = new StringBuilder();
+        html.Append(Kop($"Open data: {c.Titel}"));
         html.Append(CultureInfo.InvariantCulture, $$"""
-            <!doctype html>
-            <html lang="nl">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Open data: {{E(c.Titel)}}</title>
-            <style>
-            body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}
-            a{color:#154273} a:focus{outline:3px solid #ca005d;outline-offset:2px}
-            table{border-collapse:collapse;width:100%} th,td{border:1px solid #8a8a8a;padding:.25rem .5rem;text-align:left;vertical-align:top}
-            code{font-family:ui-monospace,monospace;word-break:break-all}
-            </style>
-            </head>
-            <body>
-            <main>
             <h1>{{E(c.Titel)}}</h1>
             <p>Open data over de voortgang van de {{E(instellingen.Namen.Volledig)}}: de stand op
             peildatum <time datetime="{{c.Peildatum:yyyy-MM-dd}}">{{c.Peildatum:yyyy-MM-dd}}</time>, zoals gerapporteerd aan de Tweede Kamer.
@@ -96,6 +82,26 @@ public static class Landingspagina
 
         return html.Append("</tbody>\n</table>\n").ToString();
     }
+
+    /// <summary>The start every page of the open data shares, up to and with &lt;main&gt;: Dutch, no external assets, one style.</summary>
+    internal static string Kop(string titel) => $$"""
+        <!doctype html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{E(titel)}}</title>
+        <style>
+        body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}
+        a{color:#154273} a:focus{outline:3px solid #ca005d;outline-offset:2px}
+        table{border-collapse:collapse;width:100%} th,td{border:1px solid #8a8a8a;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        code{font-family:ui-monospace,monospace;word-break:break-all}
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """;
 
     // The passage that says it, quoted, linking into the source where it has a public address; nothing for older data without one.
     private static string Passage(Passage? p) => p is null ? ""

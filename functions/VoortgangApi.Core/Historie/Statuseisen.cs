@@ -42,8 +42,8 @@ public static class Statuseisen
     /// The source rules of a status (the seed's and the write API's): the source says what kind it is and is not known
     /// only after the peildatum (a status says what could be known then, so no snapshot ever cites a later document);
     /// "bevestigd" needs a source placed in time (its date, or a stated date from which it is known); "afgeleid" says
-    /// in its toelichting why. So an undated source can
-    /// support a status only as "afgeleid" (with the reasoning) or "onbekend".
+    /// in its toelichting why. So an undated source can support a status only as "afgeleid" (with the reasoning) or
+    /// "onbekend".
     /// </summary>
     public static void Bron(string zekerheid, Bron? bron, DateOnly peildatum, string? toelichting, string pad, List<OngeldigeInvoer> fouten)
     {

@@ -36,7 +36,7 @@
     var p = b && b.passage;
     if (!p) { return; }
     li.appendChild(document.createTextNode(', die zegt: '));
-    var citaat = el('q', p.tekst, { lang: /[a-z]/.test(p.tekst) && /\b(the|to|of)\b/.test(p.tekst) ? 'en' : 'nl' });
+    var citaat = el('q', p.tekst);
     if (p.url) {
       var a = el('a', null, { href: p.url, 'class': 'nl-link' });
       a.appendChild(citaat);

@@ -22,9 +22,7 @@ public class SeedCorrectieTests
     [Fact]
     public async Task AStoreSeededBeforeTheAuditIsCorrectedOnceWithoutTouchingItsSnapshots()
     {
-        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
-        await using var diensten = new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
+        await using var diensten = await DienstenAsync();
         var store = diensten.GetRequiredService<IHistorieStore>();
         var logboek = diensten.GetRequiredService<Logboek>();
         var cycli = diensten.GetRequiredService<ICyclusStore>();
@@ -74,9 +72,7 @@ public class SeedCorrectieTests
     [Fact]
     public async Task AStoreOfTheReleaseBeforeTheSourcesAuditGetsItsCorrectionsAndItsFrozenLettersACorrectionNote()
     {
-        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
-        await using var diensten = new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
+        await using var diensten = await DienstenAsync();
         var logboek = diensten.GetRequiredService<Logboek>();
         var cycli = diensten.GetRequiredService<ICyclusStore>();
         var publicatie = diensten.GetRequiredService<VoortgangApi.OpenData.PublicatieService>();
@@ -136,6 +132,14 @@ public class SeedCorrectieTests
         var seed = SeedOmzetter.Zet(JsonSerializer.Deserialize<SeedDocument>(File.ReadAllText(Repo.Pad("data", "seed.json")), VoortgangJson.Options)!);
 
         Assert.False(SeedCorrecties.IsGeseed(seed, [eigen]));
+    }
+
+    // The app's services on a fresh store in the shared Azurite, without a host: the seed import and the publication by hand.
+    private static async Task<ServiceProvider> DienstenAsync()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        return new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
     }
 
     private static async Task<Dictionary<string, string>> HashesAsync(ICyclusStore cycli) =>
