@@ -127,10 +127,34 @@ public sealed class PublicatieService(
             ? Core.Historie.Vouw.Statusregels((await logboek.VersAsync(ct)).Regels, cyclus.Peildatum, bekendOp)
             : null;
 
+    /// <summary>
+    /// After a commit of lines <paramref name="van"/>–<paramref name="tot"/>: the indexes and correction notes are brought
+    /// up to date when one of those lines holds at or before the peildatum of a frozen letter (a correction of what a
+    /// letter said); lines that hold later change no letter and cost one look at the cycles.
+    /// </summary>
+    public async Task NaCommitAsync(long van, long tot, CancellationToken ct)
+    {
+        var vastgesteld = (await cycli.LijstAsync(ct)).Where(v => v.RunId is not null).ToList();
+        if (vastgesteld.Count == 0)
+        {
+            return;
+        }
+
+        var laatste = vastgesteld.Max(v => v.Cyclus.Peildatum);
+        var stand = await logboek.VersAsync(ct);
+        for (var n = van; n <= tot; n++)
+        {
+            if (stand.Regel(n) is { } r && (r.Status?.Peildatum ?? r.Revisie!.GeldigVanaf) <= laatste)
+            {
+                await WerkIndexenBijAsync(ct);
+                return;
+            }
+        }
+    }
+
     // Rebuilt from the list of complete releases, until that list is the same before and after writing: a publisher
-    // running at the same time can then never leave an index that misses its release. Also after a commit of log lines
-    // (the correction notes), each file rewritten only when its bytes change.
-    public async Task WerkIndexenBijAsync(CancellationToken ct)
+    // running at the same time can then never leave an index that misses its release.
+    private async Task WerkIndexenBijAsync(CancellationToken ct)
     {
         var compleet = await CompleetAsync(ct);
         for (var ronde = 0; ronde < 3; ronde++)
