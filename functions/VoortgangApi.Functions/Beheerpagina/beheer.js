@@ -214,8 +214,13 @@
     var waarde = function (naam) { var v = f.namedItem(naam).value.trim(); return v === '' ? undefined : v; };
     var body = {
       status: waarde('$.status'), peildatum: waarde('$.peildatum'), zekerheid: waarde('$.zekerheid'), toelichting: waarde('$.toelichting'),
-      bron: { titel: waarde('$.bron.titel'), soort: waarde('$.bron.soort'), datum: waarde('$.bron.datum'), url: waarde('$.bron.url'), kamerstuk: waarde('$.bron.kamerstuk') }
+      bron: {
+        titel: waarde('$.bron.titel'), soort: waarde('$.bron.soort'), datum: waarde('$.bron.datum'), url: waarde('$.bron.url'), kamerstuk: waarde('$.bron.kamerstuk'),
+        bekendVanaf: waarde('$.bron.bekendVanaf'), tijdsbepaling: waarde('$.bron.tijdsbepaling')
+      }
     };
+    // The passage that says it, when given: the API links it into the source and marks it as not checked against a copy.
+    if (waarde('$.bron.passage.tekst')) { body.bron.passage = { tekst: waarde('$.bron.passage.tekst') }; }
     var id = f.namedItem('oplossingsrichting').value;
     var antwoord = await roep('POST', 'oplossingsrichtingen/' + encodeURIComponent(id) + '/statussen',
       { json: body, headers: { 'Idempotency-Key': crypto.randomUUID() } });

@@ -56,6 +56,20 @@ public class BeheerBrowserTests(BrowserApi api) : IClassFixture<BrowserApi>
         await page.GetByRole(AriaRole.Button, new() { Name = "Status vastleggen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#melding")).ToContainTextAsync("Vastgelegd: ZD-03 is nu vertraagd");
 
+        // A source without a date of its own: the date from which it is known needs its reason, said beside that field.
+        await page.GetByLabel("Oplossingsrichting", new() { Exact = true }).SelectOptionAsync("GE-02");
+        await page.GetByLabel("Nieuwe status").SelectOptionAsync("in_uitvoering");
+        await page.Locator("#veld-peildatum").FillAsync(Testdatum.Gisteren);
+        await page.GetByLabel("Zekerheid").SelectOptionAsync("bevestigd");
+        await page.GetByLabel("Titel van de bron").FillAsync("Voorbeeldbericht browser (fictief)");
+        await page.Locator("#veld-bron-bekendvanaf").FillAsync(Testdatum.Gisteren);
+        await page.Locator("#veld-bron-passage").FillAsync("de training is begonnen, zegt het fictieve bericht");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Status vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#veld-bron-tijdsbepaling")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.Locator("#veld-bron-tijdsbepaling").FillAsync("De datum in de titel (fictief).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Status vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#melding")).ToContainTextAsync("Vastgelegd: GE-02 is nu in_uitvoering");
+
         // The invulblad: download, fill one row (another library than the API's writer), dry run, apply.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Invulblad downloaden" }).ClickAsync());
         var pad = Path.Combine(Path.GetTempPath(), $"invulblad-{Guid.NewGuid():N}.xlsx");
