@@ -17,11 +17,8 @@ public static class Statuswijzigingen
             return _ => (null, null);
         }
 
-        // Corrected entries no longer say anything; the rest per item in peildatum order (recording order on a tie).
-        var vervangen = historie.Select(s => s.Vervangt).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var perItem = historie.Where(s => !vervangen.Contains(s.Id)).Select((s, i) => (s, i))
-            .GroupBy(p => p.s.OplossingsrichtingId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.s.Peildatum).ThenBy(p => p.i).Select(p => p.s).ToList(), StringComparer.Ordinal);
+        // What held the day before each status's peildatum, by the fold's own rule; one pass per distinct peildatum.
+        var perDag = new Dictionary<DateOnly, Dictionary<string, Statusregel>>();
         return o =>
         {
             if (o.Status.Id is null)
@@ -29,7 +26,13 @@ public static class Statuswijzigingen
                 return (null, null);
             }
 
-            var eerder = perItem.GetValueOrDefault(o.Id)?.LastOrDefault(s => s.Peildatum < o.Status.Peildatum);
+            var dag = o.Status.Peildatum.AddDays(-1);
+            if (!perDag.TryGetValue(dag, out var inForce))
+            {
+                perDag[dag] = inForce = Vouw.StatussenInForce(historie, dag);
+            }
+
+            var eerder = inForce.GetValueOrDefault(o.Id);
             return eerder is null ? (null, "eerste")
                 : eerder.Status == o.Status.Status ? (eerder.Status, "ongewijzigd")
                 : (eerder.Status, o.Status.Zekerheid);

@@ -66,6 +66,10 @@ public sealed class Logstand
     public Statusregel? StatusMetId(string statusId) =>
         Logregel.VolgnummerVan(statusId) is { } n && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
 
+    /// <summary>The item's status entry in force at <paramref name="peildatum"/> as this state knows it: the fold's rule on the item's own entries.</summary>
+    public Statusregel? StatusInForce(string item, DateOnly peildatum) =>
+        Vouw.StatussenInForce(Volledig().StatussenVan(item, Volgnummer), peildatum).GetValueOrDefault(item);
+
     /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
     public Statusregel? VervangenDoor(string statusId) => Volledig().VervangenDoor(statusId, Volgnummer);
 

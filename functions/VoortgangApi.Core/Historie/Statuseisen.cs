@@ -11,8 +11,9 @@ public static class Statuseisen
         var fouten = new List<OngeldigeInvoer>();
         Datums.Controleer(s.Peildatum, vandaag, "$.peildatum", fouten);
         Bron(s.Zekerheid, s.Bron, s.Peildatum, s.Toelichting, "$", fouten);
-        // The status this one changes: the item's status in force the day before its peildatum, as the log says now.
-        if (stand.Stand(s.Peildatum.AddDays(-1), DateTimeOffset.MaxValue).Oplossingsrichtingen.FirstOrDefault(o => o.Id == id)?.Status is { Id: not null } vorige)
+        // The status this one changes: the item's status in force the day before its peildatum, as the log says now
+        // (one item's entries, not a fold of the whole programme on every write).
+        if (stand.StatusInForce(id, s.Peildatum.AddDays(-1)) is { } vorige)
         {
             Wijziging(vorige.Status, vorige.Peildatum, vorige.Id, s.Status, s.Zekerheid, s.Bron, "$", fouten);
         }

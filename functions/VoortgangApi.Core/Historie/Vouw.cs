@@ -15,28 +15,40 @@ public static class Vouw
     /// <summary>The state at <paramref name="peildatum"/> as known at <paramref name="bekendOp"/>; <paramref name="log"/> in recording order.</summary>
     public static VoortgangData Stand(IReadOnlyList<Logregel> log, DateOnly peildatum, DateTimeOffset bekendOp)
     {
-        var bekend = Bekend(log, bekendOp);
-        var vervangen = bekend.Select(r => r.Status?.Vervangt).OfType<string>().ToHashSet(StringComparer.Ordinal);
-
+        var bekend = Bekend(log, bekendOp).ToList();
         var revisies = new Dictionary<(string, string), Revisie>();
-        var statussen = new Dictionary<string, Statusregel>(StringComparer.Ordinal);
-        foreach (var regel in bekend)
+        foreach (var r in bekend.Select(r => r.Revisie).OfType<Revisie>())
         {
             // Later lines win ties, so ">=" on the date keeps the later-recorded one.
-            if (regel.Revisie is { } r && r.GeldigVanaf <= peildatum
-                && (!revisies.TryGetValue((r.Soort, r.ItemId), out var oud) || r.GeldigVanaf >= oud.GeldigVanaf))
+            if (r.GeldigVanaf <= peildatum && (!revisies.TryGetValue((r.Soort, r.ItemId), out var oud) || r.GeldigVanaf >= oud.GeldigVanaf))
             {
                 revisies[(r.Soort, r.ItemId)] = r;
             }
+        }
 
-            if (regel.Status is { } s && s.Peildatum <= peildatum && !vervangen.Contains(s.Id)
-                && (!statussen.TryGetValue(s.OplossingsrichtingId, out var eerder) || s.Peildatum >= eerder.Peildatum))
+        return Samenstellen(revisies.Values, StatussenInForce(bekend.Select(r => r.Status).OfType<Statusregel>(), peildatum));
+    }
+
+    /// <summary>
+    /// Per item the status entry in force at <paramref name="peildatum"/> among <paramref name="statussen"/> (in recording
+    /// order): not replaced by any of them, the greatest peildatum on or before it, the later-recorded on a tie. The rule
+    /// of <see cref="Stand"/>, also for a release's history (what a status changed from).
+    /// </summary>
+    public static Dictionary<string, Statusregel> StatussenInForce(IEnumerable<Statusregel> statussen, DateOnly peildatum)
+    {
+        var lijst = statussen as IReadOnlyList<Statusregel> ?? [.. statussen];
+        var vervangen = lijst.Select(s => s.Vervangt).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var inForce = new Dictionary<string, Statusregel>(StringComparer.Ordinal);
+        foreach (var s in lijst)
+        {
+            if (s.Peildatum <= peildatum && !vervangen.Contains(s.Id)
+                && (!inForce.TryGetValue(s.OplossingsrichtingId, out var eerder) || s.Peildatum >= eerder.Peildatum))
             {
-                statussen[s.OplossingsrichtingId] = s;
+                inForce[s.OplossingsrichtingId] = s;
             }
         }
 
-        return Samenstellen(revisies.Values, statussen);
+        return inForce;
     }
 
     /// <summary>The data set from the revisions in force and each item's status entry in force (shared with <see cref="Tijdlijn"/>).</summary>
