@@ -10,7 +10,8 @@ namespace VoortgangApi.Storage;
 
 /// <summary>
 /// A programme's checkpoints in the private container <c>{prefix}checkpunten</c>, under <c>{programme}/</c>:
-/// <c>checkpunt-{number}.json</c> (the list of segments with their hashes) and <c>segment-{from}-{to}-{hash}.json</c>.
+/// <c>checkpunt-{number}.json</c> (the list of segments with their hashes), <c>segment-{from}-{to}-{hash}.json</c>,
+/// <c>kop-{number}-{hash}.json</c> and <c>venster-{from}-{to}-{hash}.json</c> (dates as yyyyMMdd).
 /// The hash in a segment's name keeps two different contents for one range (a restored store) apart.
 /// </summary>
 internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<StorageOptions> options, string programma) : ICheckpuntStore
@@ -88,10 +89,13 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
         }
     }
 
-    // A checkpoint's head is stored as the range 0..n.
-    private string Naam(Checkpuntsegment s) => s.Van == 0
-        ? $"{Map}kop-{s.Tot:D12}-{s.Sha256[..16]}.json"
-        : $"{Map}segment-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json";
+    // A checkpoint's head is stored as the range 0..n; a window under its dates (several checkpoints may name it).
+    private string Naam(Checkpuntsegment s) => s switch
+    {
+        { Venster: true } => $"{Map}venster-{DateOnly.FromDayNumber((int)s.Van):yyyyMMdd}-{DateOnly.FromDayNumber((int)s.Tot):yyyyMMdd}-{s.Sha256[..16]}.json",
+        { Van: 0 } => $"{Map}kop-{s.Tot:D12}-{s.Sha256[..16]}.json",
+        _ => $"{Map}segment-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json",
+    };
 
     private static async Task<BlobContainerClient> MaakAsync(BlobServiceClient service, StorageOptions o)
     {

@@ -21,7 +21,7 @@ public sealed record GeladenCheckpunt(Checkpunt Checkpunt, Tijdlijn Tijdlijn, st
 /// range, or a last line the log does not have) is skipped and a new one is written in the background; never on a request.
 /// </summary>
 public sealed class Checkpuntbeheer(
-    ICheckpuntStore store, ILogger<Checkpuntbeheer> logger, int elkeRegels = 1000, int segmentgrootte = Checkpunten.Segmentgrootte)
+    ICheckpuntStore store, ILogger<Checkpuntbeheer> logger, int elkeRegels = 1000, int segmentgrootte = Checkpunten.Segmentgrootte, int vensterdoel = Vensters.Doel)
 {
     private const int Bewaren = 3;
     private const int Gelijktijdig = 4;
@@ -31,6 +31,7 @@ public sealed class Checkpuntbeheer(
     private Logstand? _wachtend;
     private bool _herschrijven;
     private Task _lopend = Task.CompletedTask;
+    private readonly HashSet<Checkpuntvenster> _afgekeurd = [];
 
     /// <summary>The background write under way (or the last one, done); tests and the bench wait for it.</summary>
     public Task Lopend { get { lock (_lock) { return _lopend; } } }
@@ -107,8 +108,8 @@ public sealed class Checkpuntbeheer(
             }
 
             // A log shorter than one interval gets none, not even at a letter (reading it whole is as quick), unless one
-            // that did not hold up must be replaced.
-            if (stand.Volgnummer <= _laatste || (!_herschrijven && (stand.Volgnummer < elkeRegels || (!altijd && stand.Volgnummer - _laatste < elkeRegels))))
+            // that did not hold up (or a window of it) must be replaced — then also at the same number.
+            if (stand.Volgnummer == 0 || (!_herschrijven && (stand.Volgnummer <= _laatste || stand.Volgnummer < elkeRegels || (!altijd && stand.Volgnummer - _laatste < elkeRegels))))
             {
                 return;
             }
@@ -196,7 +197,8 @@ public sealed class Checkpuntbeheer(
         var kop = new Checkpuntsegment(0, stand.Volgnummer, Checkpunten.Hash(kopinhoud));
         await store.BewaarSegmentAsync(kop, kopinhoud, default);
 
-        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten, kop);
+        var vensters = await SchrijfVenstersAsync(stand, vorige);
+        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten, kop, vensters);
         await store.BewaarAsync(checkpunt, default);
         lock (_lock)
         {
@@ -205,9 +207,69 @@ public sealed class Checkpuntbeheer(
             _herschrijven = false;
         }
 
-        logger.LogInformation("Checkpunt {Volgnummer} geschreven ({Segmenten} segmenten)", checkpunt.Volgnummer, segmenten.Count);
+        logger.LogInformation("Checkpunt {Volgnummer} geschreven ({Segmenten} segmenten, {Vensters} vensters)", checkpunt.Volgnummer, segmenten.Count, vensters.Count);
         var bewaren = (await store.LijstAsync(default)).Where(Checkpunten.IsSamenhangend).Take(Bewaren).ToList();
         await store.RuimOpAsync(bewaren, default);
+    }
+
+    // The windows: the previous checkpoint's that no line since can have changed are named again; the others (new
+    // ranges, the ones those lines touch, one found damaged) are built from the index and written.
+    private async Task<List<Checkpuntvenster>> SchrijfVenstersAsync(Logstand stand, Checkpunt? vorige)
+    {
+        var oud = vorige?.Vensters is { } v && Checkpunten.VenstersSluitend(v) && vorige.Volgnummer <= stand.Volgnummer ? v : null;
+        var bestaand = oud?.ToDictionary(x => (x.Van, x.Tot)) ?? [];
+        var regels = stand.Regels;
+        var bereiken = oud is null ? [] : Enumerable.Range((int)vorige!.Volgnummer, (int)(stand.Volgnummer - vorige.Volgnummer))
+            .SelectMany(i => stand.Tijdlijn.Bereik(regels[i], stand.Volgnummer)).ToList();
+        HashSet<Checkpuntvenster> afgekeurd;
+        lock (_lock)
+        {
+            afgekeurd = [.. _afgekeurd];
+        }
+
+        var uit = new List<Checkpuntvenster>();
+        foreach (var (van, tot) in Vensters.Indeling(stand.Tijdlijn, stand.Volgnummer, oud, vensterdoel))
+        {
+            if (bestaand.GetValueOrDefault((van, tot)) is { } zelfde && !afgekeurd.Contains(zelfde) && !Vensters.Geraakt(van, tot, bereiken))
+            {
+                uit.Add(zelfde);
+                continue;
+            }
+
+            var (vensterregels, winnaars) = stand.Tijdlijn.Kop(van, stand.Volgnummer, tot);
+            var inhoud = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Vensterinhoud(van, tot, winnaars, vensterregels), VoortgangJson.Options);
+            var venster = new Checkpuntvenster(van, tot, Checkpunten.Hash(inhoud));
+            await store.BewaarSegmentAsync(venster.Bestand, inhoud, default);
+            uit.Add(venster);
+        }
+
+        lock (_lock)
+        {
+            _afgekeurd.ExceptWith(afgekeurd);
+        }
+
+        return uit;
+    }
+
+    /// <summary>
+    /// A window of checkpoint <paramref name="c"/>, or null when it is missing or does not hold up: then it is built
+    /// again by the next checkpoint, and the read that asked waits for the whole index instead.
+    /// </summary>
+    public async Task<Vensterinhoud?> LaadVensterAsync(Checkpunt c, Checkpuntvenster venster, CancellationToken ct)
+    {
+        if (Checkpunten.LeesVenster(c, venster, await store.SegmentAsync(venster.Bestand, ct)) is { } inhoud)
+        {
+            return inhoud;
+        }
+
+        logger.LogWarning("Venster {Van}–{Tot} van checkpunt {Volgnummer} is beschadigd of ontbreekt; het volgende checkpunt schrijft het opnieuw", venster.Van, venster.Tot, c.Volgnummer);
+        lock (_lock)
+        {
+            _afgekeurd.Add(venster);
+            _herschrijven = true;
+        }
+
+        return null;
     }
 
     private void Onthoud(Checkpunt c)
@@ -216,6 +278,7 @@ public sealed class Checkpuntbeheer(
         {
             _vorige = c;
             _laatste = c.Volgnummer;
+            _herschrijven = c.Vensters is null; // one of a release before windows: the whole index, once read, writes one with them
         }
     }
 

@@ -3,17 +3,49 @@ using System.Text.Json;
 
 namespace VoortgangApi.Core.Historie;
 
-/// <summary>One stored piece of a checkpoint: lines <see cref="Van"/>..<see cref="Tot"/> and the SHA-256 of its bytes.</summary>
-public sealed record Checkpuntsegment(long Van, long Tot, string Sha256);
+/// <summary>
+/// One stored piece of a checkpoint: lines <see cref="Van"/>..<see cref="Tot"/> and the SHA-256 of its bytes; for a
+/// window (<see cref="Venster"/> true) the range is of day numbers.
+/// </summary>
+public sealed record Checkpuntsegment(long Van, long Tot, string Sha256, bool Venster = false);
+
+/// <summary>
+/// A window of a checkpoint: what the state at any peildatum from <see cref="Van"/> to <see cref="Tot"/> needs, as
+/// known at the checkpoint (<see cref="Vensterinhoud"/>), and the SHA-256 of its bytes. A window that no line since
+/// changed is named again by the next checkpoint, not written again.
+/// </summary>
+public sealed record Checkpuntvenster(DateOnly Van, DateOnly Tot, string Sha256)
+{
+    public Checkpuntsegment Bestand => new(Van.DayNumber, Tot.DayNumber, Sha256, Venster: true);
+
+    public bool Bevat(DateOnly peildatum) => Van <= peildatum && peildatum <= Tot;
+}
+
+/// <summary>
+/// A window's content (<see cref="Tijdlijn.Kop"/> between two dates): per item the entry in force at <see cref="Van"/>
+/// and every later-ordered one dated up to <see cref="Tot"/>, with the corrections of those; the ids of the entries in
+/// force at <see cref="Van"/>. Nothing in it names the checkpoint, so an unchanged window has the same bytes in the next.
+/// </summary>
+public sealed record Vensterinhoud(DateOnly Van, DateOnly Tot, IReadOnlyList<string> Winnaars, IReadOnlyList<Logregel> Regels);
 
 /// <summary>
 /// A checkpoint: the log indexed up to <see cref="Volgnummer"/> (whose moment is <see cref="BekendTot"/>), stored as
 /// segments of lines. <see cref="Schema"/> names the format; a reader of another schema ignores it.
 /// </summary>
-public sealed record Checkpunt(int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten, Checkpuntsegment? Kop = null)
+/// <remarks>
+/// <see cref="Vensters"/> (absent in a checkpoint of a release before them, which stays readable: same schema) cover every
+/// peildatum, in order, so an as-of read after a start needs one window and not the whole index.
+/// </remarks>
+public sealed record Checkpunt(
+    int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten, Checkpuntsegment? Kop = null,
+    IReadOnlyList<Checkpuntvenster>? Vensters = null)
 {
-    /// <summary>Every stored file the checkpoint names: its segments and its head.</summary>
-    public IEnumerable<Checkpuntsegment> Bestanden => Kop is null ? Segmenten : [.. Segmenten, Kop];
+    /// <summary>Every stored file the checkpoint names: its segments, its head and its windows.</summary>
+    public IEnumerable<Checkpuntsegment> Bestanden =>
+        [.. Segmenten, .. Kop is null ? [] : new[] { Kop }, .. (Vensters ?? []).Select(v => v.Bestand)];
+
+    /// <summary>The window for this peildatum, or null (no windows, or they do not cover it).</summary>
+    public Checkpuntvenster? VensterVoor(DateOnly peildatum) => Vensters?.FirstOrDefault(v => v.Bevat(peildatum));
 }
 
 /// <summary>
@@ -71,6 +103,31 @@ public static class Checkpunten
             return null;
         }
     }
+
+    /// <summary>A window's content, or null when its bytes are not the ones named (hash) or do not belong to it (dates, numbers).</summary>
+    public static Vensterinhoud? LeesVenster(Checkpunt c, Checkpuntvenster v, byte[]? inhoud)
+    {
+        if (inhoud is null || Hash(inhoud) != v.Sha256)
+        {
+            return null;
+        }
+
+        try
+        {
+            var venster = JsonSerializer.Deserialize<Vensterinhoud>(inhoud, VoortgangJson.Options);
+            return venster is { Regels: not null, Winnaars: not null } && venster.Van == v.Van && venster.Tot == v.Tot
+                && venster.Regels.All(r => r.Volgnummer <= c.Volgnummer && (r.Status is null) != (r.Revisie is null)) ? venster : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the windows run from the first date to the last without a gap or an overlap.</summary>
+    public static bool VenstersSluitend(IReadOnlyList<Checkpuntvenster> vensters) =>
+        vensters.Count > 0 && vensters[0].Van == DateOnly.MinValue && vensters[^1].Tot == DateOnly.MaxValue
+        && vensters.Zip(vensters.Skip(1)).All(p => p.First.Tot < DateOnly.MaxValue && p.Second.Van == p.First.Tot.AddDays(1) && p.First.Van <= p.First.Tot);
 
     public static string Hash(ReadOnlySpan<byte> inhoud) => Convert.ToHexStringLower(SHA256.HashData(inhoud));
 

@@ -24,11 +24,12 @@ public sealed class Logstand
         BekendTot = regels.Count == 0 ? DateTimeOffset.MinValue : regels[^1].VastgelegdOp;
     }
 
-    internal Logstand(Tijdlijn tijdlijn, long volgnummer, DateTimeOffset bekendTot)
+    internal Logstand(Tijdlijn tijdlijn, long volgnummer, DateTimeOffset bekendTot, Tijdlijn? venster = null)
     {
         Tijdlijn = tijdlijn;
         Volgnummer = volgnummer;
         BekendTot = bekendTot;
+        Venster = venster;
     }
 
     /// <summary>The index of the lines; ask it with <see cref="Volgnummer"/> as the last line.</summary>
@@ -37,8 +38,14 @@ public sealed class Logstand
     /// <summary>The lines of this state, in recording order (a view: nothing is copied). Only a whole index has them.</summary>
     public IReadOnlyList<Logregel> Regels => Volledig().Regels.Tot(Volgnummer == 0 ? 0 : Volgnummer - Tijdlijn.Regels.Eerste + 1);
 
-    /// <summary>Whether this state answers (P, T) exactly; a state on a checkpoint's head answers only the current state (see <see cref="Tijdlijn.Dekt"/>).</summary>
-    public bool Dekt(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Dekt(peildatum, bekendOp);
+    /// <summary>
+    /// Beside a checkpoint's head: one of the checkpoint's windows with the lines after it (<see cref="Logboek.DekkendAsync"/>),
+    /// for the peildata of that window.
+    /// </summary>
+    public Tijdlijn? Venster { get; }
+
+    /// <summary>Whether this state answers (P, T) exactly; a state on a checkpoint's head answers only the current state and its window's dates (see <see cref="Tijdlijn.Dekt"/>).</summary>
+    public bool Dekt(DateOnly peildatum, DateTimeOffset bekendOp) => Index(peildatum, bekendOp) is not null;
 
     /// <summary>The number of the last line: the data version.</summary>
     public long Volgnummer { get; }
@@ -49,9 +56,7 @@ public sealed class Logstand
     /// <summary>The current state on <paramref name="vandaag"/>: one instance per day while the log is unchanged.</summary>
     public VoortgangData Huidig(DateOnly vandaag) => _huidig.GetOrAdd(vandaag, d => Stand(d, DateTimeOffset.MaxValue));
 
-    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Tijdlijn.Dekt(peildatum, bekendOp)
-        ? Tijdlijn.Stand(peildatum, bekendOp, Volgnummer)
-        : throw new InvalidOperationException($"Deze stand rust op de kop van een checkpunt en dekt {peildatum:yyyy-MM-dd} niet; vraag Logboek.VolledigAsync.");
+    public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp) => Gedekt(peildatum, bekendOp).Stand(peildatum, bekendOp, Volgnummer);
 
     /// <summary>What a snapshot at this peildatum freezes from this log: everything it holds. The snapshot and the concept both use it.</summary>
     public VoortgangData Momentopname(DateOnly peildatum) => Stand(peildatum, BekendTot);
@@ -67,13 +72,18 @@ public sealed class Logstand
         Logregel.VolgnummerVan(statusId) is { } n && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
 
     /// <summary>The item's status entry in force at <paramref name="peildatum"/> as this state knows it: the fold's rule on the item's own entries.</summary>
-    public Statusregel? StatusInForce(string item, DateOnly peildatum) =>
-        Vouw.StatussenInForce(Volledig().StatussenVan(item, Volgnummer), peildatum).GetValueOrDefault(item);
+    public Statusregel? StatusInForce(string item, DateOnly peildatum) => Gedekt(peildatum, DateTimeOffset.MaxValue).StatusInForce(item, peildatum, Volgnummer);
 
     /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
     public Statusregel? VervangenDoor(string statusId) => Volledig().VervangenDoor(statusId, Volgnummer);
 
-    // What needs every line (history, feed, the write rules) asks a whole index; a head refuses loudly rather than answer short.
+    private Tijdlijn? Index(DateOnly peildatum, DateTimeOffset bekendOp) =>
+        Tijdlijn.Dekt(peildatum, bekendOp) ? Tijdlijn : Venster?.Dekt(peildatum, bekendOp) == true ? Venster : null;
+
+    private Tijdlijn Gedekt(DateOnly peildatum, DateTimeOffset bekendOp) => Index(peildatum, bekendOp)
+        ?? throw new InvalidOperationException($"Deze stand rust op de kop van een checkpunt en dekt {peildatum:yyyy-MM-dd} niet; vraag Logboek.VolledigAsync.");
+
+    // What needs every line (history, feed, corrections) asks a whole index; a head refuses loudly rather than answer short.
     private Tijdlijn Volledig() => Tijdlijn.Volledig
         ? Tijdlijn
         : throw new InvalidOperationException("Deze stand rust op de kop van een checkpunt; vraag Logboek.VolledigAsync.");
@@ -85,17 +95,27 @@ public sealed class Logstand
 /// (usually nothing). A write in this process is merged at once. The log is gapless, so "the lines after n" is always
 /// exactly what is missing.
 /// </summary>
-public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null) : IDisposable
+/// <remarks>
+/// After a start on a checkpoint's head the whole index is read beside the requests, from <paramref name="uitstel"/>
+/// after the start on (the start's first requests keep the CPU; on two cores the reading halves their speed), or at once
+/// when a request needs it.
+/// </remarks>
+public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null, TimeSpan uitstel = default) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private readonly Lock _herstart = new();
     private Bewaard<Logstand>? _stand;
 
-    // While the process runs on a checkpoint's head: the lines after the checkpoint (for the whole index when it has
-    // been read) and the reading of that index, beside the requests.
-    private List<Logregel>? _staart;
+    // While the process runs on a checkpoint's head: the checkpoint, the lines after it (for the whole index when it has
+    // been read, and for the windows; replaced, never changed, so a reader needs no lock), the reading of that index
+    // beside the requests, and the windows read for as-of reads meanwhile.
+    private GeladenCheckpunt? _gestart;
+    private Logregel[]? _staart;
     private Task? _volledig;
     private Func<Task>? _laadVolledig;
+    private readonly TaskCompletionSource _volledigNodig = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Checkpuntvenster, Task<Vensterinhoud?>> _vensters = new();
+    private const int VenstersInGeheugen = 16;
 
     public TimeProvider Tijd => versheid.Tijd;
 
@@ -119,6 +139,32 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
         return b.Waarde.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue) ? b.Waarde : await VolledigAsync(ct);
     }
 
+    /// <summary>
+    /// A state that answers (<paramref name="peildatum"/>, <paramref name="bekendOp"/>): <paramref name="log"/> when it
+    /// covers them; while the whole index is being read after a start, the checkpoint's window for that peildatum with
+    /// the lines after the checkpoint (one small file, not the whole log); else the whole index.
+    /// </summary>
+    public async Task<Logstand> DekkendAsync(Logstand log, DateOnly peildatum, DateTimeOffset bekendOp, CancellationToken ct) =>
+        log.Dekt(peildatum, bekendOp) ? log : await MetVensterAsync(log, peildatum, bekendOp, ct) ?? await VolledigAsync(ct);
+
+    // The state on the head with the checkpoint's window for the peildatum and the lines after the checkpoint; null when
+    // the process does not run on a head, the window cannot be read, or a later correction took its starting point.
+    private async Task<Logstand?> MetVensterAsync(Logstand log, DateOnly peildatum, DateTimeOffset bekendOp, CancellationToken ct)
+    {
+        if (_gestart is { } c && checkpunten is not null && _staart is { } staart && !log.Tijdlijn.Volledig && bekendOp >= c.BekendTot
+            && c.Checkpunt.VensterVoor(peildatum) is { } venster && await VensterAsync(checkpunten, c.Checkpunt, venster, ct) is { } inhoud)
+        {
+            var tijdlijn = Tijdlijn.VanVenster(inhoud, c.BekendTot, staart.Where(r => r.Volgnummer <= log.Volgnummer));
+            var stand = new Logstand(log.Tijdlijn, log.Volgnummer, log.BekendTot, tijdlijn);
+            if (stand.Dekt(peildatum, bekendOp))
+            {
+                return stand;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The log with its whole index: for as-of reads a head does not cover, the history and the change feed.</summary>
     public async Task<Logstand> VolledigAsync(CancellationToken ct)
     {
@@ -132,13 +178,30 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
         return (await versheid.LeesAsync(_stand, VernieuwAsync, ct)).Waarde;
     }
 
-    /// <summary>The log as storage has it now, with its whole index (for writes and snapshots, which must not act on an old state).</summary>
-    public async Task<Logstand> VersAsync(CancellationToken ct)
+    /// <summary>
+    /// The log as storage has it now, with its whole index (for writes and snapshots, which must not act on an old state);
+    /// or, for a write that needs only the current state and the status in force at <paramref name="dekt"/>, while the
+    /// whole index is still being read after a start: the head with the checkpoint's window for that date.
+    /// </summary>
+    public async Task<Logstand> VersAsync(CancellationToken ct, DateOnly? dekt = null)
     {
         var stand = await VernieuwAsync(ct);
         if (stand.Tijdlijn.Volledig)
         {
             return stand;
+        }
+
+        if (dekt is { } p && stand.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue))
+        {
+            if (stand.Dekt(p, DateTimeOffset.MaxValue))
+            {
+                return stand;
+            }
+
+            if (await MetVensterAsync(stand, p, DateTimeOffset.MaxValue, ct) is { } opVenster)
+            {
+                return opVenster;
+            }
         }
 
         await WachtOpVolledigAsync(ct);
@@ -231,9 +294,19 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
             {
                 if (!c.Tijdlijn.Volledig)
                 {
+                    _gestart = c;
                     _staart = [];
                     _laadVolledig = () => LaadVolledigAsync(checkpunten, c.Checkpunt);
-                    _volledig = Task.Run(_laadVolledig, CancellationToken.None);
+                    var laad = _laadVolledig;
+                    _volledig = Task.Run(async () =>
+                    {
+                        if (uitstel > TimeSpan.Zero)
+                        {
+                            await Task.WhenAny(Task.Delay(uitstel, versheid.Tijd), _volledigNodig.Task);
+                        }
+
+                        await laad();
+                    }, CancellationToken.None);
                 }
 
                 var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
@@ -288,6 +361,8 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
                 : new Logstand(tijdlijn, huidig.Volgnummer, huidig.BekendTot);
             _stand = _stand with { Waarde = stand };
             _staart = null;
+            _gestart = null;
+            _vensters.Clear();
             checkpunten?.Na(stand);
         }
         finally
@@ -299,6 +374,7 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     // A failed reading (storage unreachable) is tried again by the next request that needs the whole index.
     private async Task WachtOpVolledigAsync(CancellationToken ct)
     {
+        _volledigNodig.TrySetResult(); // a request waits for it: no reason to wait any longer
         var taak = _volledig ?? Task.CompletedTask;
         try
         {
@@ -330,12 +406,33 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
             tijdlijn.Voeg(r);
         }
 
-        if (!tijdlijn.Volledig)
+        if (!tijdlijn.Volledig && _staart is { } staart)
         {
-            _staart?.AddRange(nieuw);
+            _staart = [.. staart, .. nieuw];
         }
 
         return new Logstand(tijdlijn, nieuw[^1].Volgnummer, nieuw[^1].VastgelegdOp);
+    }
+
+    // A window read once and kept while the process runs on the head (a few: a window is small, and the whole index
+    // replaces them all); a failed reading is tried again by the next request, a damaged window is not.
+    private async Task<Vensterinhoud?> VensterAsync(Checkpuntbeheer beheer, Checkpunt c, Checkpuntvenster venster, CancellationToken ct)
+    {
+        if (_vensters.Count >= VenstersInGeheugen && !_vensters.ContainsKey(venster))
+        {
+            _vensters.Clear();
+        }
+
+        var taak = _vensters.GetOrAdd(venster, v => beheer.LaadVensterAsync(c, v, CancellationToken.None));
+        try
+        {
+            return await taak.WaitAsync(ct);
+        }
+        catch (Exception) when (taak.IsFaulted)
+        {
+            _vensters.TryRemove(new KeyValuePair<Checkpuntvenster, Task<Vensterinhoud?>>(venster, taak));
+            return null; // storage unreachable: the whole index answers (or reports the failure)
+        }
     }
 
     private static string Item(Logregel r) => r.Status?.OplossingsrichtingId ?? r.Revisie!.ItemId;

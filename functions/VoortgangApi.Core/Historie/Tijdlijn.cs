@@ -21,26 +21,29 @@ public sealed class Tijdlijn
 
     public Tijdlijn(long eerste = 1) => Regels = new Regelreeks(eerste);
 
-    private Tijdlijn(Kopinhoud kop)
+    private Tijdlijn(DateOnly vanaf, DateOnly tot, DateTimeOffset bekendVanaf, IEnumerable<string> winnaars, IEnumerable<Logregel> regels)
     {
         Regels = new Regelreeks();
         Volledig = false;
-        KopVanaf = kop.Vanaf;
-        KopBekendVanaf = kop.BekendVanaf;
-        _kopWinnaars.UnionWith(kop.Winnaars);
+        KopVanaf = vanaf;
+        KopTot = tot;
+        KopBekendVanaf = bekendVanaf;
+        _kopWinnaars.UnionWith(winnaars);
+        foreach (var r in regels)
+        {
+            Voeg(r);
+        }
     }
 
     /// <summary>The head of a checkpoint as an index: it answers the current state without the lines before it (see <see cref="Dekt"/>).</summary>
-    public static Tijdlijn VanKop(Kopinhoud kop)
-    {
-        var t = new Tijdlijn(kop);
-        foreach (var r in kop.Regels)
-        {
-            t.Voeg(r);
-        }
+    public static Tijdlijn VanKop(Kopinhoud kop) => new(kop.Vanaf, DateOnly.MaxValue, kop.BekendVanaf, kop.Winnaars, kop.Regels);
 
-        return t;
-    }
+    /// <summary>
+    /// A checkpoint's window as an index, for the checkpoint's moment <paramref name="bekendVanaf"/>, with the lines
+    /// recorded after the checkpoint (<paramref name="staart"/>): it answers the peildata of the window as known from then on.
+    /// </summary>
+    public static Tijdlijn VanVenster(Vensterinhoud venster, DateTimeOffset bekendVanaf, IEnumerable<Logregel> staart) =>
+        new(venster.Van, venster.Tot, bekendVanaf, venster.Winnaars, [.. venster.Regels, .. staart]);
 
     /// <summary>The lines in number order; only a whole index (<see cref="Volledig"/>) has them.</summary>
     public Regelreeks Regels { get; }
@@ -50,6 +53,9 @@ public sealed class Tijdlijn
 
     public DateOnly KopVanaf { get; }
 
+    /// <summary>The last peildatum a window answers (a head: every date from <see cref="KopVanaf"/> on).</summary>
+    public DateOnly KopTot { get; } = DateOnly.MaxValue;
+
     public DateTimeOffset KopBekendVanaf { get; }
 
     /// <summary>
@@ -58,7 +64,7 @@ public sealed class Tijdlijn
     /// in force before that one is not in the head).
     /// </summary>
     public bool Dekt(DateOnly peildatum, DateTimeOffset bekendOp) =>
-        Volledig || (!_kopOngeldig && peildatum >= KopVanaf && bekendOp >= KopBekendVanaf);
+        Volledig || (!_kopOngeldig && peildatum >= KopVanaf && peildatum <= KopTot && bekendOp >= KopBekendVanaf);
 
     /// <summary>Adds the next line (its number follows the last one); only the log's one writer calls this.</summary>
     public void Voeg(Logregel regel)
@@ -116,17 +122,24 @@ public sealed class Tijdlijn
     /// the corrections of those entries. The ids of the entries in force are kept: a later correction of one of them
     /// makes the head stop answering.
     /// </summary>
-    public (List<Logregel> Regels, List<string> Winnaars) Kop(DateOnly vanaf, long tot)
+    /// <remarks>
+    /// With <paramref name="totDatum"/> it is a window: only entries dated up to it, answering the peildata from
+    /// <paramref name="vanaf"/> to <paramref name="totDatum"/>. Its cost is the entries it returns and a binary search
+    /// per item, not the length of the log.
+    /// </remarks>
+    public (List<Logregel> Regels, List<string> Winnaars) Kop(DateOnly vanaf, long tot, DateOnly? totDatum = null)
     {
+        var eind = totDatum ?? DateOnly.MaxValue;
         var regels = new List<Logregel>();
         var winnaars = new List<string>();
         foreach (var (_, ingangen) in _revisies)
         {
             var w = LaatsteIndex(ingangen, vanaf, DateTimeOffset.MaxValue, tot, statussen: false);
-            regels.AddRange(ingangen.Skip(Math.Max(w, 0)).Where(i => i.Volgnummer <= tot).Select(i => i.Regel));
+            regels.AddRange(Na(ingangen, w, eind).Where(i => i.Volgnummer <= tot).Select(i => i.Regel));
         }
 
-        var statusIds = new HashSet<string>(StringComparer.Ordinal);
+        var erbij = new HashSet<long>();
+        var correcties = new List<Logregel>();
         foreach (var (_, ingangen) in _statussen)
         {
             var w = LaatsteIndex(ingangen, vanaf, DateTimeOffset.MaxValue, tot, statussen: true);
@@ -135,20 +148,85 @@ public sealed class Tijdlijn
                 winnaars.Add(ingangen[w].Regel.Status!.Id);
             }
 
-            foreach (var i in ingangen.Skip(Math.Max(w, 0)).Where(i => i.Volgnummer <= tot))
+            foreach (var i in Na(ingangen, w, eind).Where(i => i.Volgnummer <= tot))
             {
                 regels.Add(i.Regel);
-                statusIds.Add(i.Regel.Status!.Id);
+                erbij.Add(i.Volgnummer);
+                if (_vervangenDoor.TryGetValue(i.Regel.Status!.Id, out var c) && c.Volgnummer <= tot)
+                {
+                    correcties.Add(c); // what replaced it, from the moment that counts (the first correction)
+                }
             }
         }
 
-        // Corrections of included entries that are not included themselves (dated before the entry in force).
-        var erbij = regels.Select(r => r.Volgnummer).ToHashSet();
-        regels.AddRange(_statussen.Values.SelectMany(i => i)
-            .Where(i => i.Volgnummer <= tot && i.Regel.Status!.Vervangt is { } v && statusIds.Contains(v) && !erbij.Contains(i.Volgnummer))
-            .Select(i => i.Regel));
+        // Corrections of included entries that are not included themselves (dated before the entry in force, or after the window).
+        regels.AddRange(correcties.Where(c => erbij.Add(c.Volgnummer)));
         regels.Sort((a, b) => a.Volgnummer.CompareTo(b.Volgnummer));
+        winnaars.Sort(StringComparer.Ordinal); // the same bytes for the same content, whatever the dictionaries' order
         return (regels, winnaars);
+    }
+
+    /// <summary>
+    /// The peildata whose windows line <paramref name="regel"/> (recorded at or before <paramref name="tot"/>) can
+    /// change: from its date (or, for a correction, the date of the entry it replaced) up to, not including, the date of
+    /// the item's next entry that stays in force — after that the entry in force at a window's start is that one. Null
+    /// as the end: every later window.
+    /// </summary>
+    public IEnumerable<(DateOnly Van, DateOnly? Tot)> Bereik(Logregel regel, long tot)
+    {
+        if (regel.Status is { } s)
+        {
+            yield return (s.Peildatum, Volgende(_statussen.GetValueOrDefault(s.OplossingsrichtingId, []), regel.Volgnummer, tot, statussen: true));
+            if (s.Vervangt is { } v && Logregel.VolgnummerVan(v) is { } n
+                && _statussen.GetValueOrDefault(s.OplossingsrichtingId, []).FirstOrDefault(i => i.Volgnummer == n) is { Regel: not null } vervangen)
+            {
+                yield return (vervangen.Datum, Volgende(_statussen[s.OplossingsrichtingId], n, tot, statussen: true));
+            }
+        }
+        else if (regel.Revisie is { } r)
+        {
+            yield return (r.GeldigVanaf, Volgende(_revisies.GetValueOrDefault((r.Soort, r.ItemId), []), regel.Volgnummer, tot, statussen: false));
+        }
+    }
+
+    /// <summary>The date of every entry up to number <paramref name="tot"/> (statuses and revisions), for dividing the peildata into windows.</summary>
+    public IEnumerable<DateOnly> Datums(long tot) =>
+        _statussen.Values.Concat(_revisies.Values).SelectMany(i => i).Where(i => i.Volgnummer <= tot).Select(i => i.Datum);
+
+    /// <summary>How many entries (statuses and revisions) are dated on or after <paramref name="van"/>: a binary search per item.</summary>
+    public int AantalVanaf(DateOnly van) => van == DateOnly.MinValue
+        ? _statussen.Values.Concat(_revisies.Values).Sum(i => i.Length)
+        : _statussen.Values.Concat(_revisies.Values).Sum(i => i.Length - NaDatum(i, van.AddDays(-1)));
+
+    // The entries from index w (the one in force; all when none is) up to the last dated on or before the end.
+    private static IEnumerable<Ingang> Na(Ingang[] ingangen, int w, DateOnly eind)
+    {
+        var totIndex = NaDatum(ingangen, eind);
+        for (var i = Math.Max(w, 0); i < totIndex; i++)
+        {
+            yield return ingangen[i];
+        }
+    }
+
+    // The date of the first entry dated after entry n's date that is known at tot and not replaced then; null when none.
+    private DateOnly? Volgende(Ingang[] ingangen, long n, long tot, bool statussen)
+    {
+        var plek = Array.FindIndex(ingangen, i => i.Volgnummer == n);
+        if (plek < 0)
+        {
+            return null;
+        }
+
+        for (var i = NaDatum(ingangen, ingangen[plek].Datum); i < ingangen.Length; i++)
+        {
+            var e = ingangen[i];
+            if (e.Volgnummer <= tot && !(statussen && _vervangenDoor.TryGetValue(e.Regel.Status!.Id, out var c) && c.Volgnummer <= tot))
+            {
+                return e.Datum;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Status entries known at <paramref name="bekendOp"/> that hold from <paramref name="peildatum"/> or earlier, corrections included, in recording order.</summary>
@@ -164,6 +242,10 @@ public sealed class Tijdlijn
     /// <summary>An item's revisions of one kind up to number <paramref name="tot"/>, in recording order.</summary>
     public IReadOnlyList<Revisie> RevisiesVan(string soort, string item, long tot) =>
         _revisies.TryGetValue((soort, item), out var i) ? [.. i.Where(x => x.Volgnummer <= tot).OrderBy(x => x.Volgnummer).Select(x => x.Regel.Revisie!)] : [];
+
+    /// <summary>The item's status entry in force at <paramref name="peildatum"/> as known now, over the lines up to number <paramref name="tot"/> (the rule of <see cref="Stand"/>).</summary>
+    public Statusregel? StatusInForce(string item, DateOnly peildatum, long tot) =>
+        _statussen.TryGetValue(item, out var ingangen) ? Laatste(ingangen, peildatum, DateTimeOffset.MaxValue, tot, statussen: true)?.Regel.Status : null;
 
     /// <summary>The first entry up to number <paramref name="tot"/> that replaced status <paramref name="statusId"/>, or null.</summary>
     public Statusregel? VervangenDoor(string statusId, long tot) =>

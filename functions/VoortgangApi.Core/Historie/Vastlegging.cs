@@ -20,11 +20,11 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     /// <summary>Runs <paramref name="maak"/> against the current log and appends what it returns, retrying on a lost race.</summary>
     /// <returns>The recorded lines, or the problem <paramref name="maak"/> found.</returns>
     /// <remarks>When the lines carry an Idempotency-Key that a concurrent request used first, nothing is appended.</remarks>
-    public async Task<Resultaat<IReadOnlyList<Logregel>>> SchrijfAsync(Func<Logstand, Resultaat<Toevoeging>> maak, CancellationToken ct)
+    public async Task<Resultaat<IReadOnlyList<Logregel>>> SchrijfAsync(Func<Logstand, Resultaat<Toevoeging>> maak, CancellationToken ct, DateOnly? dekt = null)
     {
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
-            var stand = await logboek.VersAsync(ct);
+            var stand = await logboek.VersAsync(ct, dekt);
             var toevoeging = maak(stand);
             if (!toevoeging.IsGelukt)
             {
@@ -64,7 +64,7 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     /// recorded. When <paramref name="maak"/> finds nothing to record, nothing is appended and no key is stored.
     /// </summary>
     public async Task<Resultaat<Eenmalig>> EenmaligAsync(
-        string? sleutel, string bodyHash, Func<Logstand, Resultaat<IReadOnlyList<Statusregel>>> maak, Vastlegger door, CancellationToken ct)
+        string? sleutel, string bodyHash, Func<Logstand, Resultaat<IReadOnlyList<Statusregel>>> maak, Vastlegger door, CancellationToken ct, DateOnly? dekt = null)
     {
         var opgeslagen = sleutel is null ? null : Sleutel(sleutel);
         if (opgeslagen is not null && await store.IdempotentieAsync(opgeslagen, ct) is { } eerder)
@@ -78,7 +78,7 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
             return regels.IsGelukt
                 ? new Toevoeging([.. regels.Waarde!.Select(Logregel.Nieuw)], stand, door, opgeslagen, bodyHash)
                 : regels.Probleem!;
-        }, ct);
+        }, ct, dekt);
 
         if (ReferenceEquals(geschreven.Probleem, SleutelIntussenGebruikt))
         {

@@ -30,8 +30,10 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
         }
 
         var invoer = gelezen.Waarde!.Waarde;
+        // The rules need the current state and the item's status the day before the peildatum; a correction also needs
+        // the entry it replaces, which only the whole index has (after a start it is still being read).
         var r = await vastlegging.EenmaligAsync(idempotentieSleutel, Vastlegging.Hash("status", id, gelezen.Waarde.Json),
-            stand => BeslisStatus(stand, id, invoer, Vandaag), door, ct);
+            stand => BeslisStatus(stand, id, invoer, Vandaag), door, ct, invoer.Vervangt is null ? invoer.Peildatum.AddDays(-1) : null);
         return r.IsGelukt ? new StatusUitkomst(r.Waarde!.Regels[0], r.Waarde.Herhaald) : r.Probleem!;
     }
 
@@ -134,7 +136,7 @@ public sealed class VoortgangSchrijver(Vastlegging vastlegging, Logboek logboek,
             var revisie = new Revisie("", soort, id, vanaf, default, Thema: waarde as Thema,
                 Knelpunt: waarde as Knelpunt, Partij: waarde as Partij, Oplossingsrichting: waarde as OplossingsrichtingInhoud);
             return new Toevoeging([Logregel.Nieuw(revisie)], stand, door);
-        }, ct);
+        }, ct, dekt: Vandaag); // the rules of a revision read the current state only
         if (!geschreven.IsGelukt)
         {
             return geschreven.Probleem!;

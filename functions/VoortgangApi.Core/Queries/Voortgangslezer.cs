@@ -37,7 +37,7 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
         }
 
         var (p, t) = (moment.Peildatum ?? vandaag, moment.BekendOp ?? DateTimeOffset.MaxValue);
-        return (log.Dekt(p, t) ? log : await logboek.VolledigAsync(ct)).Stand(p, t);
+        return (await logboek.DekkendAsync(log, p, t, ct)).Stand(p, t);
     }
 
     /// <summary>The state at a date as known now (for comparisons with "huidig" or a date).</summary>
@@ -50,7 +50,7 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
             return log.Huidig(vandaag);
         }
 
-        return (log.Dekt(p, DateTimeOffset.MaxValue) ? log : await logboek.VolledigAsync(ct)).Stand(p, DateTimeOffset.MaxValue);
+        return (await logboek.DekkendAsync(log, p, DateTimeOffset.MaxValue, ct)).Stand(p, DateTimeOffset.MaxValue);
     }
 
     /// <summary>What a snapshot taken now would freeze: the fold at the peildatum over the log as stored now (read fresh, as the snapshot does).</summary>

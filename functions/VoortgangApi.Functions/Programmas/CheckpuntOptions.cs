@@ -14,4 +14,15 @@ public sealed class CheckpuntOptions
     /// <summary>Lines per stored segment; only the last segment is written again by the next checkpoint.</summary>
     [Range(1, 100_000)]
     public int Segmentgrootte { get; set; } = Core.Historie.Checkpunten.Segmentgrootte;
+
+    /// <summary>Entries dated within one window (the file an as-of read needs before the whole index is read).</summary>
+    [Range(1, 1_000_000)]
+    public int Vensterdoel { get; set; } = Core.Historie.Vensters.Doel;
+
+    /// <summary>
+    /// Seconds after a start on a checkpoint before the whole index is read beside the requests (sooner when a request
+    /// needs it: the history, the feed, a write); the start's first requests keep the CPU meanwhile.
+    /// </summary>
+    [Range(0, 3600)]
+    public int VolledigNaSeconden { get; set; } = 10;
 }

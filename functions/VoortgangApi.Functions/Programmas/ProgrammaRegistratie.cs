@@ -38,7 +38,8 @@ public static class ProgrammaRegistratie
         Per(services, (sp, id) => sp.GetRequiredService<Programmaregister>().Context(id));
         Per(services, (sp, id) => new Wijzigingsteller(id, sp.GetRequiredService<Wijzigingssignaal>()));
         Per(services, (sp, id) => new Versheid(K<Wijzigingsteller>(sp, id), sp.GetRequiredService<TimeProvider>(), Controle(sp)));
-        Per(services, (sp, id) => new Logboek(K<IHistorieStore>(sp, id), K<Versheid>(sp, id), Checkpunten(sp, id)));
+        Per(services, (sp, id) => new Logboek(K<IHistorieStore>(sp, id), K<Versheid>(sp, id), Checkpunten(sp, id),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CheckpuntOptions>>().Value.VolledigNaSeconden)));
         Per(services, (sp, id) => new Voortgangslezer(K<Logboek>(sp, id), K<ICyclusStore>(sp, id), K<Versheid>(sp, id)));
         Per(services, (sp, id) => new Vastlegging(K<IHistorieStore>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<ILogger<Vastlegging>>()));
         Per(services, (sp, id) => new VoortgangSchrijver(K<Vastlegging>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), sp.GetRequiredService<TimeProvider>()));
@@ -94,7 +95,7 @@ public static class ProgrammaRegistratie
     // Checkpoints every Checkpunten:ElkeRegels lines (1,000 by default; 0 switches them off: the log is then read whole at start).
     private static Checkpuntbeheer? Checkpunten(IServiceProvider sp, string id) =>
         sp.GetRequiredService<IOptions<CheckpuntOptions>>().Value is { ElkeRegels: > 0 } o
-            ? new Checkpuntbeheer(K<ICheckpuntStore>(sp, id), sp.GetRequiredService<ILogger<Checkpuntbeheer>>(), o.ElkeRegels, o.Segmentgrootte)
+            ? new Checkpuntbeheer(K<ICheckpuntStore>(sp, id), sp.GetRequiredService<ILogger<Checkpuntbeheer>>(), o.ElkeRegels, o.Segmentgrootte, o.Vensterdoel)
             : null;
 
     private static T K<T>(IServiceProvider sp, string id) where T : notnull => sp.GetRequiredKeyedService<T>(id);

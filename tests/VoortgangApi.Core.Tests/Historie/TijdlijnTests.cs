@@ -181,6 +181,212 @@ public class TijdlijnTests
         Assert.Equal(log.Count, nieuw.Volgnummer);
     }
 
+    [Theory]
+    [InlineData(41)]
+    [InlineData(42)]
+    [InlineData(43)]
+    public async Task EachCheckpointsWindowsHoldWhatFreshWindowsWouldThoughOnlyTheTouchedOnesAreWrittenAgainAndAnswerTheirPeildataAsTheFullFold(int zaad)
+    {
+        var random = new Random(zaad);
+        var hergebruikt = 0;
+        var vragen = 0;
+        for (var geschiedenis = 0; geschiedenis < 15; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 60);
+            var store = new VasteHistorieStore(log);
+            var checkpunten = new GeheugenCheckpuntStore();
+            var beheer = new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, elkeRegels: random.Next(1, 6), segmentgrootte: random.Next(1, 9), vensterdoel: random.Next(1, 7));
+            using var logboek = new Logboek(store, Versheid(), beheer);
+            Checkpunt? vorige = null;
+            while (store.Zichtbaar < log.Count)
+            {
+                store.Zichtbaar = Math.Min(log.Count, store.Zichtbaar + random.Next(1, 8));
+                await logboek.VersAsync(default);
+                await logboek.CheckpuntLopend;
+                var c = checkpunten.Checkpunten.MaxBy(x => x.Volgnummer);
+                if (c is null || c == vorige)
+                {
+                    continue;
+                }
+
+                // Every window, reused or written, is what the index at the checkpoint gives for its range.
+                Assert.True(Checkpunten.VenstersSluitend(c.Vensters!));
+                var opCheckpunt = new Logstand(log[..(int)c.Volgnummer]).Tijdlijn;
+                foreach (var v in c.Vensters!)
+                {
+                    var inhoud = Checkpunten.LeesVenster(c, v, checkpunten.Segmenten.GetValueOrDefault(v.Bestand));
+                    Assert.NotNull(inhoud);
+                    var (regels, winnaars) = opCheckpunt.Kop(v.Van, c.Volgnummer, v.Tot);
+                    Assert.Equal(regels.Select(r => r.Volgnummer), inhoud.Regels.Select(r => r.Volgnummer));
+                    Assert.Equal(winnaars, inhoud.Winnaars);
+                    hergebruikt += vorige?.Vensters?.Contains(v) == true ? 1 : 0;
+                }
+
+                // A window with the lines after the checkpoint answers as the reference fold, or says it does not cover.
+                for (var vraag = 0; vraag < 10; vraag++)
+                {
+                    var (p, t) = VouwTests.WillekeurigMoment(random, log);
+                    var v = c.VensterVoor(p)!;
+                    var inhoud = Checkpunten.LeesVenster(c, v, checkpunten.Segmenten[v.Bestand])!;
+                    var staart = log.Skip((int)c.Volgnummer).Take(store.Zichtbaar - (int)c.Volgnummer);
+                    var stand = new Logstand(Tijdlijn.VanVenster(inhoud, c.BekendTot, staart), store.Zichtbaar, log[store.Zichtbaar - 1].VastgelegdOp);
+                    if (stand.Dekt(p, t))
+                    {
+                        vragen++;
+                        Assert.Equal(Json(Vouw.Stand(log[..store.Zichtbaar], p, t)), Json(stand.Stand(p, t)));
+                    }
+                    else
+                    {
+                        Assert.Throws<InvalidOperationException>(() => stand.Stand(p, t));
+                    }
+                }
+
+                vorige = c;
+            }
+        }
+
+        Assert.True(hergebruikt >= 10, $"slechts {hergebruikt} vensters hergebruikt"); // random dates touch most windows; a real log touches its last
+        Assert.True(vragen > 100, $"slechts {vragen} vragen door een venster beantwoord");
+    }
+
+    [Theory]
+    [InlineData(51)]
+    [InlineData(52)]
+    public async Task AnAsOfReadAfterAStartOnAHeadIsAnsweredFromOneWindowWithoutWaitingForTheWholeIndex(int zaad)
+    {
+        var random = new Random(zaad);
+        var uitVenster = 0;
+        for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 60);
+            var store = new VasteHistorieStore(log);
+            var checkpunten = new GeheugenCheckpuntStore();
+            using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
+            {
+                store.Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6));
+                await eerste.VersAsync(default);
+                await eerste.CheckpuntLopend;
+            }
+
+            store.Zichtbaar = log.Count;
+            checkpunten.Poort = new TaskCompletionSource(); // the segments wait: only the head and windows can answer
+            using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
+            var lezen = herstart.LeesAsync(default); // the store answers at once: only the segments wait
+            if (!lezen.IsCompleted)
+            {
+                checkpunten.Poort.TrySetResult(); // a head that no longer covers today waits for the whole index (tested above)
+                await lezen;
+                continue;
+            }
+
+            var opKop = await lezen;
+            Assert.False(opKop.Tijdlijn.Volledig);
+            for (var vraag = 0; vraag < 20; vraag++)
+            {
+                var (p, _) = VouwTests.WillekeurigMoment(random, log);
+                var stand = herstart.DekkendAsync(opKop, p, DateTimeOffset.MaxValue, default);
+                if (!stand.IsCompleted)
+                {
+                    continue; // a correction after the checkpoint replaced an entry the window starts from: the whole index answers
+                }
+
+                uitVenster++;
+                Assert.False((await stand).Tijdlijn.Volledig);
+                Assert.Equal(Json(Vouw.Stand(log, p, DateTimeOffset.MaxValue)), Json((await stand).Stand(p, DateTimeOffset.MaxValue)));
+            }
+
+            checkpunten.Poort.TrySetResult();
+            Assert.True((await herstart.VolledigAsync(default)).Tijdlijn.Volledig);
+        }
+
+        Assert.True(uitVenster >= 100, $"slechts {uitVenster} van de 200 uit een venster");
+    }
+
+    [Theory]
+    [InlineData(61)]
+    [InlineData(62)]
+    public async Task AWriteAfterAStartOnAHeadJudgesByTheStatusInForceFromAWindowWithoutWaitingForTheWholeIndex(int zaad)
+    {
+        var random = new Random(zaad);
+        var uitVenster = 0;
+        for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 60);
+            var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
+            var checkpunten = new GeheugenCheckpuntStore();
+            using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
+            {
+                await eerste.VersAsync(default);
+                await eerste.CheckpuntLopend;
+            }
+
+            checkpunten.Poort = new TaskCompletionSource(); // the segments wait: a write that needed them would not finish
+            using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
+            var vastlegging = new Vastlegging(store, herstart, NullLogger<Vastlegging>.Instance);
+            for (var vraag = 0; vraag < 10; vraag++)
+            {
+                var item = log[random.Next(log.Count)] is { Status: { } s } ? s.OplossingsrichtingId : "ZD-01";
+                var (p, _) = VouwTests.WillekeurigMoment(random, log);
+                (bool Volledig, string? Id)? gezien = null;
+                var schrijven = vastlegging.SchrijfAsync(stand =>
+                {
+                    gezien = (stand.Tijdlijn.Volledig, stand.StatusInForce(item, p)?.Id);
+                    return new Toevoeging([], stand, null); // judged only: nothing appended
+                }, default, dekt: p);
+                if (!schrijven.IsCompleted)
+                {
+                    break; // the head or the window does not cover (a correction after the checkpoint): the whole index judges
+                }
+
+                uitVenster++;
+                Assert.True((await schrijven).IsGelukt);
+                Assert.False(gezien!.Value.Volledig);
+                Assert.Equal(Vouw.StatussenInForce(log.Select(r => r.Status).OfType<Statusregel>(), p).GetValueOrDefault(item)?.Id, gezien.Value.Id);
+            }
+
+            checkpunten.Poort.TrySetResult();
+        }
+
+        Assert.True(uitVenster >= 50, $"slechts {uitVenster} van de 100 op een venster beoordeeld");
+    }
+
+    [Theory]
+    [InlineData("beschadigd venster")]
+    [InlineData("checkpunt zonder vensters")]
+    public async Task ADamagedWindowOrACheckpointWithoutWindowsIsAnsweredByTheWholeIndexAndTheNextCheckpointWritesItAgain(string schade)
+    {
+        var log = VouwTests.WillekeurigLog(new Random(9), 60);
+        var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
+        var checkpunten = new GeheugenCheckpuntStore();
+        using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
+        {
+            await eerste.VersAsync(default);
+            await eerste.CheckpuntLopend;
+        }
+
+        var c = Assert.Single(checkpunten.Checkpunten);
+        var venster = c.Vensters![c.Vensters.Count / 2];
+        var peildatum = venster.Van == DateOnly.MinValue ? venster.Tot : venster.Van;
+        if (schade == "beschadigd venster")
+        {
+            checkpunten.Segmenten[venster.Bestand][3] ^= 0x20;
+        }
+        else
+        {
+            checkpunten.Vervang(c, c with { Vensters = null });
+        }
+
+        using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1000, segmentgrootte: 4, vensterdoel: 5));
+        var stand = await herstart.DekkendAsync(await herstart.LeesAsync(default), peildatum, DateTimeOffset.MaxValue, default);
+
+        Assert.True(stand.Tijdlijn.Volledig); // not the damaged or missing window: the whole index
+        Assert.Equal(Json(Vouw.Stand(log, peildatum, DateTimeOffset.MaxValue)), Json(stand.Stand(peildatum, DateTimeOffset.MaxValue)));
+        await herstart.CheckpuntLopend;
+        var nieuw = checkpunten.Checkpunten.MaxBy(x => x.Volgnummer)!;
+        Assert.Equal(log.Count, nieuw.Volgnummer); // written again at the same number, beside the reads
+        Assert.All(nieuw.Vensters!, v => Assert.NotNull(Checkpunten.LeesVenster(nieuw, v, checkpunten.Segmenten.GetValueOrDefault(v.Bestand))));
+    }
+
     [Fact]
     public async Task AFailedReadingOfTheWholeIndexIsReadAgainForTheRequestsThatFollowAndThenHolds()
     {
@@ -278,7 +484,7 @@ public class TijdlijnTests
         public async Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct)
         {
             Leesbeurten.AddOrUpdate(segment, 1, (_, n) => n + 1);
-            if (segment.Van > 0 && Poort is { } poort)
+            if (segment is { Venster: false, Van: > 0 } && Poort is { } poort)
             {
                 await poort.Task;
             }

@@ -25,6 +25,7 @@ public class CheckpuntTests
         var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
         instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
         instellingen["Checkpunten:Segmentgrootte"] = "1000";
+        instellingen["Checkpunten:Vensterdoel"] = "1000";
 
         // The release before: no checkpoints; a log of 2,500 lines and a frozen letter.
         instellingen["Checkpunten:ElkeRegels"] = "0";
@@ -78,11 +79,36 @@ public class CheckpuntTests
             Assert.Equal(brief, (await beschadigd.GetRequiredService<ICyclusStore>().LeesAsync("brief-1", default))!.Cyclus.Momentopname!.InhoudHash);
         }
 
-        // And a start from the repaired checkpoint: the current state from its head at once, every moment once the whole index is read.
+        // And a start from the repaired checkpoint: the current state from its head at once, a peildatum from its window
+        // (or the whole index, when that was read first), every moment once the whole index is read.
         await using var daarna = Diensten(instellingen);
         var herstart = daarna.GetRequiredService<Logboek>();
-        Assert.Equal(verwacht[0], Canoniek.Hash((await herstart.LeesAsync(default)).Huidig(TimeProvider.System.Vandaag())));
+        var opKop = await herstart.LeesAsync(default);
+        Assert.Equal(verwacht[0], Canoniek.Hash(opKop.Huidig(TimeProvider.System.Vandaag())));
+        for (var i = 0; i < Peildata.Length; i++)
+        {
+            Assert.Equal(verwacht[i + 1], Canoniek.Hash((await herstart.DekkendAsync(opKop, Peildata[i], DateTimeOffset.MaxValue, default)).Stand(Peildata[i], DateTimeOffset.MaxValue)));
+        }
+
         Assert.Equal(verwacht, Hashes(await herstart.VolledigAsync(default)));
+
+        // The windows are stored beside the segments, each under its dates, and hold up.
+        var laatste = (await CheckpuntenAsync(daarna))[0];
+        var vensterstore = daarna.GetRequiredKeyedService<ICheckpuntStore>(daarna.GetRequiredService<Core.Programmas.Programma>().Id);
+        Assert.True(Checkpunten.VenstersSluitend(laatste.Vensters!));
+        Assert.True(laatste.Vensters!.Count >= 2, $"{laatste.Vensters.Count} vensters voor 2.500 regels bij een doel van 1.000");
+        foreach (var v in laatste.Vensters)
+        {
+            Assert.NotNull(Checkpunten.LeesVenster(laatste, v, await vensterstore.SegmentAsync(v.Bestand, default)));
+        }
+
+        var namen = new List<string>();
+        await foreach (var blob in daarna.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(instellingen["Storage:TablePrefix"] + "checkpunten").GetBlobsAsync())
+        {
+            namen.Add(blob.Name);
+        }
+
+        Assert.Contains(namen, n => n.Contains($"/venster-00010101-{laatste.Vensters[0].Tot:yyyyMMdd}-", StringComparison.Ordinal));
     }
 
     private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
