@@ -7,9 +7,11 @@
 #   ./bench.sh --programmas [--regels 100000] [--seconden 5] [--starts 3]   programme isolation: A's start and reads with B empty, then full
 #   ./bench.sh --rand [--seconden 6] [--rondes 3]   only the edge: Varnish in front of the API against Varnish in front of
 #                                                   the same bytes from a static origin; origin requests; write → edge
-#   ./bench.sh --schaal [--aantallen 1000,100000,300000] [--starts 2]   the log at scale: a synthetic log of N lines per
-#                                                   size, the release before checkpoints (built from git) and this one on
-#                                                   the same store: cold start, reads, writes, memory (±20 minutes)
+#   ./bench.sh --schaal [--aantallen 1000,100000] [--starts 2] [--inproces 1000,100000,1000000]   the log at scale: a
+#                                                   synthetic log of N lines per size, the release before checkpoints
+#                                                   (built from git) and this one on the same store: cold start, reads,
+#                                                   writes, memory; then the same log in one process up to a million
+#                                                   lines (storage in memory) (±20 minutes)
 # Without --programmas the edge part runs after the rest (it needs Debian's varnish).
 set -euo pipefail
 cd "$(dirname "$0")"

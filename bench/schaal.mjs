@@ -1,10 +1,12 @@
-// The log-at-scale scenario behind ./bench.sh --schaal (issue 32). For each size N (default 1,000, 100,000 and
-// 300,000 lines; --aantallen 1000,100000,1000000 where Azurite has 20 GB or more): a fresh Azurite, a synthetic programme 'schaal' of N valid lines with a letter every 5,000 lines
+// The log-at-scale scenario behind ./bench.sh --schaal (issue 32). For each size N (default 1,000 and 100,000 lines;
+// --aantallen 1000,100000,300000 for more where Azurite has the memory: LokiJS holds every entity, 13.4 GB at under a
+// million lines here): a fresh Azurite, a synthetic programme 'schaal' of N valid lines with a letter every 5,000 lines
 // (bench/VoortgangApi.Bench log), then for each app under measurement — the release before the checkpoints ('voor',
 // built from git at VOOR_COMMIT in a worktree) and this checkout ('na') — on that same store: cold start (host and
 // worker process to the first 200 of the programme's /themas, which needs its log), the first current read, uncached
-// ?peildatum= reads, an uncached ?cyclus= read, a status write's latency and the worker's RSS. Loopback only.
-// Prints one table; JSON under .run/bench/.
+// ?peildatum= reads, an uncached ?cyclus= read, status writes (the first apart) and the worker's RSS. Then the same log
+// in one process for 1,000, 100,000 and 1,000,000 lines (--inproces; storage in memory, so without storage's latency).
+// Loopback only. Prints the tables; JSON under .run/bench/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,9 +17,11 @@ const root = new URL('..', import.meta.url).pathname;
 const uit = join(root, '.run', 'bench');
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (v.startsWith('--') ? [...a, [v.slice(2), all[i + 1]]] : a), []));
 // 1,000,000 lines need more memory for Azurite (LokiJS holds every entity: 13.4 GB at under a million here) than a 24 GB machine has beside the rest.
-const aantallen = (args.aantallen ?? '1000,100000,300000').split(',').map(Number);
+const aantallen = (args.aantallen ?? '1000,100000').split(',').map(Number);
 const starts = Number(args.starts ?? 2);
-const varianten = (args.varianten ?? 'voor,na').split(',');
+const varianten = (args.varianten ?? 'voor,na').split(',').filter(Boolean);
+// In one process as well (no Azurite): '--inproces 1000,100000,1000000' (the default), '--inproces' '' to skip.
+const inproces = (args.inproces ?? '1000,100000,1000000').split(',').filter(Boolean).map(Number);
 mkdirSync(uit, { recursive: true });
 process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
@@ -69,18 +73,19 @@ async function meet(variant, n, omgeving, api, brieven) {
   const { access_token: token } = await (await fetch(`http://127.0.0.1:${api}/connect/token`, { method: 'POST', body: new URLSearchParams({
     grant_type: 'client_credentials', client_id: 'voortgang-vastleggen', client_secret: 'ontwikkelgeheim', scope: 'api://voortgang-api/.default' }) })).json();
   const schrijven = [];
+  let eersteSchrijven = null;
   for (let i = 0; i < 21; i++) {
     const body = JSON.stringify({ status: i % 2 ? 'in_uitvoering' : 'vertraagd', peildatum: '2025-12-31', zekerheid: 'afgeleid',
       toelichting: 'Meting van het schrijfpad bij een groot logboek.', bron: { titel: 'Meting', soort: 'overheid', datum: '2025-12-31' } });
     const ms = await tijd(`${programma}/oplossingsrichtingen/SO-${String((i % 200) + 1).padStart(3, '0')}/statussen`,
       { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-    if (i > 0) schrijven.push(ms); // the first write also warms the write path's code
+    if (i > 0) schrijven.push(ms); else eersteSchrijven = ms; // the first write also warms the write path's code: shown apart
   }
   const werkerMiB = Math.round(rss(werker(app)) / 1024);
   app.kill('SIGTERM');
   await gestopt(app);
   return { variant, n, koudeStartMs: { mediaan: mediaan(koud), alle: koud }, eersteHuidigMs: huidig, eerstePeildatumMs: peildatum[0],
-    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, schrijvenMediaanMs: mediaan(schrijven), werkerMiB };
+    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), werkerMiB };
 }
 
 // The release before the checkpoints, built once from git in a worktree (skipped, with a message, without git history).
@@ -121,10 +126,10 @@ const bestand = join(uit, `schaal-${uitkomst.moment.replace(/[:.]/g, '-')}.json`
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 const r = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`\nEen groot logboek (${cpus().length} kernen; koude start = host en werker tot de eerste 200 van /programmas/schaal/themas, mediaan van ${starts})`);
-console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven ms'.padEnd(14) + 'werker MiB');
+console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'werker MiB');
 for (const x of rijen) {
   console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(6) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
-    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + r(x.schrijvenMediaanMs).padEnd(14) + x.werkerMiB);
+    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + x.werkerMiB);
 }
 const na = rijen.filter((x) => x.variant === 'na');
 if (na.length > 1) {
@@ -132,6 +137,23 @@ if (na.length > 1) {
   const groot = na[na.length - 1];
   console.log(`na: koude start ${groot.n} ÷ ${klein.n} = ${(groot.koudeStartMs.mediaan / klein.koudeStartMs.mediaan).toFixed(2)}; ` +
     `schrijven ${groot.n} ÷ ${klein.n} = ${(groot.schrijvenMediaanMs / klein.schrijvenMediaanMs).toFixed(2)}`);
+}
+
+// The same log in one process, for sizes Azurite cannot hold: the app's own code on a store and checkpoints in memory
+// (bench/VoortgangApi.Bench/Logschaalmeting.cs); storage's latency is not in these figures, the rows above have it.
+if (inproces.length > 0) {
+  console.log(`\nHet logboek in één proces (opslag in het geheugen; ${inproces.join(', ')} regels)`);
+  const metingen = JSON.parse(execFileSync('dotnet', [benchDll, 'logschaal', '--regels', inproces.join(','), '--schemas', join(root, 'schemas')],
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
+  uitkomst.inproces = metingen;
+  writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
+  console.log('regels'.padEnd(10) + 'vensters'.padEnd(10) + 'start ms'.padEnd(10) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'schrijven 1e/med ms'.padEnd(21) + 'logboek MiB');
+  for (const x of metingen) {
+    console.log(`${x.regels}`.padEnd(10) + `${x.checkpuntVensters}`.padEnd(10) + r(x.startMs).padEnd(10) + r(x.eersteHuidigMs).padEnd(11)
+      + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + `${r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + x.logboekMiB);
+  }
+  const [k, g] = [metingen[0], metingen[metingen.length - 1]];
+  console.log(`in één proces: start ${g.regels} ÷ ${k.regels} = ${(g.startMs / k.startMs).toFixed(2)}; schrijven ${(g.schrijvenMediaanMs / k.schrijvenMediaanMs).toFixed(2)}`);
 }
 console.log(`JSON: ${bestand}`);
 stop();

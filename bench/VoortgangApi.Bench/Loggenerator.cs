@@ -73,6 +73,35 @@ internal static class Loggenerator
         return 0;
     }
 
+    /// <summary>
+    /// The same log, numbered and stamped here instead of by the store (for the in-process measurement, which needs more
+    /// lines than Azurite can hold): moments from 2020 to <paramref name="tot"/>, in order; the letters are left out.
+    /// </summary>
+    public static IEnumerable<Logregel> Genummerd(int aantal, DateTimeOffset tot)
+    {
+        var rnd = new Random(20241105);
+        var laatste = new string?[Items + 1];
+        var begin = new DateTimeOffset(2020, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var stap = (tot - begin).Ticks / Math.Max(aantal, 1);
+        var n = 0;
+        foreach (var r in Stamgegevens().Concat(Enumerable.Range(0, int.MaxValue).Select(i => Regel(rnd, Datum(Items + 35 + i, aantal), laatste))))
+        {
+            if (n == aantal)
+            {
+                yield break;
+            }
+
+            n++;
+            var regel = r.Nummer(n, begin.AddTicks(stap * n - (stap * n % TimeSpan.TicksPerMillisecond)));
+            if (regel.Status is { } s)
+            {
+                laatste[int.Parse(s.OplossingsrichtingId[3..], System.Globalization.CultureInfo.InvariantCulture)] = s.Id;
+            }
+
+            yield return regel;
+        }
+    }
+
     private static DateOnly Datum(long n, long aantal) => Begin.AddDays((int)(n * (long)(Einde.DayNumber - Begin.DayNumber) / Math.Max(aantal, 1)));
 
     private static IEnumerable<Logregel> Stamgegevens()

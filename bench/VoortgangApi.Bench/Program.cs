@@ -8,6 +8,7 @@ using VoortgangApi.Bench;
 //   programma --id ID --regels N         a synthetic programme of N log lines in the app's own store (programme isolation)
 //   log --id ID --regels N               a synthetic, varied log of N lines with letters (the log at scale)
 //   checkpunt --id ID --minstens N       waits until the app wrote a checkpoint of that programme at line N or later
+//   logschaal --regels 1000,100000,1000000  the log at scale in one process (store and checkpoints in memory)
 return args.FirstOrDefault() switch
 {
     "basislijn" => await Basislijn.DraaiAsync(args),
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "programma" => await Programmavulling.DraaiAsync(args),
     "log" => await Loggenerator.DraaiAsync(args),
     "checkpunt" => await Checkpuntwachter.DraaiAsync(args),
+    "logschaal" => await Logschaalmeting.DraaiAsync(args),
     _ => Gebruik(),
 };
 
