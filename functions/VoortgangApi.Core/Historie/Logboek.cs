@@ -311,6 +311,13 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
 
                 var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
                 var stand = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+                if (!c.Tijdlijn.Volledig && c.Checkpunt.Vensters is [.., var nieuwste])
+                {
+                    // Beside the requests: the newest window, read once, so the first as-of read after a start finds
+                    // its code compiled and its format known (it reads its own window; one of ~900 lines costs little).
+                    _ = Task.Run(() => MetVensterAsync(stand, nieuwste.Van, DateTimeOffset.MaxValue, CancellationToken.None));
+                }
+
                 checkpunten.Gestart(c.Volgnummer, geladenNa, staart.Count - 1, klok.Elapsed - geladenNa);
                 return stand;
             }
