@@ -4,7 +4,8 @@
 // (bench/VoortgangApi.Bench log), then for each app under measurement — the release before the checkpoints ('voor',
 // built from git at VOOR_COMMIT in a worktree) and this checkout ('na') — on that same store: cold start (host and
 // worker process to the first 200 of the programme's /themas, which needs its log), the first current read, uncached
-// ?peildatum= reads, an uncached ?cyclus= read, status writes (the first apart) and the worker's RSS. Then the same log
+// ?peildatum= reads, an uncached ?cyclus= read, status writes (the first apart), an item's history (it needs the whole
+// index) and then the worker's RSS. Then the same log
 // in one process for 1,000, 100,000 and 1,000,000 lines (--inproces; storage in memory, so without storage's latency).
 // Loopback only. Prints the tables; JSON under .run/bench/.
 import { execFileSync } from 'node:child_process';
@@ -81,11 +82,13 @@ async function meet(variant, n, omgeving, api, brieven) {
       { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     if (i > 0) schrijven.push(ms); else eersteSchrijven = ms; // the first write also warms the write path's code: shown apart
   }
+  // The memory with the whole index: an item's history needs it (it is otherwise read from 10 s after the start on).
+  const historie = await tijd(`${programma}/oplossingsrichtingen/SO-001/historie`);
   const werkerMiB = Math.round(rss(werker(app)) / 1024);
   app.kill('SIGTERM');
   await gestopt(app);
   return { variant, n, koudeStartMs: { mediaan: mediaan(koud), alle: koud }, eersteHuidigMs: huidig, eerstePeildatumMs: peildatum[0],
-    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), werkerMiB };
+    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), historieMs: historie, werkerMiB };
 }
 
 // The release before the checkpoints, built once from git in a worktree (skipped, with a message, without git history).
@@ -126,10 +129,10 @@ const bestand = join(uit, `schaal-${uitkomst.moment.replace(/[:.]/g, '-')}.json`
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 const r = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`\nEen groot logboek (${cpus().length} kernen; koude start = host en werker tot de eerste 200 van /programmas/schaal/themas, mediaan van ${starts})`);
-console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'werker MiB');
+console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'werker MiB');
 for (const x of rijen) {
   console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(6) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
-    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + x.werkerMiB);
+    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + (x.historieMs == null ? '-' : r(x.historieMs)).padEnd(13) + x.werkerMiB);
 }
 const na = rijen.filter((x) => x.variant === 'na');
 if (na.length > 1) {
