@@ -29,24 +29,21 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
             namen.Add(b.Name);
         }
 
-        var lijst = new List<Checkpunt>();
-        foreach (var naam in namen.OrderDescending(StringComparer.Ordinal))
+        // Side by side: the files name every segment and window, so they grow with the log (some 120 KB at a million lines).
+        var gelezen = await Task.WhenAll(namen.OrderDescending(StringComparer.Ordinal).Select(async naam =>
         {
             try
             {
                 var inhoud = await container.GetBlobClient(naam).DownloadContentAsync(ct);
-                if (JsonSerializer.Deserialize<Checkpunt>(inhoud.Value.Content.ToMemory().Span, VoortgangJson.Options) is { Segmenten: not null } c)
-                {
-                    lijst.Add(c);
-                }
+                return JsonSerializer.Deserialize<Checkpunt>(inhoud.Value.Content.ToMemory().Span, VoortgangJson.Options) is { Segmenten: not null } c ? c : null;
             }
             catch (Exception ex) when (ex is JsonException or RequestFailedException { Status: 404 })
             {
-                // Unreadable or removed meanwhile: not a checkpoint this release can use.
+                return null; // unreadable or removed meanwhile: not a checkpoint this release can use
             }
-        }
+        }));
 
-        return lijst;
+        return [.. gelezen.OfType<Checkpunt>()];
     }
 
     public async Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct)

@@ -97,12 +97,8 @@ public class TijdlijnTests
             var log = VouwTests.WillekeurigLog(random, 40);
             var store = new VasteHistorieStore(log);
             var checkpunten = new GeheugenCheckpuntStore();
-            using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: random.Next(1, 9))))
-            {
-                store.Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)); // some lines come after the checkpoint
-                await eerste.VersAsync(default);
-                await eerste.CheckpuntLopend;
-            }
+            store.Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)); // some lines come after the checkpoint
+            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: random.Next(1, 9));
 
             store.Zichtbaar = log.Count;
             checkpunten.Poort = new TaskCompletionSource();
@@ -154,11 +150,7 @@ public class TijdlijnTests
         var log = VouwTests.WillekeurigLog(new Random(7), 60);
         var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
         var checkpunten = new GeheugenCheckpuntStore();
-        using (var logboek = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4)))
-        {
-            await logboek.VersAsync(default);
-            await logboek.CheckpuntLopend;
-        }
+        await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4);
 
         var c = Assert.Single(checkpunten.Checkpunten);
         switch (schade)
@@ -261,12 +253,8 @@ public class TijdlijnTests
             var log = VouwTests.WillekeurigLog(random, 60);
             var store = new VasteHistorieStore(log);
             var checkpunten = new GeheugenCheckpuntStore();
-            using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
-            {
-                store.Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6));
-                await eerste.VersAsync(default);
-                await eerste.CheckpuntLopend;
-            }
+            store.Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6));
+            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4, vensterdoel: 5);
 
             store.Zichtbaar = log.Count;
             checkpunten.Poort = new TaskCompletionSource(); // the segments wait: only the head and windows can answer
@@ -314,11 +302,7 @@ public class TijdlijnTests
             var log = VouwTests.WillekeurigLog(random, 60);
             var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
             var checkpunten = new GeheugenCheckpuntStore();
-            using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
-            {
-                await eerste.VersAsync(default);
-                await eerste.CheckpuntLopend;
-            }
+            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4, vensterdoel: 5);
 
             checkpunten.Poort = new TaskCompletionSource(); // the segments wait: a write that needed them would not finish
             using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
@@ -358,11 +342,7 @@ public class TijdlijnTests
         var log = VouwTests.WillekeurigLog(new Random(9), 60);
         var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
         var checkpunten = new GeheugenCheckpuntStore();
-        using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4, vensterdoel: 5)))
-        {
-            await eerste.VersAsync(default);
-            await eerste.CheckpuntLopend;
-        }
+        await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4, vensterdoel: 5);
 
         var c = Assert.Single(checkpunten.Checkpunten);
         var venster = c.Vensters![c.Vensters.Count / 2];
@@ -393,11 +373,7 @@ public class TijdlijnTests
         var log = VouwTests.WillekeurigLog(new Random(11), 60);
         var store = new VasteHistorieStore(log) { Zichtbaar = log.Count };
         var checkpunten = new GeheugenCheckpuntStore();
-        using (var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte: 4)))
-        {
-            await eerste.VersAsync(default);
-            await eerste.CheckpuntLopend;
-        }
+        await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4);
 
         // The start reads the head; the whole index beside it fails once (one segment unreachable).
         var segment = Assert.Single(checkpunten.Checkpunten).Segmenten[^1];
@@ -437,6 +413,14 @@ public class TijdlijnTests
     }
 
     private static string Json(VoortgangData d) => JsonSerializer.Serialize(d, VoortgangJson.Options);
+
+    // A process that reads the visible lines, writes a checkpoint of them (one after every line) and stops.
+    private static async Task SchrijfCheckpuntAsync(VasteHistorieStore store, GeheugenCheckpuntStore checkpunten, int segmentgrootte, int vensterdoel = Vensters.Doel)
+    {
+        using var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte, vensterdoel));
+        await eerste.VersAsync(default);
+        await eerste.CheckpuntLopend;
+    }
 
     private static Versheid Versheid() => new(new Wijzigingsteller(), TimeProvider.System, TimeSpan.Zero);
 
