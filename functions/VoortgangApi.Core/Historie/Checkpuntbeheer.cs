@@ -282,6 +282,10 @@ public sealed class Checkpuntbeheer(
         }
     }
 
+    /// <summary>The lines of one segment, or null when it is missing or does not hold up.</summary>
+    public async Task<IReadOnlyList<Logregel>?> LaadSegmentAsync(Checkpuntsegment segment, CancellationToken ct) =>
+        Checkpunten.Lees(segment, await store.SegmentAsync(segment, ct));
+
     /// <summary>Reads the segments a few at a time and indexes them in order; null when one is missing or does not hold up.</summary>
     public async Task<Tijdlijn?> LaadSegmentenAsync(Checkpunt c, CancellationToken ct)
     {
@@ -291,7 +295,7 @@ public sealed class Checkpuntbeheer(
             await poort.WaitAsync(ct);
             try
             {
-                return Checkpunten.Lees(s, await store.SegmentAsync(s, ct));
+                return await LaadSegmentAsync(s, ct);
             }
             finally
             {

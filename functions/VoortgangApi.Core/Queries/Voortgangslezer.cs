@@ -60,8 +60,11 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
         return (log.Momentopname(peildatum), log);
     }
 
-    /// <summary>The log as this process knows it, with every line (for the history and the change feed).</summary>
+    /// <summary>The log as this process knows it, with every line (for the history and the change feeds of a theme or an item).</summary>
     public Task<Logstand> LogAsync(CancellationToken ct) => logboek.VolledigAsync(ct);
+
+    /// <summary>The current state and the newest lines, newest first (the programme's change feed; see <see cref="Logboek.NieuwsteAsync"/>).</summary>
+    public Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> NieuwsteAsync(int aantal, CancellationToken ct) => logboek.NieuwsteAsync(aantal, ct);
 
     /// <summary>The snapshot of a vastgesteld cycle; 404 when unknown, 409 while it is still gepland.</summary>
     public async Task<Resultaat<VoortgangData>> MomentopnameAsync(string cyclusId, CancellationToken ct)

@@ -42,7 +42,8 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var log = await bron.LogAsync(ct);
+        // The programme's feed needs only the newest lines (after a start not the whole log); a theme or an item its own.
+        var (log, laatste) = bereik.Soort == Feedbereik.Programma ? await bron.NieuwsteAsync(Aantal, ct) : (await bron.LogAsync(ct), []);
         var huidig = log.Huidig(tijd.Vandaag());
         var basis = openData.ProgrammaApiUrl;
         var naam = openData.Namen.Kort;
@@ -52,7 +53,7 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
                 ($"{naam} — thema {thema.Naam}", $"{basis}/themas/{thema.Id}/feed", VanThema(log, huidig, thema.Id)),
             Feedbereik.Item when huidig.Oplossingsrichtingen.FirstOrDefault(o => o.Id == bereik.Id) is { } item =>
                 ($"{naam} — {item.Id} {item.Titel}", $"{basis}/oplossingsrichtingen/{item.Id}/feed", VanItem(log, item.Id)),
-            Feedbereik.Programma => ($"{naam} — alle wijzigingen", $"{basis}/feed", Laatste(log)),
+            Feedbereik.Programma => ($"{naam} — alle wijzigingen", $"{basis}/feed", laatste),
             _ => (null, null, null),
         };
         if (titel is null)
@@ -73,16 +74,6 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
         entries = [.. entries.OrderByDescending(e => e.Bijgewerkt).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Aantal)];
         var bijgewerkt = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.Bijgewerkt);
         return new Feedinhoud(titel, self!, openData.Url("v1/index.html"), openData.Namen.Afzender, bijgewerkt, entries);
-    }
-
-    // The programme: the last lines, by position (the log is numbered without gaps).
-    private static IEnumerable<Logregel> Laatste(Logstand log)
-    {
-        var regels = log.Regels;
-        for (var i = regels.Count - 1; i >= 0 && i >= regels.Count - Aantal; i--)
-        {
-            yield return regels[i];
-        }
     }
 
     // The item's lines from the index (its statuses and revisions), as recorded: a lookup per line, no pass over the log.
