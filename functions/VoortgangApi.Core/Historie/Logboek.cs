@@ -71,7 +71,10 @@ public sealed class Logstand
     public Statusregel? StatusMetId(string statusId) =>
         Logregel.VolgnummerVan(statusId) is { } n && Regel(n)?.Status is { } s && s.Id == statusId ? s : null;
 
-    /// <summary>The item's status entry in force at <paramref name="peildatum"/> as this state knows it: the fold's rule on the item's own entries.</summary>
+    /// <summary>
+    /// The item's status entry in force at <paramref name="peildatum"/> as this state knows it: the index's lookup that
+    /// every read uses (held equal to <see cref="Vouw.StatussenInForce"/> by the property tests), on a head or a window too.
+    /// </summary>
     public Statusregel? StatusInForce(string item, DateOnly peildatum) => Gedekt(peildatum, DateTimeOffset.MaxValue).StatusInForce(item, peildatum, Volgnummer);
 
     /// <summary>The entry that replaced status <paramref name="statusId"/> in this state, or null.</summary>
@@ -115,7 +118,8 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
     private Func<Task>? _laadVolledig;
     private readonly TaskCompletionSource _volledigNodig = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<Checkpuntvenster, Task<Vensterinhoud?>> _vensters = new();
-    private const int VenstersInGeheugen = 16;
+    private readonly ConcurrentDictionary<Checkpuntsegment, Task<IReadOnlyList<Logregel>?>> _segmenten = new();
+    private const int BestandenInGeheugen = 16;
 
     public TimeProvider Tijd => versheid.Tijd;
 
@@ -183,7 +187,7 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
                     return (stand, regels);
                 }
 
-                if (await checkpunten.LaadSegmentAsync(segment, ct) is not { } gelezen)
+                if (await GedeeldAsync(_segmenten, segment, s => checkpunten.LaadSegmentAsync(s, CancellationToken.None), ct) is not { } gelezen)
                 {
                     break; // a segment that does not hold up: the whole index (read from the table then) answers
                 }
@@ -407,6 +411,7 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
             _staart = null;
             _gestart = null;
             _vensters.Clear();
+            _segmenten.Clear();
             checkpunten?.Na(stand);
         }
         finally
@@ -460,21 +465,28 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
 
     // A window read once and kept while the process runs on the head (a few: a window is small, and the whole index
     // replaces them all); a failed reading is tried again by the next request, a damaged window is not.
-    private async Task<Vensterinhoud?> VensterAsync(Checkpuntbeheer beheer, Checkpunt c, Checkpuntvenster venster, CancellationToken ct)
+    private Task<Vensterinhoud?> VensterAsync(Checkpuntbeheer beheer, Checkpunt c, Checkpuntvenster venster, CancellationToken ct) =>
+        GedeeldAsync(_vensters, venster, v => beheer.LaadVensterAsync(c, v, CancellationToken.None), ct);
+
+    // A checkpoint file read once for all the requests that need it while the process runs on the head (the windows,
+    // the newest segments for the programme's feed); null when storage is unreachable, and read again by the next one.
+    private static async Task<T?> GedeeldAsync<TSleutel, T>(ConcurrentDictionary<TSleutel, Task<T?>> bewaard, TSleutel sleutel, Func<TSleutel, Task<T?>> laad, CancellationToken ct)
+        where TSleutel : notnull
+        where T : class
     {
-        if (_vensters.Count >= VenstersInGeheugen && !_vensters.ContainsKey(venster))
+        if (bewaard.Count >= BestandenInGeheugen && !bewaard.ContainsKey(sleutel))
         {
-            _vensters.Clear();
+            bewaard.Clear();
         }
 
-        var taak = _vensters.GetOrAdd(venster, v => beheer.LaadVensterAsync(c, v, CancellationToken.None));
+        var taak = bewaard.GetOrAdd(sleutel, laad);
         try
         {
             return await taak.WaitAsync(ct);
         }
         catch (Exception) when (taak.IsFaulted)
         {
-            _vensters.TryRemove(new KeyValuePair<Checkpuntvenster, Task<Vensterinhoud?>>(venster, taak));
+            bewaard.TryRemove(new KeyValuePair<TSleutel, Task<T?>>(sleutel, taak));
             return null; // storage unreachable: the whole index answers (or reports the failure)
         }
     }
