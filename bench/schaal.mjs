@@ -4,8 +4,9 @@
 // (bench/VoortgangApi.Bench log), then for each app under measurement — the release before the checkpoints ('voor',
 // built from git at VOOR_COMMIT in a worktree) and this checkout ('na') — on that same store: cold start (host and
 // worker process to the first 200 of the programme's /themas, which needs its log), the first current read, uncached
-// ?peildatum= reads, an uncached ?cyclus= read, status writes (the first apart), an item's history (it needs the whole
-// index) and then the worker's RSS. Then the same log
+// ?peildatum= reads, an uncached ?cyclus= read, status writes (the first apart), an item's history and feed (from the
+// checkpoint's parts of that item), a read as known before the checkpoint (it waits for the whole index: how long a
+// request that needs it waits after a start) and then the worker's RSS, with the whole index. Then the same log
 // in one process for 1,000, 100,000 and 1,000,000 lines (--inproces; storage in memory, so without storage's latency).
 // Loopback only. Prints the tables; JSON under .run/bench/.
 import { execFileSync } from 'node:child_process';
@@ -82,13 +83,16 @@ async function meet(variant, n, omgeving, api, brieven) {
       { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     if (i > 0) schrijven.push(ms); else eersteSchrijven = ms; // the first write also warms the write path's code: shown apart
   }
-  // The memory with the whole index: an item's history needs it (it is otherwise read from 10 s after the start on).
+  // An item's history and feed come from its own parts; a read as known before the checkpoint needs the whole index
+  // (otherwise read from 10 s after the start on): then the memory with it.
   const historie = await tijd(`${programma}/oplossingsrichtingen/SO-001/historie`);
+  const feed = await tijd(`${programma}/oplossingsrichtingen/SO-002/feed`);
+  const heleIndex = await tijd(`${programma}/oplossingsrichtingen?peildatum=2024-01-01&bekendOp=2021-01-01T00:00:00Z&pageSize=100`);
   const werkerMiB = Math.round(rss(werker(app)) / 1024);
   app.kill('SIGTERM');
   await gestopt(app);
   return { variant, n, koudeStartMs: { mediaan: mediaan(koud), alle: koud }, eersteHuidigMs: huidig, eerstePeildatumMs: peildatum[0],
-    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), historieMs: historie, werkerMiB };
+    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), historieMs: historie, feedMs: feed, heleIndexMs: heleIndex, werkerMiB };
 }
 
 // The release before the checkpoints, built once from git in a worktree (skipped, with a message, without git history).
@@ -129,10 +133,11 @@ const bestand = join(uit, `schaal-${uitkomst.moment.replace(/[:.]/g, '-')}.json`
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 const r = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`\nEen groot logboek (${cpus().length} kernen; koude start = host en werker tot de eerste 200 van /programmas/schaal/themas, mediaan van ${starts})`);
-console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'werker MiB');
+console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'feed ms'.padEnd(9) + 'hele index ms'.padEnd(15) + 'werker MiB');
 for (const x of rijen) {
   console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(6) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
-    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + (x.historieMs == null ? '-' : r(x.historieMs)).padEnd(13) + x.werkerMiB);
+    + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + (x.historieMs == null ? '-' : r(x.historieMs)).padEnd(13)
+    + (x.feedMs == null ? '-' : r(x.feedMs)).padEnd(9) + (x.heleIndexMs == null ? '-' : r(x.heleIndexMs)).padEnd(15) + x.werkerMiB);
 }
 const na = rijen.filter((x) => x.variant === 'na');
 if (na.length > 1) {
@@ -150,10 +155,12 @@ if (inproces.length > 0) {
     { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
   uitkomst.inproces = metingen;
   writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
-  console.log('regels'.padEnd(10) + 'vensters'.padEnd(10) + 'start ms'.padEnd(10) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'schrijven 1e/med ms'.padEnd(21) + 'logboek MiB');
+  console.log('regels'.padEnd(10) + 'vensters'.padEnd(10) + '1e checkpunt ms'.padEnd(17) + 'start ms'.padEnd(10) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21)
+    + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms (regels)'.padEnd(22) + 'logboek MiB');
   for (const x of metingen) {
-    console.log(`${x.regels}`.padEnd(10) + `${x.checkpuntVensters}`.padEnd(10) + r(x.startMs).padEnd(10) + r(x.eersteHuidigMs).padEnd(11)
-      + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + `${r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + x.logboekMiB);
+    console.log(`${x.regels}`.padEnd(10) + `${x.checkpuntVensters}`.padEnd(10) + r(x.checkpuntSchrijvenMs).padEnd(17) + r(x.startMs).padEnd(10) + r(x.eersteHuidigMs).padEnd(11)
+      + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + `${r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21)
+      + `${r(x.historieMs)} (${x.historieRegels})${x.historieZonderIndex ? '' : '*'}`.padEnd(22) + x.logboekMiB);
   }
   const [k, g] = [metingen[0], metingen[metingen.length - 1]];
   console.log(`in één proces: start ${g.regels} ÷ ${k.regels} = ${(g.startMs / k.startMs).toFixed(2)}; schrijven ${(g.schrijvenMediaanMs / k.schrijvenMediaanMs).toFixed(2)}`);

@@ -86,6 +86,12 @@ internal static class Logschaalmeting
             }
         }
 
+        // An item's history right after the start: its own parts of the checkpoint and the lines after it.
+        klok.Restart();
+        var (naHistorie, historie) = await logboek.ItemregelsAsync(_ => [Itemdelen.Sleutel(Itemsoorten.Oplossingsrichting, "SO-001")], null, default);
+        var historieMs = klok.Elapsed.TotalMilliseconds;
+        var historieZonderIndex = !naHistorie.Tijdlijn.Volledig;
+
         await logboek.VolledigLopend;
         var geheugen = GC.GetTotalMemory(forceFullCollection: true) - voor;
         GC.KeepAlive(huidig);
@@ -101,6 +107,9 @@ internal static class Logschaalmeting
             ["peildatumMediaanMs"] = Math.Round(Mediaan(peildatum), 1),
             ["eersteSchrijvenMs"] = Math.Round(schrijven[0], 1),
             ["schrijvenMediaanMs"] = Math.Round(Mediaan(schrijven.Skip(1)), 2),
+            ["historieMs"] = Math.Round(historieMs, 1),
+            ["historieRegels"] = historie.Count,
+            ["historieZonderIndex"] = historieZonderIndex,
             ["logboekMiB"] = Math.Round(geheugen / 1048576.0),
         };
     }
@@ -177,6 +186,6 @@ internal static class Logschaalmeting
             return Task.CompletedTask;
         }
 
-        public Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct) => Task.CompletedTask;
+        public Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, IReadOnlyCollection<Checkpuntsegment> ookBewaren, CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -11,7 +11,8 @@ namespace VoortgangApi.Storage;
 /// <summary>
 /// A programme's checkpoints in the private container <c>{prefix}checkpunten</c>, under <c>{programme}/</c>:
 /// <c>checkpunt-{number}.json</c> (the list of segments with their hashes), <c>segment-{from}-{to}-{hash}.json</c>,
-/// <c>kop-{number}-{hash}.json</c> and <c>venster-{from}-{to}-{hash}.json</c> (dates as yyyyMMdd).
+/// <c>kop-{number}-{hash}.json</c>, <c>venster-{from}-{to}-{hash}.json</c> (dates as yyyyMMdd), <c>items-{number}-{hash}.json</c>
+/// (the item register) and <c>item-{key hash}-{from}-{to}-{hash}.json</c> (a part of one item's lines).
 /// The hash in a segment's name keeps two different contents for one range (a restored store) apart.
 /// </summary>
 internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<StorageOptions> options, string programma) : ICheckpuntStore
@@ -72,11 +73,11 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
             .UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(checkpunt, VoortgangJson.Options)), overwrite: true, ct);
     }
 
-    public async Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct)
+    public async Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, IReadOnlyCollection<Checkpuntsegment> ookBewaren, CancellationToken ct)
     {
         var container = await _container.Value;
         var houden = bewaren.Select(c => $"{Map}checkpunt-{c.Volgnummer:D12}.json")
-            .Concat(bewaren.SelectMany(c => c.Bestanden).Select(Naam)).ToHashSet(StringComparer.Ordinal);
+            .Concat(bewaren.SelectMany(c => c.Bestanden).Concat(ookBewaren).Select(Naam)).ToHashSet(StringComparer.Ordinal);
         await foreach (var b in container.GetBlobsAsync(new GetBlobsOptions { Prefix = Map }, ct))
         {
             if (!houden.Contains(b.Name))
@@ -86,9 +87,12 @@ internal sealed class CheckpuntBlobStore(BlobServiceClient service, IOptions<Sto
         }
     }
 
-    // A checkpoint's head is stored as the range 0..n; a window under its dates (several checkpoints may name it).
+    // A checkpoint's head is stored as the range 0..n; a window under its dates (several checkpoints may name it); an
+    // item's part under a hash of its key (an id may hold characters a blob name should not).
     private string Naam(Checkpuntsegment s) => s switch
     {
+        { Item: { } item } => $"{Map}item-{Checkpunten.Hash(System.Text.Encoding.UTF8.GetBytes(item))[..16]}-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json",
+        { Register: true } => $"{Map}items-{s.Tot:D12}-{s.Sha256[..16]}.json",
         { Venster: true } => $"{Map}venster-{DateOnly.FromDayNumber((int)s.Van):yyyyMMdd}-{DateOnly.FromDayNumber((int)s.Tot):yyyyMMdd}-{s.Sha256[..16]}.json",
         { Van: 0 } => $"{Map}kop-{s.Tot:D12}-{s.Sha256[..16]}.json",
         _ => $"{Map}segment-{s.Van:D12}-{s.Tot:D12}-{s.Sha256[..16]}.json",

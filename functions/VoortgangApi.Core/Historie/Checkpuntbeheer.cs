@@ -20,8 +20,9 @@ public sealed record GeladenCheckpunt(Checkpunt Checkpunt, Tijdlijn Tijdlijn, st
 /// writes only the last, so its cost does not grow with the log. A checkpoint that does not hold up (schema, hash,
 /// range, or a last line the log does not have) is skipped and a new one is written in the background; never on a request.
 /// </summary>
-public sealed class Checkpuntbeheer(
-    ICheckpuntStore store, ILogger<Checkpuntbeheer> logger, int elkeRegels = 1000, int segmentgrootte = Checkpunten.Segmentgrootte, int vensterdoel = Vensters.Doel)
+public sealed partial class Checkpuntbeheer(
+    ICheckpuntStore store, ILogger<Checkpuntbeheer> logger, int elkeRegels = 1000, int segmentgrootte = Checkpunten.Segmentgrootte, int vensterdoel = Vensters.Doel,
+    int itemgrootte = Itemdelen.Grootte)
 {
     private const int Bewaren = 3;
     private const int Gelijktijdig = 4;
@@ -32,6 +33,8 @@ public sealed class Checkpuntbeheer(
     private bool _herschrijven;
     private Task _lopend = Task.CompletedTask;
     private readonly HashSet<Checkpuntvenster> _afgekeurd = [];
+    private readonly HashSet<string> _afgekeurdeItems = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Itemregister> _registers = [];
 
     /// <summary>The background write under way (or the last one, done); tests and the bench wait for it.</summary>
     public Task Lopend { get { lock (_lock) { return _lopend; } } }
@@ -198,18 +201,32 @@ public sealed class Checkpuntbeheer(
         await store.BewaarSegmentAsync(kop, kopinhoud, default);
 
         var vensters = await SchrijfVenstersAsync(stand, vorige);
-        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten, kop, vensters);
+        var (register, registerbestand, geschreven) = await SchrijfItemsAsync(stand, vorige);
+        var checkpunt = new Checkpunt(Checkpunten.Schema, stand.Volgnummer, stand.BekendTot, segmenten, kop, vensters, registerbestand);
         await store.BewaarAsync(checkpunt, default);
         lock (_lock)
         {
             _vorige = checkpunt;
             _laatste = Math.Max(_laatste, checkpunt.Volgnummer);
             _herschrijven = false;
+            _registers[checkpunt.Volgnummer] = register;
         }
 
-        logger.LogInformation("Checkpunt {Volgnummer} geschreven ({Segmenten} segmenten, {Vensters} vensters)", checkpunt.Volgnummer, segmenten.Count, vensters.Count);
+        logger.LogInformation("Checkpunt {Volgnummer} geschreven ({Segmenten} segmenten, {Vensters} vensters, {Delen} itemdelen geschreven)",
+            checkpunt.Volgnummer, segmenten.Count, vensters.Count, geschreven);
         var bewaren = (await store.LijstAsync(default)).Where(Checkpunten.IsSamenhangend).Take(Bewaren).ToList();
-        await store.RuimOpAsync(bewaren, default);
+
+        // The item parts the kept checkpoints' registers name stay too (a register that cannot be read names nothing usable).
+        var registers = await Task.WhenAll(bewaren.Select(c => LaadItemregisterAsync(c, default)));
+        lock (_lock)
+        {
+            foreach (var weg in _registers.Keys.Where(n => !bewaren.Any(c => c.Volgnummer == n)).ToList())
+            {
+                _registers.Remove(weg);
+            }
+        }
+
+        await store.RuimOpAsync(bewaren, [.. registers.OfType<Itemregister>().SelectMany(r => r.Bestanden).Distinct()], default);
     }
 
     // The windows: the previous checkpoint's that no line since can have changed are named again; the others (new
@@ -278,7 +295,8 @@ public sealed class Checkpuntbeheer(
         {
             _vorige = c;
             _laatste = c.Volgnummer;
-            _herschrijven = c.Vensters is null; // one of a release before windows: the whole index, once read, writes one with them
+            // One of a release before windows or items: the whole index, once read, writes one with them.
+            _herschrijven = c.Vensters is null || c.Itemregister is null;
         }
     }
 

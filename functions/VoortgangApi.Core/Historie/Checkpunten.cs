@@ -5,9 +5,12 @@ namespace VoortgangApi.Core.Historie;
 
 /// <summary>
 /// One stored piece of a checkpoint: lines <see cref="Van"/>..<see cref="Tot"/> and the SHA-256 of its bytes; for a
-/// window (<see cref="Venster"/> true) the range is of day numbers.
+/// window (<see cref="Venster"/> true) the range is of day numbers; for a part of one item's lines (<see cref="Item"/>
+/// its key) the numbers of its first and last line; the item register (<see cref="Register"/>) is 0..the checkpoint's number.
 /// </summary>
-public sealed record Checkpuntsegment(long Van, long Tot, string Sha256, bool Venster = false);
+public sealed record Checkpuntsegment(
+    long Van, long Tot, string Sha256, bool Venster = false, string? Item = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Register = false);
 
 /// <summary>
 /// A window of a checkpoint: what the state at any peildatum from <see cref="Van"/> to <see cref="Tot"/> needs, as
@@ -34,15 +37,16 @@ public sealed record Vensterinhoud(DateOnly Van, DateOnly Tot, IReadOnlyList<str
 /// </summary>
 /// <remarks>
 /// <see cref="Vensters"/> (absent in a checkpoint of a release before them, which stays readable: same schema) cover every
-/// peildatum, in order, so an as-of read after a start needs one window and not the whole index.
+/// peildatum, in order, so an as-of read after a start needs one window and not the whole index; likewise
+/// <see cref="Itemregister"/> names each item's parts (<see cref="Itemdelen"/>) for its history and feeds.
 /// </remarks>
 public sealed record Checkpunt(
     int Schema, long Volgnummer, DateTimeOffset BekendTot, IReadOnlyList<Checkpuntsegment> Segmenten, Checkpuntsegment? Kop = null,
-    IReadOnlyList<Checkpuntvenster>? Vensters = null)
+    IReadOnlyList<Checkpuntvenster>? Vensters = null, Checkpuntsegment? Itemregister = null)
 {
-    /// <summary>Every stored file the checkpoint names: its segments, its head and its windows.</summary>
+    /// <summary>Every stored file the checkpoint names: its segments, its head, its windows and its item register (not the parts the register names).</summary>
     public IEnumerable<Checkpuntsegment> Bestanden =>
-        [.. Segmenten, .. Kop is null ? [] : new[] { Kop }, .. (Vensters ?? []).Select(v => v.Bestand)];
+        [.. Segmenten, .. new[] { Kop, Itemregister }.OfType<Checkpuntsegment>(), .. (Vensters ?? []).Select(v => v.Bestand)];
 
     /// <summary>The window for this peildatum, or null (no windows, or they do not cover it).</summary>
     public Checkpuntvenster? VensterVoor(DateOnly peildatum) => Vensters?.FirstOrDefault(v => v.Bevat(peildatum));
@@ -69,8 +73,11 @@ public interface ICheckpuntStore
     /// <summary>Stores the checkpoint itself, after its segments.</summary>
     Task BewaarAsync(Checkpunt checkpunt, CancellationToken ct);
 
-    /// <summary>Removes checkpoints other than <paramref name="bewaren"/>, and segments none of those uses.</summary>
-    Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct);
+    /// <summary>
+    /// Removes checkpoints other than <paramref name="bewaren"/>, and files none of those names nor
+    /// <paramref name="ookBewaren"/> lists (the item parts their registers name).
+    /// </summary>
+    Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, IReadOnlyCollection<Checkpuntsegment> ookBewaren, CancellationToken ct);
 }
 
 /// <summary>The checkpoint format: segments of lines as JSON, checked on reading by hash, range and numbering.</summary>

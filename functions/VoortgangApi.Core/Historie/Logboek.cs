@@ -103,7 +103,7 @@ public sealed class Logstand
 /// after the start on (the start's first requests keep the CPU; on two cores the reading halves their speed), or at once
 /// when a request needs it.
 /// </remarks>
-public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null, TimeSpan uitstel = default) : IDisposable
+public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null, TimeSpan uitstel = default) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private readonly Lock _herstart = new();
@@ -412,6 +412,7 @@ public sealed class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbe
             _gestart = null;
             _vensters.Clear();
             _segmenten.Clear();
+            _registers.Clear();
             checkpunten?.Na(stand);
         }
         finally

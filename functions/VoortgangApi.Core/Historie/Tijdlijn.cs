@@ -243,6 +243,25 @@ public sealed class Tijdlijn
     public IReadOnlyList<Revisie> RevisiesVan(string soort, string item, long tot) =>
         _revisies.TryGetValue((soort, item), out var i) ? [.. i.Where(x => x.Volgnummer <= tot).OrderBy(x => x.Volgnummer).Select(x => x.Regel.Revisie!)] : [];
 
+    /// <summary>Every item key (<see cref="Itemdelen.Sleutel(Logregel)"/>) this index holds lines of.</summary>
+    public IEnumerable<string> Sleutels() =>
+        _revisies.Keys.Select(k => Itemdelen.Sleutel(k.Soort, k.Id))
+            .Union(_statussen.Keys.Select(i => Itemdelen.Sleutel(Itemsoorten.Oplossingsrichting, i)), StringComparer.Ordinal);
+
+    /// <summary>The lines of one item key up to number <paramref name="tot"/>, in recording order: its revisions and, for a solution direction, its statuses.</summary>
+    public List<Logregel> RegelsVan(string sleutel, long tot)
+    {
+        var scheiding = sleutel.IndexOf('/', StringComparison.Ordinal);
+        var (soort, id) = (sleutel[..scheiding], sleutel[(scheiding + 1)..]);
+        IEnumerable<Ingang> ingangen = _revisies.GetValueOrDefault((soort, id), []);
+        if (soort == Itemsoorten.Oplossingsrichting)
+        {
+            ingangen = ingangen.Concat(_statussen.GetValueOrDefault(id, []));
+        }
+
+        return [.. ingangen.Where(i => i.Volgnummer <= tot).OrderBy(i => i.Volgnummer).Select(i => i.Regel)];
+    }
+
     /// <summary>The item's status entry in force at <paramref name="peildatum"/> as known now, over the lines up to number <paramref name="tot"/> (the rule of <see cref="Stand"/>).</summary>
     public Statusregel? StatusInForce(string item, DateOnly peildatum, long tot) =>
         _statussen.TryGetValue(item, out var ingangen) ? Laatste(ingangen, peildatum, DateTimeOffset.MaxValue, tot, statussen: true)?.Regel.Status : null;

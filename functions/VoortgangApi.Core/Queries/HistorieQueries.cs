@@ -30,14 +30,14 @@ public sealed class HistorieQueries(Voortgangslezer bron)
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var stand = await bron.LogAsync(ct);
-        var revisies = stand.Tijdlijn.RevisiesVan(Itemsoorten.Oplossingsrichting, id, stand.Volgnummer);
+        var regels = await ItemAsync(id, ct);
+        var revisies = regels.Select(r => r.Revisie).OfType<Revisie>().ToList();
         if (revisies.Count == 0)
         {
             return Probleem.NietGevonden($"Er is geen oplossingsrichting met id '{Parameters.Kort(id)}'.");
         }
 
-        var statussen = stand.Tijdlijn.StatussenVan(id, stand.Volgnummer);
+        var statussen = regels.Select(r => r.Status).OfType<Statusregel>().ToList();
         var vervangenDoor = statussen.Where(s => s.Vervangt is not null).ToDictionary(s => s.Vervangt!, s => s.Id, StringComparer.Ordinal);
         return new ItemHistorie(id,
             [.. statussen.Select(s => new StatusregelInHistorie(s.Id, s.OplossingsrichtingId, s.Status, s.Peildatum, s.Zekerheid, s.Bron,
@@ -52,8 +52,7 @@ public sealed class HistorieQueries(Voortgangslezer bron)
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var log = await bron.LogAsync(ct);
-        return log.StatusMetId(statusId) is { } s && s.OplossingsrichtingId == id
+        return (await ItemAsync(id, ct)).FirstOrDefault(r => r.Status?.Id == statusId)?.Status is { } s
             ? s
             : Probleem.NietGevonden($"Er is geen statusregel '{Parameters.Kort(statusId)}' bij oplossingsrichting '{Parameters.Kort(id)}'.");
     }
@@ -68,12 +67,14 @@ public sealed class HistorieQueries(Voortgangslezer bron)
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        var log = (await bron.LogAsync(ct)).Regels;
-        var start = (int)Math.Min(na, log.Count);
-        var pagina = Enumerable.Range(start, Math.Min(pageSize, log.Count - start)).Select(i => log[i]).ToList(); // a page, not a pass
+        var (stand, pagina) = await bron.RegelsNaAsync(na, pageSize, ct); // a page, not a pass
         var tot = pagina.Count == 0 ? na : pagina[^1].Volgnummer;
-        return new Wijzigingenpagina(pagina, MaakCursor(tot), tot < log.Count);
+        return new Wijzigingenpagina(pagina, MaakCursor(tot), tot < stand.Volgnummer);
     }
+
+    // A solution direction's lines (its statuses and text revisions), in recording order; after a start from its own parts.
+    private async Task<IReadOnlyList<Logregel>> ItemAsync(string id, CancellationToken ct) =>
+        (await bron.ItemregelsAsync(_ => [Itemdelen.Sleutel(Itemsoorten.Oplossingsrichting, id)], null, ct)).Regels;
 
     /// <summary>An opaque cursor: the number of the last line seen, base64url-encoded with a version prefix.</summary>
     public static string MaakCursor(long volgnummer) =>

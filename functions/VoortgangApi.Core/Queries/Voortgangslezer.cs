@@ -60,8 +60,12 @@ public sealed class Voortgangslezer(Logboek logboek, ICyclusStore cycli, Vershei
         return (log.Momentopname(peildatum), log);
     }
 
-    /// <summary>The log as this process knows it, with every line (for the history and the change feeds of a theme or an item).</summary>
-    public Task<Logstand> LogAsync(CancellationToken ct) => logboek.VolledigAsync(ct);
+    /// <summary>The current state and the lines of some items, in recording order (see <see cref="Logboek.ItemregelsAsync"/>).</summary>
+    public Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> ItemregelsAsync(Func<Logstand, IEnumerable<string>> sleutels, int? nieuwste, CancellationToken ct) =>
+        logboek.ItemregelsAsync(sleutels, nieuwste, ct);
+
+    /// <summary>The current state and a page of lines after a number (see <see cref="Logboek.RegelsNaAsync"/>).</summary>
+    public Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> RegelsNaAsync(long na, int aantal, CancellationToken ct) => logboek.RegelsNaAsync(na, aantal, ct);
 
     /// <summary>The current state and the newest lines, newest first (the programme's change feed; see <see cref="Logboek.NieuwsteAsync"/>).</summary>
     public Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> NieuwsteAsync(int aantal, CancellationToken ct) => logboek.NieuwsteAsync(aantal, ct);

@@ -42,19 +42,22 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
             return Probleem.Ongeldig(query.Fouten);
         }
 
-        // The programme's feed needs only the newest lines (after a start not the whole log); a theme or an item its own.
-        var (log, laatste) = bereik.Soort == Feedbereik.Programma ? await bron.NieuwsteAsync(Aantal, ct) : (await bron.LogAsync(ct), []);
+        // The programme's feed needs only the newest lines, a theme or an item the newest of its own items: after a start
+        // neither waits for the whole log.
+        var (log, laatste) = bereik.Soort == Feedbereik.Programma
+            ? await bron.NieuwsteAsync(Aantal, ct)
+            : await bron.ItemregelsAsync(l => Sleutels(bereik, l.Huidig(tijd.Vandaag())), Aantal, ct);
         var huidig = log.Huidig(tijd.Vandaag());
         var basis = openData.ProgrammaApiUrl;
         var naam = openData.Namen.Kort;
         var (titel, self, regels) = bereik.Soort switch
         {
             Feedbereik.Thema when huidig.Themas.FirstOrDefault(t => t.Id == bereik.Id) is { } thema =>
-                ($"{naam} — thema {thema.Naam}", $"{basis}/themas/{thema.Id}/feed", VanThema(log, huidig, thema.Id)),
+                ($"{naam} — thema {thema.Naam}", $"{basis}/themas/{thema.Id}/feed", laatste.OrderByDescending(r => r.Volgnummer).Take(Aantal)),
             Feedbereik.Item when huidig.Oplossingsrichtingen.FirstOrDefault(o => o.Id == bereik.Id) is { } item =>
-                ($"{naam} — {item.Id} {item.Titel}", $"{basis}/oplossingsrichtingen/{item.Id}/feed", VanItem(log, item.Id)),
+                ($"{naam} — {item.Id} {item.Titel}", $"{basis}/oplossingsrichtingen/{item.Id}/feed", laatste),
             Feedbereik.Programma => ($"{naam} — alle wijzigingen", $"{basis}/feed", laatste),
-            _ => (null, null, null),
+            _ => (null, null, (IEnumerable<Logregel>?)null),
         };
         if (titel is null)
         {
@@ -76,30 +79,17 @@ public sealed class Feedqueries(Voortgangslezer bron, OpenDataInstellingen openD
         return new Feedinhoud(titel, self!, openData.Url("v1/index.html"), openData.Namen.Afzender, bijgewerkt, entries);
     }
 
-    // The item's lines from the index (its statuses and revisions), as recorded: a lookup per line, no pass over the log.
-    private static IEnumerable<Logregel> VanItem(Logstand log, string id) =>
-        Regels(log, [.. log.Tijdlijn.StatussenVan(id, log.Volgnummer).Select(s => s.Id),
-            .. log.Tijdlijn.RevisiesVan(Itemsoorten.Oplossingsrichting, id, log.Volgnummer).Select(r => r.Id)]);
-
-    private static IEnumerable<Logregel> Regels(Logstand log, IEnumerable<string> ids) =>
-        ids.Select(i => log.Regel(Logregel.VolgnummerVan(i)!.Value)!);
-
-    // A theme: its own texts, its problems, and every line of its solution directions (as the theme is now).
-    private static IEnumerable<Logregel> VanThema(Logstand log, VoortgangData huidig, string themaId)
+    // The items a feed follows: an item its own lines (statuses and revisions); a theme its own texts, its problems, and
+    // every line of its solution directions (as the theme is now). None for an unknown id: the feed answers 404.
+    private static IEnumerable<string> Sleutels(Feedbereik bereik, VoortgangData huidig) => bereik.Soort switch
     {
-        var tot = log.Volgnummer;
-        IEnumerable<Revisie> revisies = log.Tijdlijn.RevisiesVan(Itemsoorten.Thema, themaId, tot);
-        foreach (var k in huidig.Knelpunten.Where(k => k.ThemaId == themaId))
-        {
-            revisies = revisies.Concat(log.Tijdlijn.RevisiesVan(Itemsoorten.Knelpunt, k.Id, tot));
-        }
-
-        var regels = Regels(log, revisies.Select(r => r.Id)).ToList();
-        foreach (var o in huidig.Oplossingsrichtingen.Where(o => o.ThemaId == themaId))
-        {
-            regels.AddRange(VanItem(log, o.Id));
-        }
-
-        return regels.OrderByDescending(r => r.Volgnummer).Take(Aantal);
-    }
+        Feedbereik.Item => [Itemdelen.Sleutel(Itemsoorten.Oplossingsrichting, bereik.Id!)],
+        Feedbereik.Thema when huidig.Themas.Any(t => t.Id == bereik.Id) =>
+        [
+            Itemdelen.Sleutel(Itemsoorten.Thema, bereik.Id!),
+            .. huidig.Knelpunten.Where(k => k.ThemaId == bereik.Id).Select(k => Itemdelen.Sleutel(Itemsoorten.Knelpunt, k.Id)),
+            .. huidig.Oplossingsrichtingen.Where(o => o.ThemaId == bereik.Id).Select(o => Itemdelen.Sleutel(Itemsoorten.Oplossingsrichting, o.Id)),
+        ],
+        _ => [],
+    };
 }

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoortgangApi.Core;
 using VoortgangApi.Core.Historie;
-using VoortgangApi.Core.Model;
+using static VoortgangApi.Tests.Historie.Logproef;
 
 namespace VoortgangApi.Tests.Historie;
 
@@ -158,7 +157,7 @@ public class TijdlijnTests
             case "hash": checkpunten.Segmenten[c.Segmenten[0]][5] ^= 0x20; break;
             case "schema": checkpunten.Vervang(c, c with { Schema = Checkpunten.Schema + 1 }); break;
             case "ander logboek": checkpunten.Vervang(c, c with { BekendTot = c.BekendTot.AddMinutes(1) }); break;
-            case "ontbrekend segment": checkpunten.Segmenten.Remove(c.Segmenten[^1]); break;
+            case "ontbrekend segment": checkpunten.Segmenten.TryRemove(c.Segmenten[^1], out _); break;
         }
 
         store.Gelezen = 0;
@@ -446,103 +445,5 @@ public class TijdlijnTests
         Assert.True(volledig.Tijdlijn.Volledig);
         Assert.Equal(log.Count, volledig.Regels.Count);
         Assert.Equal(2, checkpunten.Leesbeurten[segment]);
-    }
-
-    private static string Json(VoortgangData d) => JsonSerializer.Serialize(d, VoortgangJson.Options);
-
-    // A process that reads the visible lines, writes a checkpoint of them (one after every line) and stops.
-    private static async Task SchrijfCheckpuntAsync(VasteHistorieStore store, GeheugenCheckpuntStore checkpunten, int segmentgrootte, int vensterdoel = Vensters.Doel)
-    {
-        using var eerste = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance, 1, segmentgrootte, vensterdoel));
-        await eerste.VersAsync(default);
-        await eerste.CheckpuntLopend;
-    }
-
-    private static Versheid Versheid() => new(new Wijzigingsteller(), TimeProvider.System, TimeSpan.Zero);
-
-    /// <summary>A log given in advance, of which the first <see cref="Zichtbaar"/> lines are "stored"; counts the lines read.</summary>
-    private sealed class VasteHistorieStore(List<Logregel> log) : IHistorieStore
-    {
-        public int Zichtbaar { get; set; }
-
-        public int Gelezen { get; set; }
-
-        public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
-        {
-            IReadOnlyList<Logregel> regels = [.. log.Take(Zichtbaar).Where(r => r.Volgnummer > na)];
-            Gelezen += regels.Count;
-            return Task.FromResult(regels);
-        }
-
-        public Task<IReadOnlyList<Logregel>> VoegToeAsync(Toevoeging toevoeging, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct) => Task.FromResult<Idempotentie?>(null);
-    }
-
-    private sealed class GeheugenCheckpuntStore : ICheckpuntStore
-    {
-        public List<Checkpunt> Checkpunten { get; } = [];
-
-        public Dictionary<Checkpuntsegment, byte[]> Segmenten { get; } = [];
-
-        public void Vervang(Checkpunt oud, Checkpunt nieuw) => Checkpunten[Checkpunten.IndexOf(oud)] = nieuw;
-
-        public Task<IReadOnlyList<Checkpunt>> LijstAsync(CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<Checkpunt>>([.. Checkpunten.OrderByDescending(c => c.Volgnummer)]);
-
-        /// <summary>When set, the segments (not the head) are read only once it completes: the test sees the state on the head.</summary>
-        public TaskCompletionSource? Poort { get; set; }
-
-        /// <summary>Segments the <see cref="Poort"/> lets through.</summary>
-        public HashSet<Checkpuntsegment> Vrij { get; } = [];
-
-        /// <summary>The segment whose reading fails while <see cref="FoutenTeGaan"/> is above 0 (storage unreachable).</summary>
-        public Checkpuntsegment? Fout { get; set; }
-
-        public int FoutenTeGaan { get; set; }
-
-        /// <summary>How often each segment was asked for.</summary>
-        public System.Collections.Concurrent.ConcurrentDictionary<Checkpuntsegment, int> Leesbeurten { get; } = new();
-
-        public async Task<byte[]?> SegmentAsync(Checkpuntsegment segment, CancellationToken ct)
-        {
-            Leesbeurten.AddOrUpdate(segment, 1, (_, n) => n + 1);
-            if (segment is { Venster: false, Van: > 0 } && Poort is { } poort && !Vrij.Contains(segment))
-            {
-                await poort.Task;
-            }
-
-            if (segment == Fout && FoutenTeGaan > 0)
-            {
-                FoutenTeGaan--;
-                throw new IOException("segment onbereikbaar (test)");
-            }
-
-            return Segmenten.GetValueOrDefault(segment);
-        }
-
-        public Task BewaarSegmentAsync(Checkpuntsegment segment, byte[] inhoud, CancellationToken ct)
-        {
-            Segmenten[segment] = inhoud;
-            return Task.CompletedTask;
-        }
-
-        public Task BewaarAsync(Checkpunt checkpunt, CancellationToken ct)
-        {
-            Checkpunten.RemoveAll(c => c.Volgnummer == checkpunt.Volgnummer);
-            Checkpunten.Add(checkpunt);
-            return Task.CompletedTask;
-        }
-
-        public Task RuimOpAsync(IReadOnlyList<Checkpunt> bewaren, CancellationToken ct)
-        {
-            Checkpunten.RemoveAll(c => !bewaren.Any(b => b.Volgnummer == c.Volgnummer));
-            foreach (var s in Segmenten.Keys.Where(s => !bewaren.Any(b => b.Bestanden.Contains(s))).ToList())
-            {
-                Segmenten.Remove(s);
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -90,7 +90,13 @@ public class CheckpuntTests
             Assert.Equal(verwacht[i + 1], Canoniek.Hash((await herstart.DekkendAsync(opKop, Peildata[i], DateTimeOffset.MaxValue, default)).Stand(Peildata[i], DateTimeOffset.MaxValue)));
         }
 
-        Assert.Equal(verwacht, Hashes(await herstart.VolledigAsync(default)));
+        string[] items = ["oplossingsrichting/SO-07", "oplossingsrichting/SO-42", "thema/thema-1"];
+        var vanDelen = await herstart.ItemregelsAsync(_ => items, null, default); // from the item's parts, unless the whole index came first
+        var pagina = await herstart.RegelsNaAsync(1990, 20, default);
+        var volledig = await herstart.VolledigAsync(default);
+        Assert.Equal(verwacht, Hashes(volledig));
+        Assert.Equal(volledig.Regels.Where(r => items.Contains(Itemdelen.Sleutel(r))).Select(r => r.Id), vanDelen.Regels.Select(r => r.Id));
+        Assert.Equal(volledig.Regels.Skip(1990).Take(20).Select(r => r.Id), pagina.Regels.Select(r => r.Id));
 
         // The windows are stored beside the segments, each under its dates, and hold up.
         var laatste = (await CheckpuntenAsync(daarna))[0];
@@ -109,6 +115,16 @@ public class CheckpuntTests
         }
 
         Assert.Contains(namen, n => n.Contains($"/venster-00010101-{laatste.Vensters[0].Tot:yyyyMMdd}-", StringComparison.Ordinal));
+
+        // And each item's parts, named by the checkpoint's register, hold up.
+        var register = Itemdelen.LeesRegister(laatste, await vensterstore.SegmentAsync(laatste.Itemregister!, default));
+        Assert.NotNull(register);
+        Assert.Equal(51, register.Items.Count); // the theme and 50 items
+        foreach (var (sleutel, delen) in register.Items)
+        {
+            Assert.All(delen, d => Assert.Contains(namen, n => n.Contains($"-{d.Van:D12}-{d.Tot:D12}-{d.Sha256[..16]}.json", StringComparison.Ordinal)));
+            Assert.NotNull(Itemdelen.Lees(sleutel, delen[^1], await vensterstore.SegmentAsync(delen[^1].Bestand(sleutel), default)));
+        }
     }
 
     private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
