@@ -249,6 +249,18 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
         return await VernieuwAsync(ct);
     }
 
+    /// <summary>
+    /// The log as this process holds it, without asking storage: what a write judges its first attempt by. The append
+    /// itself holds it against storage (it inserts the next numbers, which fails when storage is further), so only an
+    /// append proves it current. Null when nothing is held yet, storage was unreachable at the last refresh, or the state
+    /// (a checkpoint's head) does not cover the status in force at <paramref name="dekt"/> or needs the whole index.
+    /// </summary>
+    public Logstand? Gehouden(DateOnly? dekt = null) =>
+        _stand is { OnbevestigdSinds: null, Waarde: var stand }
+        && (stand.Tijdlijn.Volledig || (dekt is { } p && stand.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue) && stand.Dekt(p, DateTimeOffset.MaxValue)))
+            ? stand
+            : null;
+
     /// <summary>Merges lines this process just appended, so its next read shows them without a storage round trip.</summary>
     public async Task NeemOpAsync(IReadOnlyList<Logregel> toegevoegd, CancellationToken ct)
     {

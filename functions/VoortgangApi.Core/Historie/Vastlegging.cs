@@ -6,9 +6,11 @@ using VoortgangApi.Core.Cycli;
 namespace VoortgangApi.Core.Historie;
 
 /// <summary>
-/// Appends to the log, never anything else. Every write reads the log as storage has it, checks the request against
-/// that state, and appends only if the log is still at the same number; when another writer came first, it checks
-/// again against the new state. So concurrent writers lose nothing and a precondition (If-Match) holds at the append.
+/// Appends to the log, never anything else. A write checks the request against the log as this process holds it and
+/// appends only if the log is still at the same number in storage (the insert of the next numbers fails otherwise);
+/// when another writer came first, it reads what storage has and checks again against that state. A refusal, or
+/// nothing to append, is never decided on the held state alone: it is checked again against storage's. So concurrent
+/// writers lose nothing, a precondition (If-Match) holds at the append, and a write costs no read of storage first.
 /// </summary>
 public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<Vastlegging> logger)
 {
@@ -24,8 +26,14 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
     {
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
-            var stand = await logboek.VersAsync(ct, dekt);
-            var toevoeging = maak(stand);
+            // The first attempt on the held state: the append proves it current (or fails, and the next attempt reads).
+            var gehouden = poging == 1 ? logboek.Gehouden(dekt) : null;
+            var toevoeging = gehouden is null ? null : maak(gehouden);
+            if (toevoeging is null || !toevoeging.IsGelukt || toevoeging.Waarde!.Regels.Count == 0)
+            {
+                toevoeging = maak(await logboek.VersAsync(ct, dekt));
+            }
+
             if (!toevoeging.IsGelukt)
             {
                 return toevoeging.Probleem!;
