@@ -79,7 +79,12 @@ public static class LokaleHost
             ? volgende(ctx) : OnbekendeHost(ctx));
         if (o.Ontwikkelprovider)
         {
-            web.UseAuthentication();
+            // Only on the provider's own paths: the gRPC stream and the functions' requests never enter OpenIddict, whose
+            // first request costs seconds here (measured: 2.5–3 s before its handler was reached, against 0.14 s without
+            // the provider), so the worker's StartStream waited for it. The branch below runs it; this marks the pipeline
+            // as having authentication, or WebApplication would add it at the start by itself
+            // (AuthAppBuilderExtensions.AuthenticationMiddlewareSetKey, read in ASP.NET Core's source).
+            ((IApplicationBuilder)web).Properties["__AuthenticationMiddlewareSet"] = true;
         }
 
         web.MapWhen(ctx => ctx.Connection.LocalPort != grpc.Poort, p =>

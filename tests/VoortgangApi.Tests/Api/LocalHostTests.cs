@@ -126,11 +126,14 @@ public class LocalHostTests(HostApi api) : IClassFixture<HostApi>
         verzoek.Headers.Host = host;
         using var schrijf = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]) };
         schrijf.Headers.Host = host;
+        using var ontdek = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        ontdek.Headers.Host = host; // the provider answers this one itself: it runs only after the check, on its own paths
 
         using var antwoord = await api.Ruw.SendAsync(verzoek);
         using var token = await api.Ruw.SendAsync(schrijf);
+        using var configuratie = await api.Ruw.SendAsync(ontdek);
 
-        foreach (var r in new[] { antwoord, token })
+        foreach (var r in new[] { antwoord, token, configuratie })
         {
             Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
             Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
