@@ -18,7 +18,7 @@ public sealed partial class Checkpuntbeheer
             geraakt = [.. _afgekeurdeItems];
         }
 
-        var afgekeurd = geraakt.ToList();
+        var afgekeurd = geraakt.ToHashSet(StringComparer.Ordinal);
         if (oud is not null)
         {
             geraakt.UnionWith(Enumerable.Range((int)vorige!.Volgnummer, (int)(stand.Volgnummer - vorige.Volgnummer)).Select(i => Itemdelen.Sleutel(regels[i])));

@@ -250,16 +250,31 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     }
 
     /// <summary>
-    /// The log as this process holds it, without asking storage: what a write judges its first attempt by. The append
-    /// itself holds it against storage (it inserts the next numbers, which fails when storage is further), so only an
-    /// append proves it current. Null when nothing is held yet, storage was unreachable at the last refresh, or the state
-    /// (a checkpoint's head) does not cover the status in force at <paramref name="dekt"/> or needs the whole index.
+    /// The log as this process holds it, without asking storage for new lines: what a write judges its first attempt by.
+    /// The append itself holds it against storage (it inserts the next numbers, which fails when storage is further), so
+    /// only an append proves it current. On a checkpoint's head, for a status dated before the head: the head with the
+    /// checkpoint's window for <paramref name="dekt"/> (read once, then kept). Null when nothing is held yet, storage was
+    /// unreachable at the last refresh, or the state does not cover the write (a correction needs the whole index).
     /// </summary>
-    public Logstand? Gehouden(DateOnly? dekt = null) =>
-        _stand is { OnbevestigdSinds: null, Waarde: var stand }
-        && (stand.Tijdlijn.Volledig || (dekt is { } p && stand.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue) && stand.Dekt(p, DateTimeOffset.MaxValue)))
-            ? stand
-            : null;
+    public async Task<Logstand?> GehoudenAsync(DateOnly? dekt, CancellationToken ct)
+    {
+        if (_stand is not { OnbevestigdSinds: null, Waarde: var stand })
+        {
+            return null;
+        }
+
+        if (stand.Tijdlijn.Volledig)
+        {
+            return stand;
+        }
+
+        if (dekt is not { } p || !stand.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue))
+        {
+            return null;
+        }
+
+        return stand.Dekt(p, DateTimeOffset.MaxValue) ? stand : await MetVensterAsync(stand, p, DateTimeOffset.MaxValue, ct);
+    }
 
     /// <summary>Merges lines this process just appended, so its next read shows them without a storage round trip.</summary>
     public async Task NeemOpAsync(IReadOnlyList<Logregel> toegevoegd, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class Vastlegging(IHistorieStore store, Logboek logboek, ILogger<V
         for (var poging = 1; poging <= MaxPogingen; poging++)
         {
             // The first attempt on the held state: the append proves it current (or fails, and the next attempt reads).
-            var gehouden = poging == 1 ? logboek.Gehouden(dekt) : null;
+            var gehouden = poging == 1 ? await logboek.GehoudenAsync(dekt, ct) : null;
             var toevoeging = gehouden is null ? null : maak(gehouden);
             if (toevoeging is null || !toevoeging.IsGelukt || toevoeging.Waarde!.Regels.Count == 0)
             {

@@ -29,10 +29,14 @@ internal static class Logproef
 
         public int Gelezen { get; set; }
 
+        /// <summary>How often the lines were asked for (also when there were none).</summary>
+        public int Leesbeurten { get; private set; }
+
         public Task<IReadOnlyList<Logregel>> LeesNaAsync(long na, CancellationToken ct)
         {
             IReadOnlyList<Logregel> regels = [.. log.Take(Zichtbaar).Where(r => r.Volgnummer > na)];
             Gelezen += regels.Count;
+            Leesbeurten++;
             return Task.FromResult(regels);
         }
 

@@ -59,6 +59,50 @@ public class VastleggingTests
         Assert.Equal(voor, store.Leesacties);
     }
 
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    public async Task AfterAStartOnAHeadAWriteForAnEarlierPeildatumIsJudgedOnTheHeadAndAWindowWithoutAskingStorageForNewLines(int zaad)
+    {
+        var random = new Random(zaad);
+        var opVenster = 0;
+        for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 60);
+            var store = new Logproef.VasteHistorieStore(log) { Zichtbaar = log.Count };
+            var checkpunten = new Logproef.GeheugenCheckpuntStore();
+            await Logproef.SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: 4, vensterdoel: 5);
+            checkpunten.Poort = new TaskCompletionSource(); // the segments wait: the whole index cannot be read
+            using var herstart = new Logboek(store, Logproef.Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
+            var lezen = herstart.LeesAsync(default);
+            if (!lezen.IsCompleted)
+            {
+                checkpunten.Poort.TrySetResult(); // a head that no longer covers today (tested elsewhere)
+                continue;
+            }
+
+            var beurten = store.Leesbeurten;
+            foreach (var s in log.Select(r => r.Status).OfType<Statusregel>().Take(5))
+            {
+                var gehouden = herstart.GehoudenAsync(s.Peildatum, default);
+                if (!gehouden.IsCompleted || await gehouden is not { } stand)
+                {
+                    continue; // a correction after the checkpoint took the window's starting point: the write reads storage
+                }
+
+                opVenster++;
+                Assert.False(stand.Tijdlijn.Volledig);
+                Assert.Equal(Vouw.StatussenInForce(log.Select(r => r.Status).OfType<Statusregel>(), s.Peildatum).GetValueOrDefault(s.OplossingsrichtingId)?.Id,
+                    stand.StatusInForce(s.OplossingsrichtingId, s.Peildatum)?.Id);
+            }
+
+            Assert.Equal(beurten, store.Leesbeurten); // the held state: storage was not asked for new lines
+            checkpunten.Poort.TrySetResult();
+        }
+
+        Assert.True(opVenster >= 20, $"slechts {opVenster} op de kop en een venster beoordeeld");
+    }
+
     // A and B on one store; B holds the log at line 1 (within its interval) while A has appended line 2.
     private static async Task<(InMemoryHistorieStore Store, Vastlegging A, Vastlegging B)> TweeInstantiesAsync()
     {
