@@ -36,17 +36,31 @@ public sealed partial class Logboek
     /// of the change feed. After a start on a checkpoint, before the whole index is read, from the segments that hold
     /// them and the lines after the checkpoint.
     /// </summary>
-    public async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> RegelsNaAsync(long na, int aantal, CancellationToken ct)
+    public async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> RegelsNaAsync(long na, int aantal, CancellationToken ct) =>
+        await PaginaAsync(await LeesAsync(ct), _ => na, aantal, ct);
+
+    /// <summary>
+    /// The current state and its newest lines (at most <paramref name="aantal"/>), newest first: the programme's change
+    /// feed, the last page of the log (after a start: the lines after the checkpoint and its last segment).
+    /// </summary>
+    public async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> NieuwsteAsync(int aantal, CancellationToken ct)
     {
-        var stand = await LeesAsync(ct);
-        if (!stand.Tijdlijn.Volledig && await UitSegmentenAsync(stand, na, aantal, ct) is { } gelezen)
+        var (stand, regels) = await PaginaAsync(await LeesAsync(ct), s => Math.Max(0, s.Volgnummer - aantal), aantal, ct);
+        return (stand, [.. regels.Reverse()]);
+    }
+
+    // A page of the state that answers it: from the segments and the tail on a head, else from the whole index (whose
+    // own last number decides where "the newest" starts, hence the function).
+    private async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> PaginaAsync(Logstand stand, Func<Logstand, long> na, int aantal, CancellationToken ct)
+    {
+        if (!stand.Tijdlijn.Volledig && await UitSegmentenAsync(stand, na(stand), aantal, ct) is { } gelezen)
         {
             return (stand, gelezen);
         }
 
         var volledig = stand.Tijdlijn.Volledig ? stand : await VolledigAsync(ct);
         var alle = volledig.Regels;
-        var start = (int)Math.Min(na, alle.Count);
+        var start = (int)Math.Min(na(volledig), alle.Count);
         return (volledig, [.. Enumerable.Range(start, Math.Min(aantal, alle.Count - start)).Select(i => alle[i])]);
     }
 

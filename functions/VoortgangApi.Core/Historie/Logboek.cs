@@ -169,43 +169,6 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
         return null;
     }
 
-    /// <summary>
-    /// The current state and its newest lines (at most <paramref name="aantal"/>), newest first. After a start on a
-    /// checkpoint, before the whole index is read: the lines after the checkpoint and, when those are fewer, the
-    /// checkpoint's last segments — the programme's change feed does not wait for the whole log.
-    /// </summary>
-    public async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> NieuwsteAsync(int aantal, CancellationToken ct)
-    {
-        var stand = await LeesAsync(ct);
-        if (!stand.Tijdlijn.Volledig && _gestart is { } c && _staart is { } staart && checkpunten is not null)
-        {
-            var regels = staart.Where(r => r.Volgnummer <= stand.Volgnummer).Reverse().Take(aantal).ToList();
-            foreach (var segment in c.Checkpunt.Segmenten.Reverse())
-            {
-                if (regels.Count >= aantal)
-                {
-                    return (stand, regels);
-                }
-
-                if (await GedeeldAsync(_segmenten, segment, s => checkpunten.LaadSegmentAsync(s, CancellationToken.None), ct) is not { } gelezen)
-                {
-                    break; // a segment that does not hold up: the whole index (read from the table then) answers
-                }
-
-                regels.AddRange(gelezen.Reverse().Take(aantal - regels.Count));
-            }
-
-            if (regels.Count >= aantal || regels.Count == stand.Volgnummer)
-            {
-                return (stand, regels);
-            }
-        }
-
-        var volledig = stand.Tijdlijn.Volledig ? stand : await VolledigAsync(ct);
-        var alle = volledig.Regels;
-        return (volledig, [.. Enumerable.Range(0, Math.Min(aantal, alle.Count)).Select(i => alle[alle.Count - 1 - i])]);
-    }
-
     /// <summary>The log with its whole index: for as-of reads a head does not cover, the history and the change feed.</summary>
     public async Task<Logstand> VolledigAsync(CancellationToken ct)
     {

@@ -76,11 +76,7 @@ public class ItemdelenTests
         var zonderIndex = 0;
         for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
         {
-            var log = VouwTests.WillekeurigLog(random, 60);
-            var store = new VasteHistorieStore(log) { Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)) };
-            var checkpunten = new GeheugenCheckpuntStore();
-            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: random.Next(2, 6), itemgrootte: random.Next(1, 4));
-            store.Zichtbaar = log.Count;
+            var (log, store, checkpunten, _) = await GecheckpuntAsync(random, willekeurigeItemgrootte: true);
             checkpunten.Poort = new TaskCompletionSource(); // the segments wait: the whole index cannot be read
             using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
             var lezen = herstart.LeesAsync(default);
@@ -135,12 +131,7 @@ public class ItemdelenTests
         var zonderIndex = 0;
         for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
         {
-            var log = VouwTests.WillekeurigLog(random, 60);
-            var store = new VasteHistorieStore(log) { Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)) };
-            var checkpunten = new GeheugenCheckpuntStore();
-            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: random.Next(2, 6));
-            store.Zichtbaar = log.Count;
-            var c = checkpunten.Checkpunten.MaxBy(x => x.Volgnummer)!;
+            var (log, store, checkpunten, c) = await GecheckpuntAsync(random);
             checkpunten.Poort = new TaskCompletionSource(); // the first segment waits: the whole index cannot be read
             checkpunten.Vrij.UnionWith(c.Segmenten.Skip(1));
             using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));

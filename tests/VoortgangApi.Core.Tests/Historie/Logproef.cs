@@ -20,6 +20,22 @@ internal static class Logproef
         await eerste.CheckpuntLopend;
     }
 
+    /// <summary>
+    /// A random log of which a first process saw all but the last few lines and wrote a checkpoint of them (segments of
+    /// 2–5 lines); then every line is stored. It draws from <paramref name="random"/> in the same order each time.
+    /// </summary>
+    internal static async Task<(List<Logregel> Log, VasteHistorieStore Store, GeheugenCheckpuntStore Checkpunten, Checkpunt Checkpunt)> GecheckpuntAsync(
+        Random random, bool willekeurigeItemgrootte = false)
+    {
+        var log = VouwTests.WillekeurigLog(random, 60);
+        var store = new VasteHistorieStore(log) { Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)) };
+        var checkpunten = new GeheugenCheckpuntStore();
+        var segmentgrootte = random.Next(2, 6);
+        await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte, itemgrootte: willekeurigeItemgrootte ? random.Next(1, 4) : Itemdelen.Grootte);
+        store.Zichtbaar = log.Count;
+        return (log, store, checkpunten, checkpunten.Checkpunten.MaxBy(x => x.Volgnummer)!);
+    }
+
     internal static Versheid Versheid() => new(new Wijzigingsteller(), TimeProvider.System, TimeSpan.Zero);
 
     /// <summary>A log given in advance, of which the first <see cref="Zichtbaar"/> lines are "stored"; counts the lines read.</summary>

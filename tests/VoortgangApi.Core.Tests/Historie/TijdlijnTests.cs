@@ -342,12 +342,7 @@ public class TijdlijnTests
         var zonderIndex = 0;
         for (var geschiedenis = 0; geschiedenis < 10; geschiedenis++)
         {
-            var log = VouwTests.WillekeurigLog(random, 60);
-            var store = new VasteHistorieStore(log) { Zichtbaar = Math.Max(1, log.Count - random.Next(0, 6)) };
-            var checkpunten = new GeheugenCheckpuntStore();
-            await SchrijfCheckpuntAsync(store, checkpunten, segmentgrootte: random.Next(2, 6));
-            store.Zichtbaar = log.Count;
-            var c = checkpunten.Checkpunten.MaxBy(x => x.Volgnummer)!;
+            var (log, store, checkpunten, c) = await GecheckpuntAsync(random);
             checkpunten.Poort = new TaskCompletionSource(); // only the last two segments can be read
             checkpunten.Vrij.UnionWith(c.Segmenten.TakeLast(2));
             using var herstart = new Logboek(store, Versheid(), new Checkpuntbeheer(checkpunten, NullLogger<Checkpuntbeheer>.Instance));
