@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 using VoortgangApi.LocalHost.Ontwikkelprovider;
 
@@ -40,6 +41,26 @@ public static class LokaleHost
         var app = FunctieApp.Lees(o.AppMap);
         var grpc = new GrpcPoort();
         var publiek = new PubliekePoort();
+        publiek.Bind(o.Poort);
+        grpc.Bind(0);
+        var eerste = Werkerstart.Start(app, o, grpc, publiek);
+        try
+        {
+            var web = Bouw(builder, o, app, grpc, publiek, eerste, configureer);
+            _ = web.Services.GetRequiredService<Werkerstart>(); // resolved now, so disposing the host ends a worker it never took over
+            eerste.Verbind(web.Services);
+            return web;
+        }
+        catch
+        {
+            eerste.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    private static WebApplication Bouw(
+        WebApplicationBuilder builder, LokaleHostOpties o, FunctieApp app, GrpcPoort grpc, PubliekePoort publiek, Werkerstart eerste, Action<WebApplicationBuilder>? configureer)
+    {
         builder.Services.AddSingleton(Options.Create(o));
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(grpc);
@@ -52,6 +73,7 @@ public static class LokaleHost
         builder.Services.AddSingleton(Sleutels.Uit(o.Sleutel));
         builder.Services.AddSingleton<Werker>();
         builder.Services.AddSingleton<WerkerRegister>();
+        builder.Services.AddSingleton(_ => eerste); // created by the container's factory, so the container disposes it
         builder.Services.AddSingleton<HttpAanroepen>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<WerkerHost>();
@@ -66,9 +88,12 @@ public static class LokaleHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = o.BodyLimiet; // the host's Kestrel limit (ScriptConstants.DefaultMaxRequestBodySize)
-            k.Listen(IPAddress.Loopback, o.Poort, l => { l.Protocols = HttpProtocols.Http1AndHttp2; publiek.Zet(l); });
-            k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc.Zet(l); });
+            k.Listen(IPAddress.Loopback, publiek.Poort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            k.Listen(IPAddress.Loopback, grpc.Poort, l => l.Protocols = HttpProtocols.Http2);
         });
+        // Kestrel listens on the sockets bound above (Luisteraarpoort), not on new ones.
+        builder.WebHost.UseSockets(s => s.CreateBoundListenSocket = eindpunt =>
+            publiek.NeemOver(eindpunt) ?? grpc.NeemOver(eindpunt) ?? SocketTransportOptions.CreateDefaultBoundListenSocket(eindpunt));
         configureer?.Invoke(builder);
 
         var web = builder.Build();
@@ -113,8 +138,8 @@ public static class LokaleHost
         return web;
     }
 
-    /// <summary>The public listener's address once started (http://127.0.0.1:port).</summary>
-    public static Uri Adres(WebApplication web) => new(web.Urls.First(u => !u.EndsWith($":{web.Services.GetRequiredService<GrpcPoort>().Poort}", StringComparison.Ordinal)));
+    /// <summary>The public listener's address (http://127.0.0.1:port/).</summary>
+    public static Uri Adres(WebApplication web) => web.Services.GetRequiredService<PubliekePoort>().Adres;
 
     private static Task OnbekendeHost(HttpContext ctx)
     {

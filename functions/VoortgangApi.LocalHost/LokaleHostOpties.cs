@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace VoortgangApi.LocalHost;
 
 /// <summary>How the local host runs: which app, on which port, with which settings for the worker.</summary>
@@ -40,14 +43,42 @@ public sealed class LokaleHostOpties
     public long BodyLimiet { get; set; } = 104_857_600;
 }
 
-/// <summary>The port of one of the host's listeners, known once Kestrel has bound it.</summary>
+/// <summary>
+/// One of the host's listeners: a loopback socket bound and listening before the host is built, so its port is known
+/// (and the kernel queues a connection until Kestrel accepts it) while the host still builds. The worker can then be
+/// started at once instead of after the host's own start, as the Azure host starts its gRPC server and its worker
+/// before the rest of its start-up. Kestrel takes the socket over (<see cref="NeemOver"/>) and closes it when it stops.
+/// </summary>
 public abstract class Luisteraarpoort
 {
-    private Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions? _luisteraar;
+    private Socket? _socket;
 
-    internal void Zet(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions luisteraar) => _luisteraar = luisteraar;
+    public int Poort { get; private set; }
 
-    public int Poort => (_luisteraar?.IPEndPoint ?? throw new InvalidOperationException("De luisteraar is nog niet gebonden.")).Port;
+    internal void Bind(int poort)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, poort));
+            socket.Listen(512); // Kestrel's default backlog
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new IOException($"Kan niet luisteren op http://127.0.0.1:{poort}: {ex.Message}", ex);
+        }
+
+        _socket = socket;
+        Poort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>The bound socket for Kestrel's listener on this port (once), or null for any other endpoint.</summary>
+    internal Socket? NeemOver(EndPoint eindpunt) =>
+        eindpunt is IPEndPoint ip && ip.Port == Poort ? Interlocked.Exchange(ref _socket, null) : null;
+
+    /// <summary>Closes the socket if Kestrel never took it (a host that was built but not started).</summary>
+    internal void Sluit() => Interlocked.Exchange(ref _socket, null)?.Dispose();
 }
 
 /// <summary>The HTTP/2-only listener the worker opens its gRPC stream to.</summary>

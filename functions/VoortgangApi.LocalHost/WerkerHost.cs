@@ -5,14 +5,14 @@ using VoortgangApi.LocalHost.Rpc;
 namespace VoortgangApi.LocalHost;
 
 /// <summary>
-/// Starts the worker, drives the handshake as the Azure host does (GrpcWorkerChannel): wait for StartStream, then
+/// Takes over the worker <see cref="Werkerstart"/> started, drives the handshake as the Azure host does (GrpcWorkerChannel): wait for StartStream, then
 /// WorkerInitRequest, FunctionsMetadataRequest (worker indexing), one FunctionLoadRequest per function; then the
 /// worker is ready. If it dies the host says so, with its last stderr lines, and starts it again; after
 /// <see cref="LokaleHostOpties.MaxHerstarts"/> failures in a row the host stops with that message. On shutdown it sends
 /// WorkerTerminate with a 5 s grace period and then ends the process.
 /// </summary>
 internal sealed class WerkerHost(
-    FunctieApp app, Werker werker, WerkerRegister register, GrpcPoort poort, PubliekePoort publiek, IOptions<LokaleHostOpties> opties,
+    FunctieApp app, Werkerstart eerste, Werker werker, WerkerRegister register, GrpcPoort poort, PubliekePoort publiek, IOptions<LokaleHostOpties> opties,
     IHostApplicationLifetime levensduur, ILoggerFactory logs, ILogger<WerkerHost> logger) : BackgroundService
 {
     private static readonly TimeSpan StartLimiet = TimeSpan.FromSeconds(60);
@@ -20,50 +20,17 @@ internal sealed class WerkerHost(
     private static readonly TimeSpan Gratie = TimeSpan.FromSeconds(5);
     private Lopend? _huidig;
 
-    // The app settings of the worker: the configured ones, and where the development provider runs the issuer and audience
-    // it signs for (what the azd hook writes into the app settings in Azure), unless a setting or the environment names them.
-    private Dictionary<string, string?> Instellingen()
-    {
-        var instellingen = new Dictionary<string, string?>(opties.Value.Instellingen, StringComparer.Ordinal);
-        if (opties.Value.Ontwikkelprovider)
-        {
-            Standaard(instellingen, "Identiteit:Authority", publiek.Adres.AbsoluteUri);
-            Standaard(instellingen, "Identiteit:Audience", Ontwikkelprovider.Testidentiteiten.Audience);
-            // Its own clients, as the allowlist in Azure names the beheer page's registration and the pipelines.
-            Standaard(instellingen, "Identiteit:Clients", string.Join(',',
-                [Ontwikkelprovider.Testidentiteiten.BrowserClient, .. Ontwikkelprovider.Testidentiteiten.Clients.Select(c => c.ClientId)]));
-        }
-
-        return instellingen;
-    }
-
-    private static void Standaard(Dictionary<string, string?> instellingen, string sleutel, string waarde)
-    {
-        var omgeving = sleutel.Replace(":", "__", StringComparison.Ordinal);
-        if (!instellingen.ContainsKey(sleutel) && !instellingen.ContainsKey(omgeving) && Environment.GetEnvironmentVariable(omgeving) is null)
-        {
-            instellingen[sleutel] = waarde;
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The worker stops first, while the gRPC listener still runs (Kestrel stops before the hosted services), and
         // if this process ends any other way, its worker ends with it.
         using var stoppen = levensduur.ApplicationStopping.Register(() => Beeindig().GetAwaiter().GetResult());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => _huidig?.Proces.Dood();
-        var gestart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (levensduur.ApplicationStarted.Register(gestart.SetResult))
-        {
-            await gestart.Task.WaitAsync(stoppingToken);
-        }
-
         var mislukt = 0;
         while (!Stopt(stoppingToken))
         {
-            var kanaal = new WerkerKanaal(Guid.NewGuid().ToString(), logs);
-            register.Verwacht(kanaal);
-            var proces = WerkerProces.Start(app, poort.Poort, kanaal.WerkerId, Instellingen(), logger);
+            // The first worker was started while the host was built; after a crash this loop starts the next one.
+            var (kanaal, proces) = eerste.Neem() ?? Nieuw();
             var lopend = new Lopend(kanaal, proces);
             _huidig = lopend;
             logger.LogInformation("Werkerproces {Pid} gestart: {Uitvoerbaar} {Werker}", proces.Id, app.Uitvoerbaar, app.WerkerPad);
@@ -113,6 +80,15 @@ internal sealed class WerkerHost(
         }
 
         await Beeindig();
+    }
+
+    private (WerkerKanaal, WerkerProces) Nieuw()
+    {
+        var kanaal = new WerkerKanaal(Guid.NewGuid().ToString(), logs);
+        register.Verwacht(kanaal);
+        var proces = WerkerProces.Start(app, poort.Poort, kanaal.WerkerId, Werkerstart.Instellingen(opties.Value, publiek));
+        proces.Volg(logger);
+        return (kanaal, proces);
     }
 
     private bool Stopt(CancellationToken stoppingToken) => stoppingToken.IsCancellationRequested || levensduur.ApplicationStopping.IsCancellationRequested;

@@ -30,7 +30,11 @@ internal sealed class WerkerProces : IAsyncDisposable
         }
     }
 
-    public static WerkerProces Start(FunctieApp app, int grpcPoort, string werkerId, IReadOnlyDictionary<string, string?> instellingen, ILogger logger)
+    /// <summary>
+    /// Starts the process; its output waits in the pipe until <see cref="Volg"/> (the first worker is started before the
+    /// host's logging exists).
+    /// </summary>
+    public static WerkerProces Start(FunctieApp app, int grpcPoort, string werkerId, IReadOnlyDictionary<string, string?> instellingen)
     {
         var psi = new ProcessStartInfo(app.Uitvoerbaar)
         {
@@ -68,26 +72,30 @@ internal sealed class WerkerProces : IAsyncDisposable
         psi.Environment.Remove("ASPNETCORE_URLS");
         psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 
-        var proces = Process.Start(psi) ?? throw new InvalidOperationException($"{app.Uitvoerbaar} start niet.");
-        var werker = new WerkerProces(proces);
-        proces.OutputDataReceived += (_, e) =>
+        return new WerkerProces(Process.Start(psi) ?? throw new InvalidOperationException($"{app.Uitvoerbaar} start niet."));
+    }
+
+    /// <summary>From now on the worker's stdout and stderr go to <paramref name="logger"/>, line by line.</summary>
+    public void Volg(ILogger logger)
+    {
+        var pid = _proces.Id;
+        _proces.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } regel)
             {
-                logger.LogInformation("[werker {Pid} stdout] {Regel}", proces.Id, regel);
+                logger.LogInformation("[werker {Pid} stdout] {Regel}", pid, regel);
             }
         };
-        proces.ErrorDataReceived += (_, e) =>
+        _proces.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } regel)
             {
-                werker.Onthoud(regel);
-                logger.LogWarning("[werker {Pid} stderr] {Regel}", proces.Id, regel);
+                Onthoud(regel);
+                logger.LogWarning("[werker {Pid} stderr] {Regel}", pid, regel);
             }
         };
-        proces.BeginOutputReadLine();
-        proces.BeginErrorReadLine();
-        return werker;
+        _proces.BeginOutputReadLine();
+        _proces.BeginErrorReadLine();
     }
 
     /// <summary>Ends the process (and any children) if it is still running after <paramref name="gratie"/>.</summary>
