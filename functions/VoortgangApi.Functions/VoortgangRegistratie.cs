@@ -48,8 +48,9 @@ public static class VoortgangRegistratie
         services.AddSingleton<Http.ApiMiddleware>();
         services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Sectie));
         services.AddSingleton(sp => OpenDataInstellingen(sp));
-        // First of all hosted services, so before the worker's own: the worker opens its stream to the host (and so
-        // receives requests) only once an empty store has its seed.
+        // First of all hosted services: its work starts before the worker's own start-up and runs beside it; every
+        // function waits for it at the Startpoort.
+        services.AddSingleton<Http.Startpoort>();
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SeedBijStart>());
         return services;
     }
