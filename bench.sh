@@ -9,7 +9,8 @@
 #                                                   the same bytes from a static origin; origin requests; write → edge
 #   ./bench.sh --schaal [--aantallen 1000,100000] [--starts 2] [--inproces 1000,100000,1000000]   the log at scale: a
 #                                                   synthetic log of N lines per size, the release before checkpoints
-#                                                   (built from git) and this one on the same store: cold start, reads,
+#                                                   (built from git) and this one (as deployed: ReadyToRun; and as
+#                                                   ./run.sh builds it) on the same store: cold start, reads,
 #                                                   writes, memory; then the same log in one process up to a million
 #                                                   lines (storage in memory) (±20 minutes)
 # Without --programmas the edge part runs after the rest (it needs Debian's varnish).
@@ -41,6 +42,8 @@ if [ "${1:-}" = "--programmas" ]; then
 fi
 if [ "${1:-}" = "--schaal" ]; then
   shift
+  # This checkout as azd deploys it: dotnet publish (ReadyToRun for linux-x64, VoortgangApi.Functions.csproj).
+  dotnet publish functions/VoortgangApi.Functions -c Release -nologo -v quiet -o .run/bench/na-publish
   echo "» meten: een groot logboek (±20 minuten)"
   exec node bench/schaal.mjs "$@"
 fi

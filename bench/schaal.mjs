@@ -21,7 +21,9 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (
 // 1,000,000 lines need more memory for Azurite (LokiJS holds every entity: 13.4 GB at under a million here) than a 24 GB machine has beside the rest.
 const aantallen = (args.aantallen ?? '1000,100000').split(',').map(Number);
 const starts = Number(args.starts ?? 2);
-const varianten = (args.varianten ?? 'voor,na').split(',').filter(Boolean);
+// 'na' is this checkout as it deploys (dotnet publish: ReadyToRun for linux-x64, as azd builds it; bench.sh publishes it to
+// .run/bench/na-publish), 'na-il' the same code as ./run.sh builds it (no ReadyToRun): the difference is the deployed build's.
+const varianten = (args.varianten ?? 'voor,na,na-il').split(',').filter(Boolean);
 // In one process as well (no Azurite): '--inproces 1000,100000,1000000' (the default), '--inproces' '' to skip.
 const inproces = (args.inproces ?? '1000,100000,1000000').split(',').filter(Boolean).map(Number);
 mkdirSync(uit, { recursive: true });
@@ -31,7 +33,8 @@ process.on('SIGINT', () => { stop(); process.exit(130); });
 const benchDll = join(root, 'bench/VoortgangApi.Bench/bin/Release/net10.0/VoortgangApi.Bench.dll');
 const apps = {
   voor: { host: join(uit, 'voor/functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll'), map: join(uit, 'voor/functions/VoortgangApi.Functions/bin/Release/net10.0') },
-  na: { host: join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll'), map: join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0') },
+  na: { host: join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll'), map: join(uit, 'na-publish') },
+  'na-il': { host: join(root, 'functions/VoortgangApi.LocalHost/bin/Release/net10.0/VoortgangApi.LocalHost.dll'), map: join(root, 'functions/VoortgangApi.Functions/bin/Release/net10.0') },
 };
 const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
 const werker = (app) => Number(execFileSync('pgrep', ['-P', `${app.pid}`, '-f', 'VoortgangApi.Functions.dll'], { encoding: 'utf8' }).trim().split('\n')[0]);
@@ -52,8 +55,8 @@ async function meet(variant, n, omgeving, api, brieven) {
   const env = { ...omgeving, Logging__LogLevel__Default: 'Warning' };
   let app = null;
   const koud = [];
-  // 'na' keeps its checkpoints in the store: one start first (not measured) that writes them, as a deployed release has.
-  if (variant === 'na') {
+  // This checkout keeps its checkpoints in the store: one start first (not measured) that writes them, as a deployed release has.
+  if (variant.startsWith('na')) {
     app = start('dotnet', [host, '--AppMap', map, '--Poort', `${api}`], env);
     await wachtOp(`${programma}/themas`, 1800);
     execFileSync('dotnet', [benchDll, 'checkpunt', '--id', 'schaal', '--minstens', `${n}`, '--seconden', '1800'], { env: { ...process.env, Storage__ConnectionString: omgeving.Storage__ConnectionString }, stdio: 'inherit' });
@@ -134,17 +137,18 @@ const bestand = join(uit, `schaal-${uitkomst.moment.replace(/[:.]/g, '-')}.json`
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 const r = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`\nEen groot logboek (${cpus().length} kernen; koude start = host en werker tot de eerste 200 van /programmas/schaal/themas, mediaan van ${starts})`);
-console.log('regels'.padEnd(10) + 'app'.padEnd(6) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'feed ms'.padEnd(9) + 'hele index ms'.padEnd(15) + 'werker MiB');
+console.log('regels'.padEnd(10) + 'app'.padEnd(7) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'feed ms'.padEnd(9) + 'hele index ms'.padEnd(15) + 'werker MiB');
 for (const x of rijen) {
-  console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(6) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
+  console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(7) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
     + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + (x.historieMs == null ? '-' : r(x.historieMs)).padEnd(13)
     + (x.feedMs == null ? '-' : r(x.feedMs)).padEnd(9) + (x.heleIndexMs == null ? '-' : r(x.heleIndexMs)).padEnd(15) + x.werkerMiB);
 }
-const na = rijen.filter((x) => x.variant === 'na');
-if (na.length > 1) {
+for (const v of ['na', 'na-il']) {
+  const na = rijen.filter((x) => x.variant === v);
+  if (na.length < 2) continue;
   const klein = na[0];
   const groot = na[na.length - 1];
-  console.log(`na: koude start ${groot.n} ÷ ${klein.n} = ${(groot.koudeStartMs.mediaan / klein.koudeStartMs.mediaan).toFixed(2)}; ` +
+  console.log(`${v}: koude start ${groot.n} ÷ ${klein.n} = ${(groot.koudeStartMs.mediaan / klein.koudeStartMs.mediaan).toFixed(2)}; ` +
     `schrijven ${groot.n} ÷ ${klein.n} = ${(groot.schrijvenMediaanMs / klein.schrijvenMediaanMs).toFixed(2)}`);
 }
 
