@@ -7,7 +7,7 @@
 #   ./bench.sh --programmas [--regels 100000] [--seconden 5] [--starts 3]   programme isolation: A's start and reads with B empty, then full
 #   ./bench.sh --rand [--seconden 6] [--rondes 3]   only the edge: Varnish in front of the API against Varnish in front of
 #                                                   the same bytes from a static origin; origin requests; write → edge
-#   ./bench.sh --schaal [--aantallen 1000,100000] [--starts 2] [--inproces 1000,100000,1000000]   the log at scale: a
+#   ./bench.sh --schaal [--aantallen 1000,100000] [--starts 2] [--schrijven 40] [--inproces 1000,100000,1000000]   the log at scale: a
 #                                                   synthetic log of N lines per size, the release before checkpoints
 #                                                   (built from git) and this one (as deployed: ReadyToRun; and as
 #                                                   ./run.sh builds it) on the same store: cold start, reads,

@@ -21,6 +21,10 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (
 // 1,000,000 lines need more memory for Azurite (LokiJS holds every entity: 13.4 GB at under a million here) than a 24 GB machine has beside the rest.
 const aantallen = (args.aantallen ?? '1000,100000').split(',').map(Number);
 const starts = Number(args.starts ?? 2);
+// Status writes after the first (the median of 20 moved between 0.84× and 1.48× from one variant to the next on the same
+// store in one run: a write is ~15 ms and the machine is shared, so more of them).
+const schrijfaantal = Number(args.schrijven ?? 40);
+if (!Number.isInteger(schrijfaantal) || schrijfaantal < 1) throw new Error(`--schrijven ${args.schrijven}: een geheel getal vanaf 1`);
 // 'na' is this checkout as it deploys (dotnet publish: ReadyToRun for linux-x64, as azd builds it; bench.sh publishes it to
 // .run/bench/na-publish), 'na-il' the same code as ./run.sh builds it (no ReadyToRun): the difference is the deployed build's.
 const varianten = (args.varianten ?? 'voor,na,na-il').split(',').filter(Boolean);
@@ -79,7 +83,7 @@ async function meet(variant, n, omgeving, api, brieven) {
     grant_type: 'client_credentials', client_id: 'voortgang-vastleggen', client_secret: 'ontwikkelgeheim', scope: 'api://voortgang-api/.default' }) })).json();
   const schrijven = [];
   let eersteSchrijven = null;
-  for (let i = 0; i < 21; i++) {
+  for (let i = 0; i <= schrijfaantal; i++) {
     const body = JSON.stringify({ status: i % 2 ? 'in_uitvoering' : 'vertraagd', peildatum: '2025-12-31', zekerheid: 'afgeleid',
       toelichting: 'Meting van het schrijfpad bij een groot logboek.', bron: { titel: 'Meting', soort: 'overheid', datum: '2025-12-31' } });
     const ms = await tijd(`${programma}/oplossingsrichtingen/SO-${String((i % 200) + 1).padStart(3, '0')}/statussen`,
