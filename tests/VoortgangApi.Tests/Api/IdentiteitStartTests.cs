@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using VoortgangApi.LocalHost;
 using VoortgangApi.Tests.Infrastructure;
 
 namespace VoortgangApi.Tests.Api;
@@ -13,20 +12,8 @@ public class IdentiteitStartTests
     [Fact]
     public async Task AProductionWorkerRefusesANonEntraAuthority()
     {
-        var azurite = await Azurite.GetAsync();
-        var instellingen = azurite.Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["DOTNET_ENVIRONMENT"] = "Production";
         var log = new LogVanger("VoortgangApi.LocalHost");
-        var host = LokaleHost.Bouw([], o =>
-        {
-            o.AppMap = Functieapp.Map;
-            o.Poort = 0;
-            o.MaxHerstarts = 0;
-            foreach (var (k, v) in instellingen)
-            {
-                o.Instellingen[k] = v;
-            }
-        }, builder => builder.Logging.AddProvider(log));
+        var host = await LosseHost.BouwAsync("Production", log);
         await using (host)
         {
             await host.StartAsync();

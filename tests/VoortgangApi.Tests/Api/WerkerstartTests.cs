@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VoortgangApi.LocalHost;
 using VoortgangApi.Tests.Infrastructure;
 
@@ -15,23 +14,7 @@ public class WerkerstartTests
 {
     private readonly LogVanger _log = new("");
 
-    private async Task<Microsoft.AspNetCore.Builder.WebApplication> BouwAsync()
-    {
-        var azurite = await Azurite.GetAsync();
-        var instellingen = azurite.Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["DOTNET_ENVIRONMENT"] = "Development";
-        instellingen["SNAPSHOT_SCHEDULE"] = "0 0 0 1 1 *"; // the timer's schedule is an app setting the host resolves
-        return LokaleHost.Bouw([], o =>
-        {
-            o.AppMap = Functieapp.Map;
-            o.Poort = 0;
-            o.MaxHerstarts = 0;
-            foreach (var (k, v) in instellingen)
-            {
-                o.Instellingen[k] = v;
-            }
-        }, builder => builder.Logging.AddProvider(_log));
-    }
+    private Task<Microsoft.AspNetCore.Builder.WebApplication> BouwAsync() => LosseHost.BouwAsync("Development", _log);
 
     private static bool Leeft(int pid)
     {
