@@ -36,10 +36,12 @@ public sealed class SeedImporter(
         var batches = seed.Regels.Chunk(PerBatch).ToList();
         var sleutels = batches.Select((b, i) => Vastlegging.Hash("seed", i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             System.Text.Json.JsonSerializer.Serialize(b, VoortgangJson.Options))).ToList();
-        var stand = await logboek.VersAsync(ct);
-        if (stand.Volgnummer > 0 && await historie.IdempotentieAsync(sleutels[0], ct) is null)
+        // Whether the log has lines: the state this process reads anyway suffices (on a checkpoint's head, the whole index
+        // of a long log is not read for this check at every start); an empty one is confirmed fresh before a write.
+        var heeftRegels = (await logboek.LeesAsync(ct)).Volgnummer > 0 || (await logboek.VersAsync(ct)).Volgnummer > 0;
+        if (heeftRegels && await historie.IdempotentieAsync(sleutels[0], ct) is null)
         {
-            return await CorrigeerAsync(seed, stand, sleutels, ct);
+            return await CorrigeerAsync(seed, sleutels, ct);
         }
 
         var geschreven = false;
@@ -67,11 +69,16 @@ public sealed class SeedImporter(
     // A log seeded from an earlier version of the seed: append what this seed says differently (corrections and
     // revisions) in one append, once per version of the seed — a later start must not undo what officials recorded
     // since (a correction of a corrected status). A log that was not made by a seed import is left alone.
-    private async Task<bool> CorrigeerAsync(SeedSet seed, Logstand stand, IReadOnlyList<string> seedSleutels, CancellationToken ct)
+    private async Task<bool> CorrigeerAsync(SeedSet seed, IReadOnlyList<string> seedSleutels, CancellationToken ct)
     {
         var sleutel = Vastlegging.Hash(["seedcorrectie", .. seedSleutels]);
-        if (await historie.IdempotentieAsync(sleutel, ct) is not null || !SeedCorrecties.IsGeseed(seed, stand.Regels)
-            || SeedCorrecties.Bereken(seed, stand.Regels) is not { Count: > 0 } regels)
+        if (await historie.IdempotentieAsync(sleutel, ct) is not null)
+        {
+            return false; // this version of the seed was applied before: its lines are not read again
+        }
+
+        var stand = await logboek.VersAsync(ct);
+        if (!SeedCorrecties.IsGeseed(seed, stand.Regels) || SeedCorrecties.Bereken(seed, stand.Regels) is not { Count: > 0 } regels)
         {
             return false;
         }

@@ -58,7 +58,11 @@ internal static class Logproef
 
         public Task<IReadOnlyList<Logregel>> VoegToeAsync(Toevoeging toevoeging, CancellationToken ct) => throw new NotSupportedException();
 
-        public Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct) => Task.FromResult<Idempotentie?>(null);
+        /// <summary>Every Idempotency-Key was used before (a store the seed's batches went into).</summary>
+        public bool AllesEerderGezien { get; set; }
+
+        public Task<Idempotentie?> IdempotentieAsync(string sleutel, CancellationToken ct) =>
+            Task.FromResult(AllesEerderGezien ? new Idempotentie("", 1) : null);
     }
 
     internal sealed class GeheugenCheckpuntStore : ICheckpuntStore
