@@ -7,24 +7,52 @@ namespace VoortgangApi.Functions.Http;
 /// What every function waits for before it runs: the log read at the start and, on an empty store, the seed imported
 /// (<see cref="SeedBijStart"/>). That work runs beside the worker's own start and the host's handshake instead of
 /// before them (measured: ~0.3 s of a cold start); a request that arrives first waits here, so nothing is ever answered
-/// from a store without its seed.
+/// from a store without its seed. It also knows when the functions are quiet, for work that can wait for that.
 /// </summary>
-internal sealed class Startpoort
+internal sealed class Startpoort(TimeProvider tijd)
 {
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _eerste = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _lopend;
+    private long _laatsteEinde;
 
     public Task Open => _open.Task;
 
-    /// <summary>Completes when the first function has run (answered or failed): work that can wait starts after it.</summary>
+    /// <summary>Completes when the first function has run (answered or failed).</summary>
     public Task EersteAanroep => _eerste.Task;
-
-    public void Aangeroepen() => _eerste.TrySetResult();
 
     public void Opent() => _open.TrySetResult();
 
     /// <summary>The start failed: waiting functions fail with it (the worker stops, and its host starts it again).</summary>
     public void Faalt(Exception fout) => _open.TrySetException(fout);
+
+    internal void Begint() => Interlocked.Increment(ref _lopend);
+
+    internal void Eindigt()
+    {
+        Interlocked.Exchange(ref _laatsteEinde, tijd.GetTimestamp());
+        Interlocked.Decrement(ref _lopend);
+        _eerste.TrySetResult();
+    }
+
+    /// <summary>
+    /// Completes once the first function has run and then none has run for <paramref name="stilte"/>: the first requests
+    /// after a cold start come in a burst (a page and what it loads), and on two cores work beside them slows each one.
+    /// </summary>
+    public async Task StilAsync(TimeSpan stilte, CancellationToken ct)
+    {
+        await EersteAanroep.WaitAsync(ct);
+        while (true)
+        {
+            var sinds = tijd.GetElapsedTime(Interlocked.Read(ref _laatsteEinde));
+            if (Volatile.Read(ref _lopend) == 0 && sinds >= stilte)
+            {
+                return;
+            }
+
+            await Task.Delay(Volatile.Read(ref _lopend) > 0 || sinds >= stilte ? stilte : stilte - sinds, tijd, ct);
+        }
+    }
 }
 
 /// <summary>The first middleware of every function: it runs once the <see cref="Startpoort"/> is open.</summary>
@@ -33,13 +61,14 @@ internal sealed class StartpoortMiddleware(Startpoort poort) : IFunctionsWorkerM
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         await poort.Open.WaitAsync(context.CancellationToken);
+        poort.Begint();
         try
         {
             await next(context);
         }
         finally
         {
-            poort.Aangeroepen();
+            poort.Eindigt();
         }
     }
 }
