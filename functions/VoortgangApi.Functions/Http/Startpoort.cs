@@ -36,21 +36,31 @@ internal sealed class Startpoort(TimeProvider tijd)
     }
 
     /// <summary>
-    /// Completes once the first function has run and then none has run for <paramref name="stilte"/>: the first requests
-    /// after a cold start come in a burst (a page and what it loads), and on two cores work beside them slows each one.
+    /// Completes once the first function has run and then none has run for <paramref name="stilte"/>, or at the latest
+    /// after <paramref name="uiterlijk"/>: the first requests after a cold start come in a burst (a page and what it
+    /// loads), and on two cores work beside them slows each one.
     /// </summary>
-    public async Task StilAsync(TimeSpan stilte, CancellationToken ct)
+    public async Task StilAsync(TimeSpan stilte, TimeSpan uiterlijk, CancellationToken ct)
     {
-        await EersteAanroep.WaitAsync(ct);
-        while (true)
+        using var genoeg = new CancellationTokenSource(uiterlijk, tijd);
+        using var wachten = CancellationTokenSource.CreateLinkedTokenSource(ct, genoeg.Token);
+        try
         {
-            var sinds = tijd.GetElapsedTime(Interlocked.Read(ref _laatsteEinde));
-            if (Volatile.Read(ref _lopend) == 0 && sinds >= stilte)
+            await EersteAanroep.WaitAsync(wachten.Token);
+            while (true)
             {
-                return;
-            }
+                var sinds = tijd.GetElapsedTime(Interlocked.Read(ref _laatsteEinde));
+                if (Volatile.Read(ref _lopend) == 0 && sinds >= stilte)
+                {
+                    return;
+                }
 
-            await Task.Delay(Volatile.Read(ref _lopend) > 0 || sinds >= stilte ? stilte : stilte - sinds, tijd, ct);
+                await Task.Delay(Volatile.Read(ref _lopend) > 0 || sinds >= stilte ? stilte : stilte - sinds, tijd, wachten.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // busy (or no request) until the latest moment: the waiting work starts anyway
         }
     }
 }

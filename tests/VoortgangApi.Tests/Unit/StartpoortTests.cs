@@ -48,7 +48,7 @@ public class StartpoortTests
         var middleware = new StartpoortMiddleware(poort);
         var eerste = new TaskCompletionSource();
         var aanroep = middleware.Invoke(Context(), _ => eerste.Task);
-        var stil = poort.StilAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+        var stil = poort.StilAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         await StapAsync(tijd, 5_000);
         Assert.False(stil.IsCompleted); // the first request is still running
@@ -69,6 +69,29 @@ public class StartpoortTests
 
         await StapAsync(tijd, 400);
         await stil.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task WorkThatWaitsForQuietStartsAtTheLatestMomentWhenTheFunctionsStayBusy()
+    {
+        var tijd = new FakeTimeProvider();
+        var poort = new Startpoort(tijd);
+        poort.Opent();
+        var bezig = new TaskCompletionSource();
+        var aanroep = new StartpoortMiddleware(poort).Invoke(Context(), _ => bezig.Task);
+        var stil = poort.StilAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        await StapAsync(tijd, 9_000);
+        Assert.False(stil.IsCompleted);
+        await StapAsync(tijd, 1_100);
+        await stil.WaitAsync(TimeSpan.FromSeconds(5)); // without an exception: the work starts anyway
+
+        bezig.SetResult();
+        await aanroep;
+        using var stop = new CancellationTokenSource();
+        var gestopt = poort.StilAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), stop.Token);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gestopt); // the worker stops: nothing to start
     }
 
     // Lets the waiting code register its timer, then moves the clock on (its timers fire at the new time).
