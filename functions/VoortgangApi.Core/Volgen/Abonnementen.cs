@@ -31,8 +31,9 @@ public sealed class Abonnementen(
         }
 
         var invoer = gelezen.Waarde!.Waarde;
-        // Read fresh once: the ids are checked against it, and the subscription starts after its last line.
-        var log = await logboek.VersAsync(ct);
+        // Read fresh once (the current state only, not the whole index): the ids are checked against it, and the
+        // subscription starts after its last line.
+        var log = await logboek.VersAsync(ct, tijd.Vandaag());
         var huidig = log.Huidig(tijd.Vandaag());
         var fouten = new List<OngeldigeInvoer>();
 

@@ -28,7 +28,6 @@ public sealed class Uitzender(string programmaId, Logboek logboek, ICyclusStore 
         }
 
         var cursor = await store.CursorAsync(programmaId, ct);
-        var log = await logboek.VersAsync(ct);
         var brieven = (await cycli.LijstAsync(ct)).Where(c => c.Cyclus.Momentopname is not null).Select(c => c.Cyclus).ToList();
         if (cursor is null)
         {
@@ -45,15 +44,20 @@ public sealed class Uitzender(string programmaId, Logboek logboek, ICyclusStore 
             cursor = await store.CursorAsync(programmaId, ct) ?? cursor;
         }
 
+        // The log as stored now (another instance's commit included), then its page after the cursor: after a start on a
+        // checkpoint's head that page comes from the segments it falls in and the lines after the checkpoint, so a round
+        // does not make the whole index be read.
+        await logboek.VersAsync(ct, tijd.Vandaag());
+        var (log, regels) = await logboek.RegelsNaAsync(cursor.Volgnummer, PerRonde, ct);
         var gezet = 0;
-        var tot = Math.Min(log.Volgnummer, cursor.Volgnummer + PerRonde);
-        if (tot > cursor.Volgnummer)
+        var tot = regels.Count > 0 ? regels[^1].Volgnummer : cursor.Volgnummer;
+        if (regels.Count > 0)
         {
             var huidig = log.Huidig(tijd.Vandaag());
             var themaVan = huidig.Oplossingsrichtingen.ToDictionary(o => o.Id, o => o.ThemaId, StringComparer.Ordinal);
-            for (var n = cursor.Volgnummer + 1; n <= tot; n++)
+            foreach (var regel in regels)
             {
-                var regel = log.Regel(n)!;
+                var n = regel.Volgnummer;
                 var (soort, thema, item, gebeurtenis) = Gebeurtenis(regel, themaVan);
                 foreach (var a in abonnementen.Where(a => n > a.VanafVolgnummer && a.Wil(soort, thema, item)))
                 {

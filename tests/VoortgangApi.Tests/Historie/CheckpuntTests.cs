@@ -5,8 +5,10 @@ using VoortgangApi.Core;
 using VoortgangApi.Core.Cycli;
 using VoortgangApi.Core.Historie;
 using VoortgangApi.Core.Model;
+using VoortgangApi.Core.Volgen;
 using VoortgangApi.Functions;
 using VoortgangApi.Tests.Infrastructure;
+using VoortgangApi.Tests.Volgen;
 
 namespace VoortgangApi.Tests.Historie;
 
@@ -125,6 +127,41 @@ public class CheckpuntTests
             Assert.All(delen, d => Assert.Contains(namen, n => n.Contains($"-{d.Van:D12}-{d.Tot:D12}-{d.Sha256[..16]}.json", StringComparison.Ordinal)));
             Assert.NotNull(Itemdelen.Lees(sleutel, delen[^1], await vensterstore.SegmentAsync(delen[^1].Bestand(sleutel), default)));
         }
+    }
+
+    [Fact]
+    public async Task AWebhookRoundAfterAStartOnACheckpointTakesItsPageFromTheSegmentsWithoutTheWholeIndex()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        instellingen["Checkpunten:ElkeRegels"] = "500";
+        instellingen["Checkpunten:Segmentgrootte"] = "500";
+        instellingen["Checkpunten:VolledigNaSeconden"] = "3600"; // only when a request needs it
+        await using (var eerste = Diensten(instellingen))
+        {
+            var logboek = eerste.GetRequiredService<Logboek>();
+            await SchrijfAsync(eerste.GetRequiredService<IHistorieStore>(), logboek, 1200);
+            await logboek.VersAsync(default);
+            await logboek.CheckpuntLopend;
+        }
+
+        await using var daarna = Diensten(instellingen);
+        var herstart = daarna.GetRequiredService<Logboek>();
+        var programma = daarna.GetRequiredService<Core.Programmas.Programma>().Id;
+        var abonnementen = new GeheugenAbonnementen();
+        await abonnementen.VoegToeAsync(new Abonnement("a-1", programma, "https://ontvanger.example/haak", [], [], [], "geheim",
+            Abonnementstoestanden.Actief, 1150, DateTimeOffset.UtcNow), default);
+        var wachtrij = new GeheugenWachtrij();
+        var uitzender = new Uitzender(programma, herstart, daarna.GetRequiredService<ICyclusStore>(), abonnementen, wachtrij,
+            daarna.GetRequiredService<Core.OpenData.OpenDataInstellingen>(), TimeProvider.System);
+        Assert.False((await herstart.LeesAsync(default)).Tijdlijn.Volledig);
+
+        var gezet = await uitzender.RondeAsync(default);
+
+        Assert.False((await herstart.LeesAsync(default)).Tijdlijn.Volledig); // the page came from the last segment
+        Assert.Equal(50, gezet);
+        Assert.Equal(Enumerable.Range(1151, 50).Select(n => Aflevering.MaakId(programma, $"regel/{n}", "a-1")), wachtrij.Gezet.Select(g => g.Aflevering.WebhookId));
+        Assert.Equal(1200, (await abonnementen.CursorAsync(programma, default))!.Volgnummer);
     }
 
     private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
