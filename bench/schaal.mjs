@@ -95,12 +95,14 @@ async function meet(variant, n, omgeving, api, brieven) {
   const historie = await tijd(`${programma}/oplossingsrichtingen/SO-001/historie`);
   // The release before checkpoints has no feed per item: '-' in its row.
   const feed = await tijd(`${programma}/oplossingsrichtingen/SO-002/feed`).catch((e) => (/: 404$/.test(e.message) ? null : Promise.reject(e)));
+  // The worker's memory before the whole index (its head, the windows, item parts and segments read so far), then with it.
+  const werkerKopMiB = Math.round(rss(werker(app)) / 1024);
   const heleIndex = await tijd(`${programma}/oplossingsrichtingen?peildatum=2024-01-01&bekendOp=2021-01-01T00:00:00Z&pageSize=100`);
   const werkerMiB = Math.round(rss(werker(app)) / 1024);
   app.kill('SIGTERM');
   await gestopt(app);
   return { variant, n, koudeStartMs: { mediaan: mediaan(koud), alle: koud }, eersteHuidigMs: huidig, eerstePeildatumMs: peildatum[0],
-    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), historieMs: historie, feedMs: feed, heleIndexMs: heleIndex, werkerMiB };
+    peildatumMediaanMs: mediaan(peildatum), cyclusMs: cyclus, eersteSchrijvenMs: eersteSchrijven, schrijvenMediaanMs: mediaan(schrijven), historieMs: historie, feedMs: feed, heleIndexMs: heleIndex, werkerKopMiB, werkerMiB };
 }
 
 // The release before the checkpoints, built once from git in a worktree (skipped, with a message, without git history).
@@ -141,11 +143,11 @@ const bestand = join(uit, `schaal-${uitkomst.moment.replace(/[:.]/g, '-')}.json`
 writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
 const r = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`\nEen groot logboek (${cpus().length} kernen; koude start = host en werker tot de eerste 200 van /programmas/schaal/themas, mediaan van ${starts})`);
-console.log('regels'.padEnd(10) + 'app'.padEnd(7) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'feed ms'.padEnd(9) + 'hele index ms'.padEnd(15) + 'werker MiB');
+console.log('regels'.padEnd(10) + 'app'.padEnd(7) + 'koude start ms'.padEnd(16) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21) + 'cyclus ms'.padEnd(11) + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms'.padEnd(13) + 'feed ms'.padEnd(9) + 'hele index ms'.padEnd(15) + 'werker MiB (kop / hele index)');
 for (const x of rijen) {
   console.log(`${x.n}`.padEnd(10) + x.variant.padEnd(7) + r(x.koudeStartMs.mediaan).padEnd(16) + r(x.eersteHuidigMs).padEnd(11)
     + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + r(x.cyclusMs).padEnd(11) + `${x.eersteSchrijvenMs == null ? '-' : r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21) + (x.historieMs == null ? '-' : r(x.historieMs)).padEnd(13)
-    + (x.feedMs == null ? '-' : r(x.feedMs)).padEnd(9) + (x.heleIndexMs == null ? '-' : r(x.heleIndexMs)).padEnd(15) + x.werkerMiB);
+    + (x.feedMs == null ? '-' : r(x.feedMs)).padEnd(9) + (x.heleIndexMs == null ? '-' : r(x.heleIndexMs)).padEnd(15) + `${x.werkerKopMiB} / ${x.werkerMiB}`);
 }
 for (const v of ['na', 'na-il']) {
   const na = rijen.filter((x) => x.variant === v);
