@@ -140,15 +140,13 @@ public sealed class PublicatieService(
             return;
         }
 
+        // The commit's lines as a page of the log (on a checkpoint's head: the lines after it), not the whole index.
         var laatste = vastgesteld.Max(v => v.Cyclus.Peildatum);
-        var stand = await logboek.VersAsync(ct);
-        for (var n = van; n <= tot; n++)
+        await logboek.VersAsync(ct, logboek.Tijd.Vandaag());
+        var (_, regels) = await logboek.RegelsNaAsync(van - 1, (int)Math.Min(int.MaxValue, tot - van + 1), ct);
+        if (regels.Any(r => (r.Status?.Peildatum ?? r.Revisie!.GeldigVanaf) <= laatste))
         {
-            if (stand.Regel(n) is { } r && (r.Status?.Peildatum ?? r.Revisie!.GeldigVanaf) <= laatste)
-            {
-                await WerkIndexenBijAsync(ct);
-                return;
-            }
+            await WerkIndexenBijAsync(ct);
         }
     }
 
@@ -203,14 +201,16 @@ public sealed class PublicatieService(
     {
         var eerder = await store.LeesAsync(Correcties.Index, ct) is { } bytes ? Correcties.LeesIndex(bytes) : [];
         var nu = new HashSet<string>(StringComparer.Ordinal);
-        var log = versies.Any(v => v.Cyclus.Momentopname?.BekendOp is not null) ? await logboek.VersAsync(ct) : null;
+        // Each letter's peildatum as known now: on a checkpoint's head from that date's window, not the whole index.
+        var log = versies.Any(v => v.Cyclus.Momentopname?.BekendOp is not null) ? await logboek.VersAsync(ct, logboek.Tijd.Vandaag()) : null;
         foreach (var v in versies.Where(v => v.Cyclus.Momentopname?.BekendOp is not null))
         {
             try
             {
                 var brief = _bevroren.TryGetValue((v.Cyclus.Id, v.RunId!), out var b) ? b
                     : _bevroren[(v.Cyclus.Id, v.RunId!)] = await cycli.LeesMomentopnameAsync(v.Cyclus.Id, v.RunId!, ct);
-                var correcties = Correcties.Bereken(brief, log!.Stand(v.Cyclus.Peildatum, DateTimeOffset.MaxValue));
+                var stand = await logboek.DekkendAsync(log!, v.Cyclus.Peildatum, DateTimeOffset.MaxValue, ct);
+                var correcties = Correcties.Bereken(brief, stand.Stand(v.Cyclus.Peildatum, DateTimeOffset.MaxValue));
                 if (correcties.Count > 0)
                 {
                     nu.Add(v.Cyclus.Id);

@@ -40,7 +40,11 @@ public sealed partial class Checkpuntbeheer(
     public Task Lopend { get { lock (_lock) { return _lopend; } } }
 
     /// <summary>The newest checkpoint whose segments all hold up, or null (none, or none readable: the caller reads the log from storage).</summary>
-    public async Task<GeladenCheckpunt?> LaadAsync(CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="alleenKop"/> (a process that lets its whole index go) only a checkpoint with a head that holds
+    /// up counts, and one without is left alone: reading its segments would read what the process just let go.
+    /// </remarks>
+    public async Task<GeladenCheckpunt?> LaadAsync(CancellationToken ct, bool alleenKop = false)
     {
         IReadOnlyList<Checkpunt> lijst;
         try
@@ -69,6 +73,11 @@ public sealed partial class Checkpuntbeheer(
                 {
                     Onthoud(c);
                     return new GeladenCheckpunt(c, Tijdlijn.VanKop(kop), kop.LaatsteId);
+                }
+
+                if (alleenKop)
+                {
+                    return null;
                 }
 
                 tijdlijn = await LaadSegmentenAsync(c, ct);
@@ -105,16 +114,9 @@ public sealed partial class Checkpuntbeheer(
     {
         lock (_lock)
         {
-            if (!stand.Tijdlijn.Volledig)
+            if (!stand.Tijdlijn.Volledig || !IsNodig(stand, altijd))
             {
-                return; // a state on a head has no lines to write; the whole index follows and is written then
-            }
-
-            // A log shorter than one interval gets none, not even at a letter (reading it whole is as quick), unless one
-            // that did not hold up (or a window of it) must be replaced — then also at the same number.
-            if (stand.Volgnummer == 0 || (!_herschrijven && (stand.Volgnummer <= _laatste || stand.Volgnummer < elkeRegels || (!altijd && stand.Volgnummer - _laatste < elkeRegels))))
-            {
-                return;
+                return; // a state on a head has no lines to write: its log reads the whole index when one is due (Nodig)
             }
 
             if (!_lopend.IsCompleted)
@@ -126,6 +128,26 @@ public sealed partial class Checkpuntbeheer(
             _lopend = Task.Run(() => SchrijfAsync(stand));
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="stand"/> is due a checkpoint (enough new lines, or <paramref name="altijd"/> at a letter):
+    /// a log on a checkpoint's head then reads its whole index, from which <see cref="Na"/> writes it.
+    /// </summary>
+    public bool Nodig(Logstand stand, bool altijd = false)
+    {
+        lock (_lock)
+        {
+            return IsNodig(stand, altijd);
+        }
+    }
+
+    /// <summary>The number of the newest checkpoint this process wrote or started from (0: none that holds up).</summary>
+    public long Laatste { get { lock (_lock) { return _laatste; } } }
+
+    // A log shorter than one interval gets none, not even at a letter (reading it whole is as quick), unless one that did
+    // not hold up (or a window of it) must be replaced — then also at the same number. Called under _lock.
+    private bool IsNodig(Logstand stand, bool altijd) =>
+        stand.Volgnummer > 0 && (_herschrijven || (stand.Volgnummer > _laatste && stand.Volgnummer >= elkeRegels && (altijd || stand.Volgnummer - _laatste >= elkeRegels)));
 
     /// <summary>Logs how a start went: the checkpoint and the lines read after it, each with its time.</summary>
     public void Gestart(long volgnummer, TimeSpan checkpunt, int staart, TimeSpan staartduur) =>

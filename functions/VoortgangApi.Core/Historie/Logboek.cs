@@ -99,11 +99,15 @@ public sealed class Logstand
 /// exactly what is missing.
 /// </summary>
 /// <remarks>
-/// After a start on a checkpoint's head the whole index is read beside the requests, from <paramref name="uitstel"/>
-/// after the start on (the start's first requests keep the CPU; on two cores the reading halves their speed), or at once
-/// when a request needs it.
+/// After a start on a checkpoint's head the whole index is read beside the requests when a request needs it, when a
+/// checkpoint is due (it is written from the whole index), or <paramref name="uitstel"/> after the start
+/// (<see cref="Timeout.InfiniteTimeSpan"/>: only then; the start's first requests keep the CPU, and on two cores the
+/// reading halves their speed). With <paramref name="vasthouden"/> the whole index is let go again that long after the
+/// last request that needed it, once the newest checkpoint has been written: the process moves on to that checkpoint's
+/// head, so what it holds stays the size of the head, not of the log. Zero keeps it.
 /// </remarks>
-public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null, TimeSpan uitstel = default) : IDisposable
+public sealed partial class Logboek(
+    IHistorieStore store, Versheid versheid, Checkpuntbeheer? checkpunten = null, TimeSpan uitstel = default, TimeSpan vasthouden = default) : IDisposable
 {
     private readonly SemaphoreSlim _laden = new(1, 1);
     private readonly Lock _herstart = new();
@@ -116,7 +120,15 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     private Logregel[]? _staart;
     private Task? _volledig;
     private Func<Task>? _laadVolledig;
-    private readonly TaskCompletionSource _volledigNodig = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _volledigNodig = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Letting the whole index go: the last moment (UTC ticks) a request needed it, whether a letter asked for a checkpoint
+    // while the process ran on a head, the wait under way, and the stop for that wait.
+    private long _laatstNodig;
+    private bool _checkpuntGevraagd;
+    private volatile bool _opAanvraag; // the head reads the whole index only when something needs it
+    private Task? _loslaten;
+    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Checkpuntvenster, Task<Vensterinhoud?>> _vensters = new();
     private readonly ConcurrentDictionary<Checkpuntsegment, Task<IReadOnlyList<Logregel>?>> _segmenten = new();
     private const int BestandenInGeheugen = 16;
@@ -156,6 +168,7 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     private async Task<Logstand?> MetVensterAsync(Logstand log, DateOnly peildatum, DateTimeOffset bekendOp, CancellationToken ct)
     {
         if (_gestart is { } c && checkpunten is not null && _staart is { } staart && !log.Tijdlijn.Volledig && bekendOp >= c.BekendTot
+            && log.Volgnummer >= c.Volgnummer // a state of an earlier head (the process moved on since) is not answered from this one
             && c.Checkpunt.VensterVoor(peildatum) is { } venster && await VensterAsync(checkpunten, c.Checkpunt, venster, ct) is { } inhoud)
         {
             var tijdlijn = Tijdlijn.VanVenster(inhoud, c.BekendTot, staart.Where(r => r.Volgnummer <= log.Volgnummer));
@@ -172,14 +185,18 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     /// <summary>The log with its whole index: for as-of reads a head does not cover, the history and the change feed.</summary>
     public async Task<Logstand> VolledigAsync(CancellationToken ct)
     {
-        var b = await versheid.LeesAsync(_stand, VernieuwAsync, ct);
-        if (b.Waarde.Tijdlijn.Volledig)
+        Nodig();
+        while (true)
         {
-            return b.Waarde;
-        }
+            // Again after the wait: a process that let its whole index go in between reads it once more.
+            var b = await versheid.LeesAsync(_stand, VernieuwAsync, ct);
+            if (b.Waarde.Tijdlijn.Volledig)
+            {
+                return b.Waarde;
+            }
 
-        await WachtOpVolledigAsync(ct);
-        return (await versheid.LeesAsync(_stand, VernieuwAsync, ct)).Waarde;
+            await WachtOpVolledigAsync(ct);
+        }
     }
 
     /// <summary>
@@ -189,6 +206,11 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     /// </summary>
     public async Task<Logstand> VersAsync(CancellationToken ct, DateOnly? dekt = null)
     {
+        if (dekt is null)
+        {
+            Nodig();
+        }
+
         var stand = await VernieuwAsync(ct);
         if (stand.Tijdlijn.Volledig)
         {
@@ -208,8 +230,15 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
             }
         }
 
-        await WachtOpVolledigAsync(ct);
-        return await VernieuwAsync(ct);
+        while (true)
+        {
+            await WachtOpVolledigAsync(ct);
+            stand = await VernieuwAsync(ct);
+            if (stand.Tijdlijn.Volledig)
+            {
+                return stand;
+            }
+        }
     }
 
     /// <summary>
@@ -250,7 +279,7 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
             {
                 // Kept as of the counter after this write's bump below: the merged log is current.
                 _stand = versheid.Bewaar(Voeg(oud, toegevoegd), versheid.Teller + 1);
-                checkpunten?.Na(_stand.Waarde);
+                NaStand(_stand.Waarde);
             }
         }
         finally
@@ -267,19 +296,58 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     /// <summary>The checkpoint write under way, if any (tests and the bench wait for it).</summary>
     public Task CheckpuntLopend => checkpunten?.Lopend ?? Task.CompletedTask;
 
-    /// <summary>The reading of the whole index beside the requests after a start on a head (done when there is none).</summary>
-    public Task VolledigLopend => _volledig ?? Task.CompletedTask;
+    /// <summary>
+    /// The reading of the whole index beside the requests on a head, once asked for or timed (done when there is none,
+    /// and while a head that reads it only when needed waits for that need).
+    /// </summary>
+    public Task VolledigLopend => _volledig is { } v && (!_opAanvraag || _volledigNodig.Task.IsCompleted) ? v : Task.CompletedTask;
 
     /// <summary>Asks for a checkpoint at the log as this process knows it (after a letter is frozen), written beside the requests.</summary>
     public void VraagCheckpunt()
     {
-        if (_stand?.Waarde is { } stand)
+        if (_stand?.Waarde is not { } stand)
+        {
+            return;
+        }
+
+        if (stand.Tijdlijn.Volledig)
         {
             checkpunten?.Na(stand, altijd: true);
         }
+        else if (checkpunten?.Nodig(stand, altijd: true) == true)
+        {
+            _checkpuntGevraagd = true;
+            _volledigNodig.TrySetResult(); // written from the whole index once it is read
+        }
     }
 
-    public void Dispose() => _laden.Dispose();
+    /// <summary>The number of the checkpoint whose head this process runs on, or null when it holds the whole index.</summary>
+    public long? OpKop => _stand?.Waarde.Tijdlijn.Volledig == false ? _gestart?.Volgnummer : null;
+
+    /// <summary>The wait to let the whole index go, when one is under way (tests wait for it).</summary>
+    public Task LoslatenLopend => _loslaten ?? Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _stop.Cancel(); // not disposed: the container may dispose a logbook twice (keyed and default), and it holds no timer
+        _laden.Dispose();
+    }
+
+    // After each new state: a checkpoint when one is due; on a head that is the reading of the whole index it is written from.
+    private void NaStand(Logstand stand)
+    {
+        if (stand.Tijdlijn.Volledig)
+        {
+            checkpunten?.Na(stand);
+        }
+        else if (checkpunten?.Nodig(stand) == true)
+        {
+            _volledigNodig.TrySetResult();
+        }
+    }
+
+    // A request that needs the whole index: it is kept at least `vasthouden` from now.
+    private void Nodig() => Interlocked.Exchange(ref _laatstNodig, Tijd.GetUtcNow().UtcTicks);
 
     // The log as storage has it now: the lines after the last known number, or at the first read the start.
     private async Task<Logstand> VernieuwAsync(CancellationToken ct)
@@ -301,7 +369,7 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
             }
 
             _stand = versheid.Bewaar(stand, teller, begin);
-            checkpunten?.Na(stand);
+            NaStand(stand);
             return stand;
         }
         finally
@@ -321,34 +389,9 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
         {
             var geladenNa = klok.Elapsed;
             var staart = await store.LeesNaAsync(c.Volgnummer - 1, ct);
-            if (staart.Count > 0 && staart[0].Volgnummer == c.Volgnummer && staart[0].VastgelegdOp == c.BekendTot && staart[0].Id == c.LaatsteId)
+            if (Houdt(c, staart))
             {
-                if (!c.Tijdlijn.Volledig)
-                {
-                    _gestart = c;
-                    _staart = [];
-                    _laadVolledig = () => LaadVolledigAsync(checkpunten, c.Checkpunt);
-                    var laad = _laadVolledig;
-                    _volledig = Task.Run(async () =>
-                    {
-                        if (uitstel > TimeSpan.Zero)
-                        {
-                            await Task.WhenAny(Task.Delay(uitstel, versheid.Tijd), _volledigNodig.Task);
-                        }
-
-                        await laad();
-                    }, CancellationToken.None);
-                }
-
-                var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
-                var stand = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
-                if (!c.Tijdlijn.Volledig && c.Checkpunt.Vensters is [.., var nieuwste])
-                {
-                    // Beside the requests: the newest window, read once, so the first as-of read after a start finds
-                    // its code compiled and its format known (it reads its own window; one of ~900 lines costs little).
-                    _ = Task.Run(() => MetVensterAsync(stand, nieuwste.Van, DateTimeOffset.MaxValue, CancellationToken.None));
-                }
-
+                var stand = Op(c, staart, checkpunten, uitstel);
                 checkpunten.Gestart(c.Volgnummer, geladenNa, staart.Count - 1, klok.Elapsed - geladenNa);
                 return stand;
             }
@@ -357,7 +400,52 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
         }
 
         var alles = await store.LeesNaAsync(0, ct);
+        Loslaten(); // a log read from the table (no checkpoint yet) moves on to the first one written from it
         return alles.Count == 0 ? Leeg : Voeg(Leeg, alles);
+    }
+
+    // The lines read from the checkpoint's number on start with the checkpoint's own last line.
+    private static bool Houdt(GeladenCheckpunt c, IReadOnlyList<Logregel> staart) =>
+        staart.Count > 0 && staart[0].Volgnummer == c.Volgnummer && staart[0].VastgelegdOp == c.BekendTot && staart[0].Id == c.LaatsteId;
+
+    // The state on a checkpoint and the lines from its number on (called under _laden, or at the start). On a head: the
+    // whole index is read beside the requests when one needs it, when a checkpoint is due, or after `wacht`.
+    private Logstand Op(GeladenCheckpunt c, IReadOnlyList<Logregel> staart, Checkpuntbeheer beheer, TimeSpan wacht)
+    {
+        if (!c.Tijdlijn.Volledig)
+        {
+            var nodig = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _volledigNodig = nodig;
+            _opAanvraag = wacht == Timeout.InfiniteTimeSpan;
+            _gestart = c;
+            _staart = [];
+            _laadVolledig = () => LaadVolledigAsync(beheer, c.Checkpunt);
+            var laad = _laadVolledig;
+            _volledig = Task.Run(async () =>
+            {
+                if (wacht == Timeout.InfiniteTimeSpan)
+                {
+                    await nodig.Task;
+                }
+                else if (wacht > TimeSpan.Zero)
+                {
+                    await Task.WhenAny(Task.Delay(wacht, versheid.Tijd), nodig.Task);
+                }
+
+                await laad();
+            }, CancellationToken.None);
+        }
+
+        var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
+        var stand = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+        if (!c.Tijdlijn.Volledig && c.Checkpunt.Vensters is [.., var nieuwste])
+        {
+            // Beside the requests: the newest window, read once, so the first as-of read after a start finds
+            // its code compiled and its format known (it reads its own window; one of ~900 lines costs little).
+            _ = Task.Run(() => MetVensterAsync(stand, nieuwste.Van, DateTimeOffset.MaxValue, CancellationToken.None));
+        }
+
+        return stand;
     }
 
     // The whole index after a start on a head: the checkpoint's segments (or, when they do not hold up, the table),
@@ -383,9 +471,9 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
         await _laden.WaitAsync();
         try
         {
-            if (_staart is null)
+            if (_staart is null || _gestart?.Checkpunt != c)
             {
-                return;
+                return; // read already, or the process moved on to another head meanwhile (its own reading follows)
             }
 
             foreach (var r in _staart.Where(r => r.Volgnummer > tijdlijn.Regels.Aantal))
@@ -403,7 +491,10 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
             _vensters.Clear();
             _segmenten.Clear();
             _registers.Clear();
-            checkpunten?.Na(stand);
+            Nodig();
+            checkpunten?.Na(stand, altijd: _checkpuntGevraagd);
+            _checkpuntGevraagd = false;
+            Loslaten();
         }
         finally
         {
@@ -414,6 +505,7 @@ public sealed partial class Logboek(IHistorieStore store, Versheid versheid, Che
     // A failed reading (storage unreachable) is tried again by the next request that needs the whole index.
     private async Task WachtOpVolledigAsync(CancellationToken ct)
     {
+        Nodig();
         _volledigNodig.TrySetResult(); // a request waits for it: no reason to wait any longer
         var taak = _volledig ?? Task.CompletedTask;
         try

@@ -20,9 +20,21 @@ public sealed class CheckpuntOptions
     public int Vensterdoel { get; set; } = Core.Historie.Vensters.Doel;
 
     /// <summary>
-    /// Seconds after a start on a checkpoint before the whole index is read beside the requests (sooner when a request
-    /// needs it: the history, the feed, a write); the start's first requests keep the CPU meanwhile.
+    /// Seconds after a start on a checkpoint before the whole index is read beside the requests; -1 (the default): only
+    /// when a request needs it (a correction, an as-of read no window answers, the invulblad, a snapshot) or a checkpoint
+    /// is due. Reads of the current state, an item's history and the feeds page through the checkpoint's files instead.
     /// </summary>
-    [Range(0, 3600)]
-    public int VolledigNaSeconden { get; set; } = 10;
+    [Range(-1, 3600)]
+    public int VolledigNaSeconden { get; set; } = -1;
+
+    /// <summary>
+    /// Seconds the whole index is kept after the last request that needed it; then, once the newest checkpoint is
+    /// written, the process moves on to that checkpoint's head and lets the whole index go. 0 keeps it.
+    /// </summary>
+    [Range(0, 86400)]
+    public int VolledigVasthoudenSeconden { get; set; } = 300;
+
+    internal TimeSpan Uitstel => VolledigNaSeconden < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(VolledigNaSeconden);
+
+    internal TimeSpan Vasthouden => TimeSpan.FromSeconds(VolledigVasthoudenSeconden);
 }

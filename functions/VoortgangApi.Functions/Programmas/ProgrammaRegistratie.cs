@@ -38,8 +38,11 @@ public static class ProgrammaRegistratie
         Per(services, (sp, id) => sp.GetRequiredService<Programmaregister>().Context(id));
         Per(services, (sp, id) => new Wijzigingsteller(id, sp.GetRequiredService<Wijzigingssignaal>()));
         Per(services, (sp, id) => new Versheid(K<Wijzigingsteller>(sp, id), sp.GetRequiredService<TimeProvider>(), Controle(sp)));
-        Per(services, (sp, id) => new Logboek(K<IHistorieStore>(sp, id), K<Versheid>(sp, id), Checkpunten(sp, id),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CheckpuntOptions>>().Value.VolledigNaSeconden)));
+        Per(services, (sp, id) =>
+        {
+            var o = sp.GetRequiredService<IOptions<CheckpuntOptions>>().Value;
+            return new Logboek(K<IHistorieStore>(sp, id), K<Versheid>(sp, id), Checkpunten(sp, id), o.Uitstel, o.Vasthouden);
+        });
         Per(services, (sp, id) => new Voortgangslezer(K<Logboek>(sp, id), K<ICyclusStore>(sp, id), K<Versheid>(sp, id)));
         Per(services, (sp, id) => new Vastlegging(K<IHistorieStore>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<ILogger<Vastlegging>>()));
         Per(services, (sp, id) => new VoortgangSchrijver(K<Vastlegging>(sp, id), K<Logboek>(sp, id), sp.GetRequiredService<SchemaCatalogus>(), sp.GetRequiredService<TimeProvider>()));

@@ -136,7 +136,7 @@ public class CheckpuntTests
         instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
         instellingen["Checkpunten:ElkeRegels"] = "500";
         instellingen["Checkpunten:Segmentgrootte"] = "500";
-        instellingen["Checkpunten:VolledigNaSeconden"] = "3600"; // only when a request needs it
+        instellingen["Checkpunten:VolledigNaSeconden"] = "-1"; // only when a request needs it (the default)
         await using (var eerste = Diensten(instellingen))
         {
             var logboek = eerste.GetRequiredService<Logboek>();
