@@ -83,7 +83,20 @@ public sealed partial class Logboek
                 return false;
             }
 
-            _stand = versheid.Bewaar(Op(c, staart, beheer, Timeout.InfiniteTimeSpan), teller, begin);
+            // Built before anything changes (with the whole index held, Voeg keeps no tail): a correction since the
+            // checkpoint of an entry its head starts from would send every read back to the whole index at once, so
+            // then a checkpoint is asked for here and the process moves on to that one at the next look.
+            var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
+            var kop = staart.Count == 1 ? geladen : Voeg(geladen, [.. staart.Skip(1)]);
+            if (!kop.Dekt(Tijd.Vandaag(), DateTimeOffset.MaxValue))
+            {
+                beheer.Na(stand, altijd: true);
+                return false;
+            }
+
+            StaOpKop(c, beheer, Timeout.InfiniteTimeSpan);
+            _staart = [.. staart.Skip(1)];
+            _stand = versheid.Bewaar(kop, teller, begin);
             return true;
         }
         catch (Exception) when (!stop.IsCancellationRequested)

@@ -414,26 +414,7 @@ public sealed partial class Logboek(
     {
         if (!c.Tijdlijn.Volledig)
         {
-            var nodig = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _volledigNodig = nodig;
-            _opAanvraag = wacht == Timeout.InfiniteTimeSpan;
-            _gestart = c;
-            _staart = [];
-            _laadVolledig = () => LaadVolledigAsync(beheer, c.Checkpunt);
-            var laad = _laadVolledig;
-            _volledig = Task.Run(async () =>
-            {
-                if (wacht == Timeout.InfiniteTimeSpan)
-                {
-                    await nodig.Task;
-                }
-                else if (wacht > TimeSpan.Zero)
-                {
-                    await Task.WhenAny(Task.Delay(wacht, versheid.Tijd), nodig.Task);
-                }
-
-                await laad();
-            }, CancellationToken.None);
+            StaOpKop(c, beheer, wacht);
         }
 
         var geladen = new Logstand(c.Tijdlijn, c.Volgnummer, c.BekendTot);
@@ -446,6 +427,32 @@ public sealed partial class Logboek(
         }
 
         return stand;
+    }
+
+    // The process runs on the head of `c` (the lines after it follow in _staart): the whole index is read beside the
+    // requests when one needs it, when a checkpoint is due, or after `wacht`.
+    private void StaOpKop(GeladenCheckpunt c, Checkpuntbeheer beheer, TimeSpan wacht)
+    {
+        var nodig = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _volledigNodig = nodig;
+        _opAanvraag = wacht == Timeout.InfiniteTimeSpan;
+        _gestart = c;
+        _staart = [];
+        _laadVolledig = () => LaadVolledigAsync(beheer, c.Checkpunt);
+        var laad = _laadVolledig;
+        _volledig = Task.Run(async () =>
+        {
+            if (wacht == Timeout.InfiniteTimeSpan)
+            {
+                await nodig.Task;
+            }
+            else if (wacht > TimeSpan.Zero)
+            {
+                await Task.WhenAny(Task.Delay(wacht, versheid.Tijd), nodig.Task);
+            }
+
+            await laad();
+        }, CancellationToken.None);
     }
 
     // The whole index after a start on a head: the checkpoint's segments (or, when they do not hold up, the table),

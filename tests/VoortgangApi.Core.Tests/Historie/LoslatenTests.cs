@@ -62,6 +62,7 @@ public class LoslatenTests
             // Then quiet: once the newest checkpoint is written and five minutes passed, the process runs on that head.
             await NaRustAsync(tijd, logboek, checkpunten);
             Assert.Equal(checkpunten.Checkpunten.Max(c => c.Volgnummer), logboek.OpKop);
+            Assert.False((await logboek.LeesAsync(default)).Tijdlijn.Volledig); // a head that answers today, not one a correction took
             koppen.Add(logboek.OpKop!.Value);
         }
 
