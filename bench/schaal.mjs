@@ -91,7 +91,7 @@ async function meet(variant, n, omgeving, api, brieven) {
     if (i > 0) schrijven.push(ms); else eersteSchrijven = ms; // the first write also warms the write path's code: shown apart
   }
   // An item's history and feed come from its own parts; a read as known before the checkpoint needs the whole index
-  // (otherwise read from 10 s after the start on): then the memory with it.
+  // (read only when something needs it): then the memory with it.
   const historie = await tijd(`${programma}/oplossingsrichtingen/SO-001/historie`);
   // The release before checkpoints has no feed per item: '-' in its row.
   const feed = await tijd(`${programma}/oplossingsrichtingen/SO-002/feed`).catch((e) => (/: 404$/.test(e.message) ? null : Promise.reject(e)));
@@ -167,11 +167,12 @@ if (inproces.length > 0) {
   uitkomst.inproces = metingen;
   writeFileSync(bestand, JSON.stringify(uitkomst, null, 2));
   console.log('regels'.padEnd(10) + 'vensters'.padEnd(10) + '1e checkpunt ms'.padEnd(17) + 'start ms'.padEnd(10) + 'huidig ms'.padEnd(11) + 'peildatum 1e/med ms'.padEnd(21)
-    + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms (regels)'.padEnd(22) + 'logboek MiB');
+    + 'schrijven 1e/med ms'.padEnd(21) + 'historie ms (regels)'.padEnd(22) + 'hele index ms'.padEnd(15) + 'logboek MiB: kop / hele index / losgelaten');
   for (const x of metingen) {
     console.log(`${x.regels}`.padEnd(10) + `${x.checkpuntVensters}`.padEnd(10) + r(x.checkpuntSchrijvenMs).padEnd(17) + r(x.startMs).padEnd(10) + r(x.eersteHuidigMs).padEnd(11)
       + `${r(x.eerstePeildatumMs)} / ${r(x.peildatumMediaanMs)}`.padEnd(21) + `${r(x.eersteSchrijvenMs)} / ${r(x.schrijvenMediaanMs)}`.padEnd(21)
-      + `${r(x.historieMs)} (${x.historieRegels})${x.historieZonderIndex ? '' : '*'}`.padEnd(22) + x.logboekMiB);
+      + `${r(x.historieMs)} (${x.historieRegels})${x.historieZonderIndex ? '' : '*'}`.padEnd(22) + r(x.heleIndexMs).padEnd(15)
+      + `${x.kopMiB} / ${x.logboekMiB} / ${x.losgelatenMiB}${x.losgelatenOpKop ? '' : ' (niet losgelaten)'}`);
   }
   const [k, g] = [metingen[0], metingen[metingen.length - 1]];
   console.log(`in één proces: start ${g.regels} ÷ ${k.regels} = ${(g.startMs / k.startMs).toFixed(2)}; schrijven ${(g.schrijvenMediaanMs / k.schrijvenMediaanMs).toFixed(2)}`);

@@ -164,6 +164,45 @@ public class CheckpuntTests
         Assert.Equal(1200, (await abonnementen.CursorAsync(programma, default))!.Volgnummer);
     }
 
+    [Fact]
+    public async Task AfterAStartOnACheckpointACommitsCheckAndThePublicationsCorrectionNotesReadNoWholeIndexAndFindTheCorrection()
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        instellingen["Checkpunten:ElkeRegels"] = "500";
+        instellingen["Checkpunten:Segmentgrootte"] = "500";
+        await using (var eerste = Diensten(instellingen))
+        {
+            // A log of 1,200 lines, a letter frozen on it (a checkpoint at 1,200 and its release), then a correction of
+            // what the letter said: a status of one item dated before the letter's peildatum, other than the letter's.
+            var logboek = eerste.GetRequiredService<Logboek>();
+            var store = eerste.GetRequiredService<IHistorieStore>();
+            await SchrijfAsync(store, logboek, 1200);
+            var cycli = eerste.GetRequiredService<ICyclusStore>();
+            await cycli.BewaarAsync(new Rapportagecyclus("brief-1", "Brief 1", Peildata[1], new Kamerbrief(Peildata[1], null, null, null, null), Toestanden.Gepland, null), null, default);
+            Assert.True((await eerste.GetRequiredService<MomentopnameService>().NeemAsync("brief-1", Vastlegger.Seed, default)).IsGelukt);
+            await logboek.CheckpuntLopend;
+            var stand = await logboek.VersAsync(default);
+            var was = stand.Stand(Peildata[1], DateTimeOffset.MaxValue).Oplossingsrichtingen.Single(o => o.Id == "SO-07").Status.Status;
+            await store.VoegToeAsync(new Toevoeging([Logregel.Nieuw(new Statusregel("", "SO-07", Statussen.Alle.First(s => s != was), Peildata[1].AddDays(-1),
+                "afgeleid", new Bron("Overleg", null, Soort: "overheid"), "Correctie.", null, default))], stand, Vastlegger.Seed), default);
+        }
+
+        await using var daarna = Diensten(instellingen);
+        var herstart = daarna.GetRequiredService<Logboek>();
+        var opendata = daarna.GetRequiredService<Core.OpenData.IOpenDataStore>();
+        await opendata.VervangAlsAndersAsync(VoortgangApi.OpenData.Correcties.Index, VoortgangApi.OpenData.Correcties.AlsIndex([], daarna.GetRequiredService<Core.OpenData.OpenDataInstellingen>()),
+            "application/json", default); // as if no note had been written yet
+        await herstart.LeesAsync(default);
+        Assert.Equal(1200, herstart.OpKop);
+
+        var publicatie = daarna.GetRequiredService<VoortgangApi.OpenData.PublicatieService>();
+        await publicatie.NaCommitAsync(1201, 1201, default); // it corrects the frozen letter: the indexes and notes are brought up to date
+
+        Assert.Equal(1200, herstart.OpKop); // the commit's line as a page and the letter's peildatum from its window
+        Assert.Equal(["brief-1"], VoortgangApi.OpenData.Correcties.LeesIndex((await opendata.LeesAsync(VoortgangApi.OpenData.Correcties.Index, default))!));
+    }
+
     private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
         new ServiceCollection().AddLogging().AddVoortgang(new ConfigurationBuilder().AddInMemoryCollection(instellingen).Build()).BuildServiceProvider();
 
