@@ -349,13 +349,7 @@ public sealed partial class Checkpuntbeheer(
         }
 
         var tijdlijn = new Tijdlijn();
-        foreach (var regels in gelezen)
-        {
-            foreach (var r in regels!)
-            {
-                tijdlijn.Voeg(r);
-            }
-        }
+        tijdlijn.VoegAlle(gelezen.SelectMany(r => r!));
 
         return tijdlijn.Regels.Aantal == c.Volgnummer && tijdlijn.Regels[c.Volgnummer - 1].VastgelegdOp == c.BekendTot ? tijdlijn : null;
     }

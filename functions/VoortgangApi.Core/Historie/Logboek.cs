@@ -15,10 +15,7 @@ public sealed class Logstand
     public Logstand(IReadOnlyList<Logregel> regels)
     {
         Tijdlijn = new Tijdlijn(regels.Count == 0 ? 1 : regels[0].Volgnummer);
-        foreach (var r in regels)
-        {
-            Tijdlijn.Voeg(r);
-        }
+        Tijdlijn.VoegAlle(regels);
 
         Volgnummer = regels.Count == 0 ? 0 : regels[^1].Volgnummer;
         BekendTot = regels.Count == 0 ? DateTimeOffset.MinValue : regels[^1].VastgelegdOp;
@@ -469,10 +466,7 @@ public sealed partial class Logboek(
         {
             beheer.Afgekeurd(c.Volgnummer);
             tijdlijn = new Tijdlijn();
-            foreach (var r in await store.LeesNaAsync(0, CancellationToken.None))
-            {
-                tijdlijn.Voeg(r);
-            }
+            tijdlijn.VoegAlle(await store.LeesNaAsync(0, CancellationToken.None));
         }
 
         await _laden.WaitAsync();
@@ -540,9 +534,16 @@ public sealed partial class Logboek(
     private Logstand Voeg(Logstand oud, IReadOnlyList<Logregel> nieuw)
     {
         var tijdlijn = oud.Volgnummer == 0 ? new Tijdlijn() : oud.Tijdlijn;
-        foreach (var r in nieuw)
+        if (oud.Volgnummer == 0)
         {
-            tijdlijn.Voeg(r);
+            tijdlijn.VoegAlle(nieuw); // a whole log read at once (a start without a checkpoint): nobody reads it yet
+        }
+        else
+        {
+            foreach (var r in nieuw)
+            {
+                tijdlijn.Voeg(r);
+            }
         }
 
         if (!tijdlijn.Volledig && _staart is { } staart)

@@ -92,6 +92,56 @@ public sealed class Tijdlijn
         }
     }
 
+    /// <summary>
+    /// Adds many next lines at once (in number order): the index <see cref="Voeg"/> builds line by line, but each item's
+    /// entries are sorted once instead of its array being copied for every line — reading a whole log is then linear, not
+    /// quadratic in the lines per item (a million lines over 200 items: 5,000 copies of arrays of up to 5,000 entries
+    /// each). For an index no reader has yet: the arrays are replaced once, at the end.
+    /// </summary>
+    public void VoegAlle(IEnumerable<Logregel> regels)
+    {
+        var statussen = new Dictionary<string, List<Ingang>>(StringComparer.Ordinal);
+        var revisies = new Dictionary<(string Soort, string Id), List<Ingang>>();
+        foreach (var regel in regels)
+        {
+            if (Volledig)
+            {
+                Regels.Voeg(regel);
+            }
+
+            if (regel.Status is { } s)
+            {
+                Lijst(statussen, s.OplossingsrichtingId).Add(new Ingang(regel.Volgnummer, s.Peildatum, regel));
+                if (s.Vervangt is { } vervangt)
+                {
+                    _vervangenDoor.TryAdd(vervangt, regel);
+                    if (_kopWinnaars.Contains(vervangt))
+                    {
+                        _kopOngeldig = true;
+                    }
+                }
+            }
+            else if (regel.Revisie is { } r)
+            {
+                Lijst(revisies, (r.Soort, r.ItemId)).Add(new Ingang(regel.Volgnummer, r.GeldigVanaf, regel));
+            }
+        }
+
+        // A stable sort by date of the old entries and the new ones (in number order) is where Plaats puts each.
+        foreach (var (sleutel, nieuw) in statussen)
+        {
+            _statussen[sleutel] = [.. _statussen.GetValueOrDefault(sleutel, []).Concat(nieuw).OrderBy(i => i.Datum)];
+        }
+
+        foreach (var (sleutel, nieuw) in revisies)
+        {
+            _revisies[sleutel] = [.. _revisies.GetValueOrDefault(sleutel, []).Concat(nieuw).OrderBy(i => i.Datum)];
+        }
+    }
+
+    private static List<Ingang> Lijst<TSleutel>(Dictionary<TSleutel, List<Ingang>> lijsten, TSleutel sleutel) where TSleutel : notnull =>
+        lijsten.TryGetValue(sleutel, out var lijst) ? lijst : lijsten[sleutel] = [];
+
     /// <summary>The state at <paramref name="peildatum"/> as known at <paramref name="bekendOp"/>, over the lines up to number <paramref name="tot"/>.</summary>
     public VoortgangData Stand(DateOnly peildatum, DateTimeOffset bekendOp, long tot)
     {

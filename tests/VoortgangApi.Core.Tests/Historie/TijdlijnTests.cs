@@ -43,6 +43,48 @@ public class TijdlijnTests
     }
 
     [Theory]
+    [InlineData(14)]
+    [InlineData(15)]
+    public void AnIndexBuiltManyLinesAtATimeIsTheIndexBuiltLineByLine(int zaad)
+    {
+        var random = new Random(zaad);
+        for (var geschiedenis = 0; geschiedenis < 20; geschiedenis++)
+        {
+            var log = VouwTests.WillekeurigLog(random, 60);
+            var perRegel = new Tijdlijn();
+            var perReeks = new Tijdlijn();
+            for (var i = 0; i < log.Count;)
+            {
+                var reeks = log.Skip(i).Take(random.Next(1, 12)).ToList(); // the first into an empty index, later ones onto it
+                reeks.ForEach(perRegel.Voeg);
+                perReeks.VoegAlle(reeks);
+                i += reeks.Count;
+            }
+
+            Assert.Equal(log.Select(r => r.Id), Enumerable.Range(0, (int)perReeks.Regels.Aantal).Select(n => perReeks.Regels[(long)n].Id));
+            Assert.Equal(perRegel.Sleutels().Order(StringComparer.Ordinal), perReeks.Sleutels().Order(StringComparer.Ordinal));
+            foreach (var sleutel in perRegel.Sleutels())
+            {
+                Assert.Equal(perRegel.RegelsVan(sleutel, log.Count).Select(r => r.Id), perReeks.RegelsVan(sleutel, log.Count).Select(r => r.Id));
+            }
+
+            foreach (var s in log.Where(r => r.Status is not null).Select(r => r.Status!))
+            {
+                Assert.Equal(perRegel.VervangenDoor(s.Id, log.Count)?.Id, perReeks.VervangenDoor(s.Id, log.Count)?.Id);
+                Assert.Equal(perRegel.StatussenVan(s.OplossingsrichtingId, log.Count).Select(x => x.Id), perReeks.StatussenVan(s.OplossingsrichtingId, log.Count).Select(x => x.Id));
+            }
+
+            for (var vraag = 0; vraag < 20; vraag++)
+            {
+                var (p, t) = VouwTests.WillekeurigMoment(random, log);
+                var tot = random.Next(1, log.Count + 1);
+                Assert.Equal(Json(perRegel.Stand(p, t, tot)), Json(perReeks.Stand(p, t, tot)));
+                Assert.Equal(Json(Vouw.Stand(log[..tot], p, t)), Json(perReeks.Stand(p, t, tot)));
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(21)]
     [InlineData(22)]
     [InlineData(23)]
