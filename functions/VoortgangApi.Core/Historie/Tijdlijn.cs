@@ -77,18 +77,24 @@ public sealed class Tijdlijn
         if (regel.Status is { } s)
         {
             Plaats(_statussen, s.OplossingsrichtingId, new Ingang(regel.Volgnummer, s.Peildatum, regel));
-            if (s.Vervangt is { } vervangt)
-            {
-                _vervangenDoor.TryAdd(vervangt, regel); // the first correction is the one that counts from its moment on
-                if (_kopWinnaars.Contains(vervangt))
-                {
-                    _kopOngeldig = true;
-                }
-            }
+            Vervangt(s, regel);
         }
         else if (regel.Revisie is { } r)
         {
             Plaats(_revisies, (r.Soort, r.ItemId), new Ingang(regel.Volgnummer, r.GeldigVanaf, regel));
+        }
+    }
+
+    // A correction: what it replaces, and whether a head can still answer (not when it replaced an entry the head starts from).
+    private void Vervangt(Statusregel s, Logregel regel)
+    {
+        if (s.Vervangt is { } vervangt)
+        {
+            _vervangenDoor.TryAdd(vervangt, regel); // the first correction is the one that counts from its moment on
+            if (_kopWinnaars.Contains(vervangt))
+            {
+                _kopOngeldig = true;
+            }
         }
     }
 
@@ -112,14 +118,7 @@ public sealed class Tijdlijn
             if (regel.Status is { } s)
             {
                 Lijst(statussen, s.OplossingsrichtingId).Add(new Ingang(regel.Volgnummer, s.Peildatum, regel));
-                if (s.Vervangt is { } vervangt)
-                {
-                    _vervangenDoor.TryAdd(vervangt, regel);
-                    if (_kopWinnaars.Contains(vervangt))
-                    {
-                        _kopOngeldig = true;
-                    }
-                }
+                Vervangt(s, regel);
             }
             else if (regel.Revisie is { } r)
             {
