@@ -142,8 +142,7 @@ public sealed class PublicatieService(
 
         // The commit's lines as a page of the log (on a checkpoint's head: the lines after it), not the whole index.
         var laatste = vastgesteld.Max(v => v.Cyclus.Peildatum);
-        await logboek.VersAsync(ct, logboek.Tijd.Vandaag());
-        var (_, regels) = await logboek.RegelsNaAsync(van - 1, (int)Math.Min(int.MaxValue, tot - van + 1), ct);
+        var (_, regels) = await logboek.VersRegelsNaAsync(van - 1, (int)Math.Min(int.MaxValue, tot - van + 1), ct);
         if (regels.Any(r => (r.Status?.Peildatum ?? r.Revisie!.GeldigVanaf) <= laatste))
         {
             await WerkIndexenBijAsync(ct);

@@ -40,6 +40,13 @@ public sealed partial class Logboek
         await PaginaAsync(await LeesAsync(ct), _ => na, aantal, ct);
 
     /// <summary>
+    /// As <see cref="RegelsNaAsync"/>, on the log as storage has it now (another instance's commit included): for work
+    /// that must not miss a line (a webhook round, the check after a commit); still a page, not the whole index.
+    /// </summary>
+    public async Task<(Logstand Stand, IReadOnlyList<Logregel> Regels)> VersRegelsNaAsync(long na, int aantal, CancellationToken ct) =>
+        await PaginaAsync(await VersAsync(ct, Tijd.Vandaag()), _ => na, aantal, ct);
+
+    /// <summary>
     /// The current state and its newest lines (at most <paramref name="aantal"/>), newest first: the programme's change
     /// feed, the last page of the log (after a start: the lines after the checkpoint and its last segment).
     /// </summary>

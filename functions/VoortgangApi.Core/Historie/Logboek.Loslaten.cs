@@ -26,7 +26,7 @@ public sealed partial class Logboek
         {
             while (true)
             {
-                var rust = Tijd.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _laatstNodig), TimeSpan.Zero);
+                var rust = Rust;
                 if (rust < vasthouden)
                 {
                     await Task.Delay(vasthouden - rust, Tijd, stop);
@@ -58,6 +58,8 @@ public sealed partial class Logboek
     // Under the writer's lock: the newest checkpoint's head and the lines after it replace the whole index, when the
     // process still holds it, no request needed it meanwhile, and no checkpoint is due (else the next line would read it
     // again at once). Anything that does not hold up keeps the whole index.
+    private TimeSpan Rust => Tijd.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _laatstNodig), TimeSpan.Zero);
+
     private async Task<bool> NaarKopAsync(Checkpuntbeheer beheer, CancellationToken stop)
     {
         await _laden.WaitAsync(stop);
@@ -65,7 +67,7 @@ public sealed partial class Logboek
         {
             if (_stand is not { OnbevestigdSinds: null, Waarde: { Tijdlijn.Volledig: true } stand }
                 || beheer.Laatste == 0 || beheer.Nodig(stand)
-                || Tijd.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _laatstNodig), TimeSpan.Zero) < vasthouden)
+                || Rust < vasthouden)
             {
                 return false;
             }

@@ -47,8 +47,7 @@ public sealed class Uitzender(string programmaId, Logboek logboek, ICyclusStore 
         // The log as stored now (another instance's commit included), then its page after the cursor: after a start on a
         // checkpoint's head that page comes from the segments it falls in and the lines after the checkpoint, so a round
         // does not make the whole index be read.
-        await logboek.VersAsync(ct, tijd.Vandaag());
-        var (log, regels) = await logboek.RegelsNaAsync(cursor.Volgnummer, PerRonde, ct);
+        var (log, regels) = await logboek.VersRegelsNaAsync(cursor.Volgnummer, PerRonde, ct);
         var gezet = 0;
         var tot = regels.Count > 0 ? regels[^1].Volgnummer : cursor.Volgnummer;
         if (regels.Count > 0)

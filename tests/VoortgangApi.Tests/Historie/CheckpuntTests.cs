@@ -24,9 +24,7 @@ public class CheckpuntTests
     [Fact]
     public async Task AStoreWrittenBeforeCheckpointsStartsWithTheSameHashesAndADamagedCheckpointIsIgnoredAndReplaced()
     {
-        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
-        instellingen["Checkpunten:Segmentgrootte"] = "1000";
+        var instellingen = await InstellingenAsync(segmentgrootte: 1000);
         instellingen["Checkpunten:Vensterdoel"] = "1000";
 
         // The release before: no checkpoints; a log of 2,500 lines and a frozen letter.
@@ -132,10 +130,8 @@ public class CheckpuntTests
     [Fact]
     public async Task AWebhookRoundAfterAStartOnACheckpointTakesItsPageFromTheSegmentsWithoutTheWholeIndex()
     {
-        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        var instellingen = await InstellingenAsync(segmentgrootte: 500);
         instellingen["Checkpunten:ElkeRegels"] = "500";
-        instellingen["Checkpunten:Segmentgrootte"] = "500";
         instellingen["Checkpunten:VolledigNaSeconden"] = "-1"; // only when a request needs it (the default)
         await using (var eerste = Diensten(instellingen))
         {
@@ -167,10 +163,8 @@ public class CheckpuntTests
     [Fact]
     public async Task AfterAStartOnACheckpointACommitsCheckAndThePublicationsCorrectionNotesReadNoWholeIndexAndFindTheCorrection()
     {
-        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
-        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        var instellingen = await InstellingenAsync(segmentgrootte: 500);
         instellingen["Checkpunten:ElkeRegels"] = "500";
-        instellingen["Checkpunten:Segmentgrootte"] = "500";
         await using (var eerste = Diensten(instellingen))
         {
             // A log of 1,200 lines, a letter frozen on it (a checkpoint at 1,200 and its release), then a correction of
@@ -201,6 +195,15 @@ public class CheckpuntTests
 
         Assert.Equal(1200, herstart.OpKop); // the commit's line as a page and the letter's peildatum from its window
         Assert.Equal(["brief-1"], VoortgangApi.OpenData.Correcties.LeesIndex((await opendata.LeesAsync(VoortgangApi.OpenData.Correcties.Index, default))!));
+    }
+
+    // A store of its own on Azurite, the repository's schemas, and segments of this size.
+    private static async Task<Dictionary<string, string?>> InstellingenAsync(int segmentgrootte)
+    {
+        var instellingen = (await Azurite.GetAsync()).Instellingen(AzuriteInstance.NieuwPrefix());
+        instellingen["Seed:SchemaMap"] = Repo.Pad("schemas");
+        instellingen["Checkpunten:Segmentgrootte"] = segmentgrootte.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return instellingen;
     }
 
     private static ServiceProvider Diensten(Dictionary<string, string?> instellingen) =>
